@@ -1,0 +1,45 @@
+//! The whole pipeline for one document: clean → extract → record.
+
+use crate::cleaner::{self, Rules};
+use crate::extract::{date, headline, people, places, quotes};
+use crate::reader::Document;
+use crate::record::{Record, SCHEMA_VERSION};
+
+/// Per-run settings that change what a record holds.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Add the dropped blocks with reasons (`removed`) to each record.
+    pub explain: bool,
+    /// User chrome rules.
+    pub rules: Rules,
+}
+
+/// Turn one decoded document into its record.
+pub fn process(doc: Document, options: &Options) -> Record {
+    let clean = cleaner::clean(&doc, &options.rules);
+    let body = clean.body();
+    let headline = headline::extract(&clean);
+    let date = date::extract(&clean);
+    let persons = people::extract(&body);
+    let places = places::extract(&body);
+    let quotes = quotes::extract(&body, &persons);
+    let mut warnings = doc.warnings;
+    if body.is_empty() {
+        warnings.push("no article body found".to_string());
+    }
+    Record {
+        source: doc.source,
+        format: doc.format,
+        headline,
+        date: date.as_ref().map(|d| d.iso.clone()),
+        date_text: date.map(|d| d.text),
+        people: persons.iter().map(|p| p.to_record()).collect(),
+        places,
+        quotes,
+        word_count: body.split_whitespace().count(),
+        body,
+        warnings,
+        removed: options.explain.then(|| clean.removed()),
+        schema_version: SCHEMA_VERSION,
+    }
+}
