@@ -37,8 +37,11 @@ pub struct Block {
 pub struct PageMeta {
     /// Best title from metadata/`<h1>`, site-name suffixes removed.
     pub headline: Option<String>,
-    /// Publication date/time as written in the metadata.
+    /// Publication date from metadata, normalised: `YYYY-MM-DD`, or RFC 3339
+    /// when the metadata gives a time. Used as-is by the date extractor.
     pub published: Option<String>,
+    /// The metadata value the publication date came from, as written.
+    pub published_text: Option<String>,
     pub language: Option<String>,
 }
 

@@ -82,16 +82,24 @@ static CHROME: LazyLock<(RegexSet, Vec<&'static str>)> = LazyLock::new(|| {
 
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?…:]["'”’)\]]*$"#).expect("static regex"));
 
-/// Label every block as body or chrome.
-pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> CleanDoc {
+/// Label blocks that are chrome on their own (lexicon, user rules), without
+/// choosing an article region. Blocks already labelled keep their label.
+pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
     let (set, reasons) = &*CHROME;
-    for block in &mut blocks {
+    for block in blocks.iter_mut().filter(|b| b.chrome.is_none()) {
         if rules.matches(&block.text) {
             block.chrome = Some(super::rules::RULE_REASON);
         } else if let Some(i) = set.matches(&block.text).iter().next() {
             block.chrome = Some(reasons[i]);
         }
     }
+}
+
+/// Label every block as body or chrome: block-level chrome first, then the
+/// article region. Blocks already labelled chrome (e.g. by the HTML stage)
+/// stay chrome.
+pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> CleanDoc {
+    label_chrome(&mut blocks, rules);
     let is_content = |b: &Block| b.chrome.is_none() && word_count(&b.text) >= 12 && SENTENCE_END.is_match(&b.text);
     let first = blocks.iter().position(is_content);
     let last = blocks.iter().rposition(is_content);
