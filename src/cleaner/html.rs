@@ -116,14 +116,19 @@ fn metadata(dom: &Html) -> PageMeta {
     };
     let h1 = dom.select(&H1).map(text_of).find(|t| !t.is_empty());
     let title = dom.select(&TITLE).map(text_of).find(|t| !t.is_empty());
-    let published = dom
+    let published_text = dom
         .select(&META_DATE)
         .filter_map(|e| e.value().attr("content").or_else(|| e.value().attr("datetime")))
         .map(str::to_string)
         .next();
+    let published = published_text
+        .as_deref()
+        .and_then(crate::extract::date::find_date)
+        .map(|d| d.iso);
     PageMeta {
         headline: h1.or(title),
         published,
+        published_text,
         language: None,
     }
 }
