@@ -1,0 +1,1060 @@
+//! People and places in one pass: tokens → capitalised chains → gazetteer
+//! matches and name rules → document-level merging.
+//!
+//! Why one pass: the two decisions depend on each other ("Washington" is a
+//! city unless "George Washington" is in the text; "Bank of China" hides a
+//! country), so both come out of the same analysis.
+
+use super::Span;
+use super::gazetteer::{GAZETTEER, PlaceInfo};
+use super::lexicon::*;
+use crate::cleaner::CleanDoc;
+use crate::record::Place;
+use std::collections::HashMap;
+
+/// A person found in the text, with every mention's byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonEntity {
+    pub name: String,
+    pub role: Option<String>,
+    pub spans: Vec<Span>,
+}
+
+/// Both entity lists of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    pub people: Vec<PersonEntity>,
+    pub places: Vec<Place>,
+}
+
+/// The headline and dateline lines the cleaner put before the body
+/// (CoNLL-style "LONDON 1996-08-30"): places named there count too.
+pub fn lead_text(clean: &CleanDoc) -> String {
+    let Some(start) = clean.body_start() else {
+        return String::new();
+    };
+    let mut lead: Vec<&str> = clean.blocks[..start]
+        .iter()
+        .rev()
+        .take(2)
+        .filter(|b| b.chrome == Some("header") && b.text.split_whitespace().count() <= 20)
+        .map(|b| b.text.as_str())
+        .collect();
+    lead.reverse();
+    lead.join("\n\n")
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    /// Starts with a letter or digit (else a punctuation mark).
+    word: bool,
+    /// First character upper-case.
+    cap: bool,
+    /// Two or more letters, all upper-case.
+    upper: bool,
+    /// First word of a sentence, line or paragraph.
+    sent: bool,
+    /// Preceded by a line break.
+    line_start: bool,
+}
+
+/// Abbreviations that keep their full stop ("Sen.", "Ariz.").
+fn keeps_dot(w: &str) -> bool {
+    is_honorific(format_dot(w))
+        || matches!(
+            w,
+            "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Maj"
+                | "Capt"
+                | "Sgt"
+                | "Adm"
+                | "Prof"
+                | "Rev"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Mt"
+                | "Ft"
+                | "Cmdr"
+                | "Ala"
+                | "Ariz"
+                | "Ark"
+                | "Calif"
+                | "Colo"
+                | "Conn"
+                | "Del"
+                | "Fla"
+                | "Ga"
+                | "Ill"
+                | "Ind"
+                | "Kan"
+                | "Kans"
+                | "Ky"
+                | "La"
+                | "Md"
+                | "Mass"
+                | "Mich"
+                | "Minn"
+                | "Miss"
+                | "Mo"
+                | "Mont"
+                | "Neb"
+                | "Nebr"
+                | "Nev"
+                | "Okla"
+                | "Ore"
+                | "Oreg"
+                | "Pa"
+                | "Penn"
+                | "Tenn"
+                | "Tex"
+                | "Va"
+                | "Vt"
+                | "Wash"
+                | "Wis"
+                | "Wisc"
+                | "Wyo"
+                | "Co"
+                | "Corp"
+                | "Inc"
+                | "Ltd"
+                | "Bros"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
+}
+
+fn format_dot(w: &str) -> &'static str {
+    match w {
+        "Mr" => "Mr.",
+        "Mrs" => "Mrs.",
+        "Ms" => "Ms.",
+        "Dr" => "Dr.",
+        "Mme" => "Mme.",
+        _ => "",
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    let mut sent = true;
+    let mut line_start = true;
+    while let Some((i, c)) = it.next() {
+        if c == '\n' {
+            sent = true;
+            line_start = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok {
+                s: i,
+                e: i + c.len_utf8(),
+                word: false,
+                cap: false,
+                upper: false,
+                sent: false,
+                line_start,
+            });
+            line_start = false;
+            if matches!(c, '.' | '!' | '?' | ':' | ';') {
+                sent = c != ';';
+            }
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        // Letters and digits, with inner apostrophes and hyphens.
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                e = j + d.len_utf8();
+                it.next();
+            } else if d == '-' || is_apostrophe(d) {
+                let next_alnum = text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if !next_alnum {
+                    break;
+                }
+                e = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        // "U.S.", "F.", "Sen.", "Ariz.": keep the full stop.
+        let w = &text[i..e];
+        let single = w.chars().count() == 1 && c.is_uppercase();
+        if text[e..].starts_with('.') && (single || keeps_dot(w)) {
+            it.next();
+            e += 1;
+            if single {
+                // Letter-dot runs: "U.S.A."
+                loop {
+                    let rest = &text[e..];
+                    let mut cs = rest.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(l), Some('.')) if l.is_uppercase() => {
+                            it.next();
+                            it.next();
+                            e += l.len_utf8() + 1;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        let word = &text[i..e];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        toks.push(Tok {
+            s: i,
+            e,
+            word: true,
+            cap: c.is_uppercase(),
+            upper: letters >= 2 && !word.chars().any(char::is_lowercase),
+            sent,
+            line_start,
+        });
+        sent = false;
+        line_start = false;
+    }
+    toks
+}
+
+/// A word without a possessive ending ("Oman’s" → "Oman").
+fn base(w: &str) -> &str {
+    for suf in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            return b;
+        }
+    }
+    w.strip_suffix(['\'', '’']).unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    base(w).len() != w.len()
+}
+
+/// "NEW YORK" → "New York", for looking up all-caps datelines.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PlaceRef {
+    Known(PlaceInfo),
+    /// Not in the gazetteer, found by a rule (dateline, "City, Country").
+    Unknown {
+        country: Option<&'static str>,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct PlaceHit {
+    /// Token range.
+    a: usize,
+    b: usize,
+    span: Span,
+    place: PlaceRef,
+}
+
+struct Doc<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+}
+
+impl<'t> Doc<'t> {
+    fn w(&self, i: usize) -> &'t str {
+        let t = self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    /// Tokens `a` and `b` are on one line with a single space between them.
+    fn joined(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.toks[a].e..self.toks[b].s];
+        gap == " "
+    }
+
+    fn prev_word(&self, i: usize) -> Option<&'t str> {
+        (i > 0 && self.toks[i - 1].word).then(|| self.w(i - 1))
+    }
+
+    fn next_word(&self, i: usize) -> Option<&'t str> {
+        (i + 1 < self.toks.len() && self.toks[i + 1].word).then(|| self.w(i + 1))
+    }
+}
+
+/// Longest gazetteer match starting at token `i` (up to 6 tokens).
+fn match_place(doc: &Doc, i: usize) -> Option<PlaceHit> {
+    let g = &*GAZETTEER;
+    let toks = &doc.toks;
+    if !toks[i].word || !toks[i].cap {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && end + 1 < i + 6 && toks[end + 1].word && doc.joined(end, end + 1) {
+        end += 1;
+    }
+    for j in (i..=end).rev() {
+        if !toks[j].cap {
+            continue;
+        }
+        let whole = &doc.text[toks[i].s..toks[j].e];
+        let form = base(whole);
+        let upper = (i..=j).all(|k| toks[k].upper || !toks[k].cap);
+        let found = g
+            .place(form)
+            .or_else(|| if upper { g.place(&title_case(form)) } else { None });
+        if let Some(p) = found {
+            // Lower-case inner words only when the gazetteer has them ("Gulf of Aden").
+            return Some(PlaceHit {
+                a: i,
+                b: j + 1,
+                span: toks[i].s..toks[i].s + form.len(),
+                place: PlaceRef::Known(p),
+            });
+        }
+    }
+    None
+}
+
+/// A run of capitalised tokens that may be one name.
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    a: usize,
+    b: usize,
+}
+
+fn build_chains(doc: &Doc, place_at: &[Option<usize>], hits: &[PlaceHit]) -> Vec<Chain> {
+    let toks = &doc.toks;
+    let mut chains = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !(t.word && t.cap) || is_stop(doc.w(i)) || is_hyphen_adjective(doc.w(i)) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = place_at[i].map_or(i + 1, |h| hits[h].b);
+        while b < toks.len() && !is_possessive(doc.w(b - 1)) {
+            let nt = toks[b];
+            if !nt.word || !doc.joined(b - 1, b) {
+                break;
+            }
+            let w = doc.w(b);
+            if nt.cap && !is_stop(w) && !is_hyphen_adjective(w) {
+                b = place_at[b].map_or(b + 1, |h| hits[h].b.max(b + 1));
+            } else if is_particle(w)
+                && b + 1 < toks.len()
+                && toks[b + 1].cap
+                && toks[b + 1].word
+                && doc.joined(b, b + 1)
+            {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        chains.push(Chain { a, b });
+        i = b;
+    }
+    chains
+}
+
+/// "Vienna-based", "British-ruled", "Family-controlled": adjectives made
+/// from a name and a common word, never part of a name.
+fn is_hyphen_adjective(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.len() >= 3 && tail.starts_with(|c: char| c.is_lowercase()) && GAZETTEER.is_common(tail)
+    })
+}
+
+/// What a rule says about a name candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Evidence {
+    None,
+    /// A lone word next to a speech verb or apposition: a person only if
+    /// nothing says otherwise.
+    Weak,
+    Strong,
+}
+
+#[derive(Debug)]
+struct Candidate {
+    /// Token range of the name (titles excluded).
+    a: usize,
+    b: usize,
+    role: Option<String>,
+    evidence: Evidence,
+    /// A role noun right before it ("spokesman Li").
+    role_cue: bool,
+}
+
+/// Tokens after `i` that make the chain ending at `i` a speaker or an
+/// apposition head: "X said", "X, 45, said", "X, a spokesman for".
+fn cue_after(doc: &Doc, b: usize) -> bool {
+    let toks = &doc.toks;
+    let mut k = b;
+    // "X, 45," / "X (45)".
+    if k + 2 < toks.len() && !toks[k].word && toks[k + 1].word && doc.w(k + 1).bytes().all(|c| c.is_ascii_digit()) {
+        k += 3;
+    }
+    if k < toks.len() && toks[k].word && is_speech_verb(doc.w(k)) {
+        return true;
+    }
+    if k + 1 < toks.len() && doc.w(k) == "," {
+        // ", a spokesman for" / ", the foreign minister," / ", who"
+        let mut m = k + 1;
+        if matches!(doc.w(m), "a" | "an" | "the" | "who" | "whose") {
+            if doc.w(m) == "who" || doc.w(m) == "whose" {
+                return true;
+            }
+            m += 1;
+            for (n, t) in toks.iter().enumerate().skip(m).take(4) {
+                let w = doc.w(n);
+                if is_role_noun(w) || is_role_noun(&w.to_lowercase()) {
+                    return true;
+                }
+                if !t.word {
+                    break;
+                }
+            }
+        }
+        if m < toks.len() && toks[m].word && is_speech_verb(doc.w(m)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn cue_before(doc: &Doc, a: usize) -> Option<&'static str> {
+    let prev = doc.prev_word(a)?;
+    if is_speech_verb(prev) {
+        return Some("speech");
+    }
+    if is_role_noun(prev) {
+        return Some("role");
+    }
+    None
+}
+
+/// Any vehicle word within the two words before the chain.
+fn vehicle_before(doc: &Doc, a: usize) -> bool {
+    (1..=2).any(|d| a >= d && doc.toks[a - d].word && is_vehicle(doc.w(a - d)))
+}
+
+/// What a chain is, as far as the chain itself tells.
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Nothing,
+    Org,
+    /// A street, square or bridge: a place not in the gazetteer.
+    Landmark,
+}
+
+/// A title word, also inside a hyphenated title ("Lieutenant-Colonel").
+fn is_title(w: &str) -> bool {
+    is_role_head(w) || w.rsplit_once('-').is_some_and(|(_, t)| is_role_head(t))
+}
+
+/// Descriptors that may precede a name without being part of it
+/// ("Democrat Walter Mondale", "Iraqi Kurdish leader").
+fn is_descriptor(w: &str) -> bool {
+    let g = &*GAZETTEER;
+    g.demonym(w).is_some()
+        || w.strip_suffix('s').is_some_and(|s| g.demonym(s).is_some())
+        || matches!(
+            w,
+            "Democrat"
+                | "Republican"
+                | "Socialist"
+                | "Communist"
+                | "Conservative"
+                | "Liberal"
+                | "Labour"
+                | "Tory"
+                | "Kurdish"
+                | "Kurd"
+                | "Kurds"
+                | "Palestinian"
+                | "Arab"
+                | "Muslim"
+                | "Christian"
+                | "Jewish"
+                | "Catholic"
+                | "Protestant"
+                | "Shi'ite"
+                | "Sunni"
+                | "Serb"
+                | "Croat"
+                | "Hutu"
+                | "Tutsi"
+                | "Basque"
+                | "Tamil"
+                | "Sikh"
+                | "Hindu"
+                | "Former"
+                | "Veteran"
+                | "Late"
+                | "Then"
+                | "Ex"
+                | "Dr."
+                | "Dr"
+        )
+}
+
+/// Classify one chain: title, name part and what vetoes it.
+fn classify_chain(
+    doc: &Doc,
+    chain: Chain,
+    place_at: &[Option<usize>],
+    hits: &[PlaceHit],
+    possessor: Option<Chain>,
+) -> (Option<Candidate>, Verdict) {
+    let g = &*GAZETTEER;
+    let toks = &doc.toks;
+    let (a, b) = (chain.a, chain.b);
+    let whole_place = place_at[a].is_some_and(|h| hits[h].b == b);
+    if (a..b).all(|k| toks[k].upper) {
+        // Headline or dateline capitals: places only.
+        return (None, Verdict::Nothing);
+    }
+    if !whole_place && b - a >= 2 && is_landmark_word(base(doc.w(b - 1))) {
+        return (None, Verdict::Landmark);
+    }
+    // The last title followed by a name ("U.S. Special Envoy Jane Roe").
+    let head = (a..b.saturating_sub(1)).rev().find(|&k| is_title(base(doc.w(k))));
+    let (mut na, role) = match head {
+        Some(h) => {
+            let title = doc.w(h);
+            let role = if is_honorific(title) {
+                None
+            } else {
+                let from = possessor.map_or(toks[a].s, |p| toks[p.a].s);
+                Some(doc.text[from..toks[h].e].to_string())
+            };
+            (h + 1, role)
+        }
+        None => (a, None),
+    };
+    let nb = b;
+    // Organisation words in the name part make the chain an organisation
+    // (a title before it is fine: "Foreign Ministry Spokesman Li").
+    if !whole_place && (na..nb).any(|k| is_org_word(base(doc.w(k)))) {
+        return (None, Verdict::Org);
+    }
+    if head.is_none() {
+        while na + 1 < nb
+            && (is_descriptor(base(doc.w(na))) || toks[na].sent && g.is_common(doc.w(na)) && !g.is_given(doc.w(na)))
+        {
+            na += 1;
+        }
+    }
+    if na >= nb {
+        return (None, Verdict::Nothing);
+    }
+    let n_len = nb - na;
+    let first = base(doc.w(na));
+    let last = base(doc.w(nb - 1));
+    let name_is_place = place_at[na].is_some_and(|h| hits[h].b == nb);
+    let after_the = head.is_none() && doc.prev_word(a).is_some_and(|w| w == "the" || w == "The");
+    if vehicle_before(doc, a) || doc.next_word(nb - 1).is_some_and(is_facility_noun) || after_the {
+        return (None, Verdict::Nothing);
+    }
+    let mut evidence = Evidence::None;
+    if head.is_some() {
+        evidence = Evidence::Strong;
+    }
+    let has_particle = (na..nb).any(|k| is_particle(doc.w(k)));
+    let starts_sentence_common = toks[na].sent && g.is_common(first) && !g.is_given(first);
+    let cue_b = cue_before(doc, a);
+    let cue_a = cue_after(doc, nb);
+    if n_len >= 2 && !name_is_place {
+        let first_place = place_at[na].is_some();
+        let last_ok = !g.is_common(last) || g.is_surname(last) || g.is_given(first);
+        if g.is_given(first) && !first_place && last_ok && !starts_sentence_common {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        if g.is_surname(last) && !g.is_common(first) && !first_place {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        if has_particle || cue_b.is_some() || cue_a {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // Middle initial: "John F. Kennedy".
+        if n_len >= 3 && (na + 1..nb - 1).any(|k| doc.w(k).len() == 2 && doc.w(k).ends_with('.')) {
+            evidence = evidence.max(Evidence::Strong);
+        }
+    } else if n_len == 1 && (cue_b.is_some() || cue_a) && !name_is_place {
+        evidence = evidence.max(Evidence::Weak);
+    }
+    if starts_sentence_common && n_len == 1 && head.is_none() {
+        evidence = Evidence::None;
+    }
+    let role = role.or_else(|| {
+        // "spokesman Li Wei": the role noun before the name.
+        if cue_b == Some("role") && evidence > Evidence::None {
+            Some(doc.prev_word(a)?.to_string())
+        } else {
+            None
+        }
+    });
+    (
+        (evidence > Evidence::None).then_some(Candidate {
+            a: na,
+            b: nb,
+            role,
+            evidence,
+            role_cue: cue_b == Some("role"),
+        }),
+        Verdict::Nothing,
+    )
+}
+
+/// Last words of named streets, squares and bridges (places in news).
+fn is_landmark_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "Square"
+            | "Avenue"
+            | "Boulevard"
+            | "Bridge"
+            | "Highway"
+            | "Strait"
+            | "Straits"
+            | "Peninsula"
+            | "Valley"
+            | "Desert"
+            | "Canyon"
+            | "Mountains"
+            | "Hills"
+            | "Islands"
+            | "Island"
+            | "Lake"
+            | "River"
+            | "Falls"
+            | "Coast"
+            | "Bay"
+    )
+}
+
+/// Tokens that are all-caps place names at a line start: "VIENNA -",
+/// "LONDON 1996-08-30", "NEW YORK (Reuters)".
+fn dateline(doc: &Doc, i: usize) -> Option<usize> {
+    let toks = &doc.toks;
+    if !toks[i].line_start || !toks[i].upper {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < toks.len() && toks[j + 1].upper && doc.joined(j, j + 1) && j - i < 3 {
+        j += 1;
+    }
+    let next = toks.get(j + 1)?;
+    let w = &doc.text[next.s..next.e];
+    let datey = next.word && w.starts_with(|c: char| c.is_ascii_digit());
+    let agency = w == "(" && toks.get(j + 2).is_some_and(|t| t.cap);
+    if !(datey || agency) || (i..=j).any(|k| is_stop(&title_case(doc.w(k))) || is_org_word(&title_case(doc.w(k)))) {
+        return None;
+    }
+    Some(j + 1)
+}
+
+pub fn analyse(lead: &str, body: &str) -> Entities {
+    let offset = if lead.is_empty() { 0 } else { lead.len() + 2 };
+    let owned;
+    let text: &str = if lead.is_empty() {
+        body
+    } else {
+        owned = format!("{lead}\n\n{body}");
+        &owned
+    };
+    let doc = Doc {
+        text,
+        toks: tokenize(text),
+    };
+    let g = &*GAZETTEER;
+    let toks = &doc.toks;
+    let n = toks.len();
+
+    // 1. Gazetteer matches.
+    let mut hits: Vec<PlaceHit> = Vec::new();
+    let mut place_at: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(h) = match_place(&doc, i) {
+            for slot in &mut place_at[h.a..h.b] {
+                *slot = Some(hits.len());
+            }
+            i = h.b;
+            hits.push(h);
+        } else {
+            // "US-Iran": the parts of a hyphenated word.
+            let w = doc.w(i);
+            let all_places = w.split('-').all(|p| g.place(p).is_some_and(|p| p.is_major()));
+            if toks[i].cap && w.contains('-') && all_places {
+                let mut off = toks[i].s;
+                for part in w.split('-') {
+                    if let Some(p) = g.place(part).filter(|p| p.is_major()) {
+                        hits.push(PlaceHit {
+                            a: i,
+                            b: i,
+                            span: off..off + part.len(),
+                            place: PlaceRef::Known(p),
+                        });
+                    }
+                    off += part.len() + 1;
+                }
+            }
+            i += 1;
+        }
+    }
+    // Datelines: unknown all-caps names at a line start.
+    for i in 0..n {
+        if let Some(end) = dateline(&doc, i)
+            && place_at[i].is_none()
+        {
+            for slot in &mut place_at[i..end] {
+                *slot = Some(hits.len());
+            }
+            hits.push(PlaceHit {
+                a: i,
+                b: end,
+                span: toks[i].s..toks[end - 1].e,
+                place: PlaceRef::Unknown { country: None },
+            });
+        }
+    }
+
+    // 2. Chains and their verdicts.
+    let chains = build_chains(&doc, &place_at, &hits);
+    let mut vetoed = vec![false; hits.len()];
+    let mut in_person = vec![false; n];
+    let mut cands: Vec<Candidate> = Vec::new();
+    let titled = title_case_lines(&doc);
+    let mut landmarks: Vec<Chain> = Vec::new();
+    // 0: not an organisation; 1: a one-chain organisation; 2: several
+    // chains joined by "of"/"for" ("Organisation for Security and ...").
+    let mut prev_org = 0u8;
+    for (ci, &chain) in chains.iter().enumerate() {
+        let possessor = (ci > 0).then(|| chains[ci - 1]).filter(|p| p_adjacent(&doc, *p, chain));
+        let (cand, verdict) = classify_chain(&doc, chain, &place_at, &hits, possessor);
+        // "Bank of China": the chain after "of" belongs to the organisation.
+        let joined_prev = ci > 0 && chain.a >= 1 && chains[ci - 1].b + 1 == chain.a;
+        let conn = if chain.a >= 1 { doc.w(chain.a - 1) } else { "" };
+        let of_org = prev_org > 0
+            && joined_prev
+            && (matches!(conn, "of" | "for" | "on" | "&") || prev_org > 1 && matches!(conn, "and" | "in"));
+        let org = verdict == Verdict::Org;
+        if org || of_org {
+            for h in place_at[chain.a..chain.b].iter().flatten() {
+                vetoed[*h] = true;
+            }
+            prev_org = if of_org { 2 } else { 1 };
+        } else {
+            prev_org = 0;
+        }
+        if verdict == Verdict::Landmark {
+            for h in place_at[chain.a..chain.b].iter().flatten() {
+                vetoed[*h] = true;
+            }
+            landmarks.push(chain);
+            continue;
+        }
+        if let Some(c) = cand {
+            for k in c.a..c.b {
+                in_person[k] = true;
+                if let Some(h) = place_at[k] {
+                    vetoed[h] = true;
+                }
+            }
+            cands.push(c);
+        } else if !org && !of_org && !titled[chain.a] {
+            // "Chicago Cubs", "Texas Instruments": a place that modifies a
+            // following name is part of another entity.
+            let mut k = chain.a;
+            while k < chain.b {
+                let Some(h) = place_at[k] else {
+                    k += 1;
+                    continue;
+                };
+                let end = hits[h].b.max(k + 1);
+                if end < chain.b && place_at[end].is_none() {
+                    let w = base(doc.w(end));
+                    if !is_title(w) && !is_role_modifier(w) && !is_descriptor(w) {
+                        vetoed[h] = true;
+                    }
+                }
+                k = end;
+            }
+        }
+    }
+
+    // 3. People: full names first, then lone words that name one of them.
+    let mut people: Vec<PersonEntity> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    cands.sort_by_key(|c| std::cmp::Reverse(c.b - c.a));
+    let mut weak: Vec<&Candidate> = Vec::new();
+    for c in &cands {
+        let span = toks[c.a].s..toks[c.a].s + base(&doc.text[toks[c.a].s..toks[c.b - 1].e]).len();
+        let name = doc.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        if c.b - c.a == 1 {
+            // Lone words are resolved below, once all full names are known.
+            if c.evidence == Evidence::Weak {
+                weak.push(c);
+                continue;
+            }
+        }
+        let idx = resolve(&people, &by_name, &name).unwrap_or_else(|| {
+            people.push(PersonEntity {
+                name: name.clone(),
+                role: None,
+                spans: Vec::new(),
+            });
+            by_name.insert(name, people.len() - 1);
+            people.len() - 1
+        });
+        let p = &mut people[idx];
+        if p.role.is_none() {
+            p.role.clone_from(&c.role);
+        }
+        p.spans.push(span);
+    }
+    for c in weak {
+        let w = base(doc.w(c.a));
+        let lone_ok = !g.is_common(w) && (g.is_surname(w) || c.role_cue) || g.is_surname(w);
+        let idx = resolve(&people, &by_name, w);
+        if idx.is_none() && (!lone_ok || g.place(w).is_some() || g.demonym(w).is_some()) {
+            continue;
+        }
+        let span = toks[c.a].s..toks[c.a].s + w.len();
+        let idx = idx.unwrap_or_else(|| {
+            people.push(PersonEntity {
+                name: w.to_string(),
+                role: None,
+                spans: Vec::new(),
+            });
+            by_name.insert(w.to_string(), people.len() - 1);
+            people.len() - 1
+        });
+        people[idx].spans.push(span);
+    }
+    // Every other capitalised word that is a known person's surname.
+    let mut surname: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(last) = p.name.rsplit(' ').next() {
+            surname.entry(last).or_insert(i);
+        }
+    }
+    let mut extra: Vec<(usize, Span, Option<usize>)> = Vec::new();
+    for k in 0..n {
+        if in_person[k] || !toks[k].word || !toks[k].cap || toks[k].upper {
+            continue;
+        }
+        let w = base(doc.w(k));
+        if let Some(&pi) = surname.get(w) {
+            let alone = doc.prev_word(k).is_none_or(|p| !doc.toks[k - 1].cap || is_stop(p))
+                && doc.next_word(k).is_none_or(|nw| !toks[k + 1].cap || is_stop(nw));
+            if alone {
+                extra.push((pi, toks[k].s..toks[k].s + w.len(), place_at[k]));
+            }
+        }
+    }
+    for (pi, span, hit) in extra {
+        if let Some(h) = hit {
+            vetoed[h] = true;
+        }
+        people[pi].spans.push(span);
+    }
+
+    // 4. Places.
+    let mut places: Vec<Place> = Vec::new();
+    for l in &landmarks {
+        let span = toks[l.a].s..toks[l.b - 1].s + base(doc.w(l.b - 1)).len();
+        hits.push(PlaceHit {
+            a: l.a,
+            b: l.b,
+            span,
+            place: PlaceRef::Unknown { country: None },
+        });
+        vetoed.push(false);
+    }
+    for (h, hit) in hits.iter().enumerate() {
+        if vetoed[h] {
+            continue;
+        }
+        let t = toks[hit.a];
+        let written = &text[hit.span.clone()];
+        let (name, country, kind) = match hit.place {
+            PlaceRef::Known(p) => {
+                // Capitalised common words at a sentence start ("Reading", "Police").
+                if hit.b == hit.a + 1 && !p.is_major() && g.is_common(written) && (t.sent || p.population < 100_000) {
+                    continue;
+                }
+                let name_like = g.is_given(written) || g.is_surname(written);
+                let small = p.population < 300_000 && (p.kind == "city" || p.kind == "region");
+                if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b) {
+                    continue;
+                }
+                (
+                    p.name.to_string(),
+                    (!p.country.is_empty()).then(|| p.country.to_string()),
+                    p.kind,
+                )
+            }
+            PlaceRef::Unknown { country } => (title_case(written), country.map(str::to_string), "city"),
+        };
+        if let Some(p) = places.iter_mut().find(|p| p.name == name) {
+            p.mentions += 1;
+        } else {
+            places.push(Place {
+                name,
+                country,
+                kind: Some(kind.to_string()),
+                mentions: 1,
+            });
+        }
+    }
+
+    // Body offsets for people; drop mentions that were in the lead.
+    for p in &mut people {
+        p.spans.retain(|s| s.start >= offset);
+        for s in &mut p.spans {
+            *s = s.start - offset..s.end - offset;
+        }
+        p.spans.sort_by_key(|s| s.start);
+        p.spans.dedup();
+    }
+    people.retain(|p| !p.spans.is_empty());
+    people.sort_by_key(|p| p.spans.first().map_or(0, |s| s.start));
+    Entities { people, places }
+}
+
+fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
+    p.b == c.a && is_possessive(doc.w(p.b - 1))
+}
+
+/// A place-like context: "in X", "near X", "X, Country", a dateline.
+fn locative(doc: &Doc, a: usize, b: usize) -> bool {
+    let before = doc.prev_word(a).is_some_and(|w| {
+        matches!(
+            w,
+            "in" | "at"
+                | "from"
+                | "to"
+                | "near"
+                | "outside"
+                | "into"
+                | "across"
+                | "around"
+                | "via"
+                | "toward"
+                | "towards"
+                | "of"
+                | "In"
+                | "At"
+                | "From"
+                | "Near"
+        )
+    });
+    let toks = &doc.toks;
+    let comma_place = b + 1 < toks.len()
+        && doc.w(b) == ","
+        && toks[b + 1].cap
+        && GAZETTEER
+            .place(base(doc.w(b + 1)))
+            .is_some_and(|p| p.kind == "country" || p.kind == "region");
+    before || comma_place || toks[a].line_start && toks[a].upper
+}
+
+/// Per token: is its line in title case (a headline), where capitalised
+/// words say nothing about names.
+fn title_case_lines(doc: &Doc) -> Vec<bool> {
+    let toks = &doc.toks;
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].line_start {
+            end += 1;
+        }
+        let (mut caps, mut words) = (0, 0);
+        for t in &toks[start..end] {
+            if t.word && t.e - t.s >= 4 {
+                words += 1;
+                caps += usize::from(t.cap);
+            }
+        }
+        let titled = words >= 3 && caps * 10 >= words * 7;
+        out[start..end].fill(titled);
+        start = end;
+    }
+    out
+}
+
+/// The person a name refers to: the same name, or the unique full name
+/// that ends (else starts) with a lone word.
+fn resolve(people: &[PersonEntity], by_name: &HashMap<String, usize>, name: &str) -> Option<usize> {
+    if let Some(&i) = by_name.get(name) {
+        return Some(i);
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let ends = |p: &PersonEntity| {
+        let pw: Vec<&str> = p.name.split(' ').collect();
+        pw.len() > words.len() && pw[pw.len() - words.len()..] == words[..]
+    };
+    let hits: Vec<usize> = people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| ends(p))
+        .map(|(i, _)| i)
+        .collect();
+    if hits.len() == 1 {
+        return Some(hits[0]);
+    }
+    if words.len() == 1 {
+        let starts: Vec<usize> = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.name.split(' ').next() == Some(name) && p.name.contains(' '))
+            .map(|(i, _)| i)
+            .collect();
+        if starts.len() == 1 {
+            return Some(starts[0]);
+        }
+    }
+    None
+}
