@@ -425,8 +425,13 @@ pub fn is_role_modifier(w: &str) -> bool {
     )
 }
 
-/// Lower-case role nouns right before a name ("spokesman Li Wei").
+/// Lower-case role nouns right before a name ("spokesman Li Wei"), also
+/// inside compounds ("chief-of-staff").
 pub fn is_role_noun(w: &str) -> bool {
+    w.contains('-') && w.split('-').any(is_simple_role_noun) || is_simple_role_noun(w)
+}
+
+fn is_simple_role_noun(w: &str) -> bool {
     matches!(
         w,
         "spokesman"
@@ -864,7 +869,9 @@ pub fn is_vehicle(w: &str) -> bool {
     )
 }
 
-/// Lower-case nouns after a name that make it a facility or thing.
+/// Lower-case nouns after a name that make it a facility or thing
+/// ("Kennedy airport"); nouns like "administration" or "case" still refer
+/// to the person and are not listed.
 pub fn is_facility_noun(w: &str) -> bool {
     matches!(
         w,
@@ -898,27 +905,7 @@ pub fn is_facility_noun(w: &str) -> bool {
             | "museum"
             | "trophy"
             | "cup"
-            | "doctrine"
-            | "administration"
-            | "government"
-            | "era"
-            | "plan"
-            | "family"
-            | "company"
-            | "group"
             | "index"
             | "brand"
-            | "case"
-            | "report"
-            | "camp"
-            | "team"
-            | "campaign"
-            | "fund"
-            | "trust"
-            | "act"
-            | "law"
-            | "treaty"
-            | "accord"
-            | "talks"
     )
 }

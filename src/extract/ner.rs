@@ -36,7 +36,7 @@ pub fn lead_text(clean: &CleanDoc) -> String {
     let mut lead: Vec<&str> = clean.blocks[..start]
         .iter()
         .rev()
-        .take(2)
+        .take(3)
         .filter(|b| b.chrome == Some("header") && b.text.split_whitespace().count() <= 20)
         .map(|b| b.text.as_str())
         .collect();
@@ -232,7 +232,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
             s: i,
             e,
             word: true,
-            cap: c.is_uppercase(),
+            // "al-Saadani", "el-Baz": a lower-case article before a name.
+            cap: c.is_uppercase() || is_arabic_article_name(word),
             upper: letters >= 2 && !word.chars().any(char::is_lowercase),
             sent,
             line_start,
@@ -241,6 +242,34 @@ fn tokenize(text: &str) -> Vec<Tok> {
         line_start = false;
     }
     toks
+}
+
+fn is_arabic_article_name(w: &str) -> bool {
+    ["al-", "el-", "ul-", "ad-", "as-", "ash-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+}
+
+/// Regnal numbers after a name ("Elizabeth I", "Charles VI").
+fn is_regnal(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "II"
+            | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+    )
 }
 
 /// A word without a possessive ending ("Oman’s" → "Oman").
@@ -375,9 +404,10 @@ fn build_chains(doc: &Doc, place_at: &[Option<usize>], hits: &[PlaceHit]) -> Vec
                 break;
             }
             let w = doc.w(b);
-            if nt.cap && !is_stop(w) && !is_hyphen_adjective(w) {
+            let regnal = is_regnal(w) && !toks[b - 1].upper;
+            if nt.cap && (!is_stop(w) || regnal) && !is_hyphen_adjective(w) {
                 b = place_at[b].map_or(b + 1, |h| hits[h].b.max(b + 1));
-            } else if is_particle(w)
+            } else if (is_particle(w) || w == "of" && is_title(base(doc.w(b - 1))))
                 && b + 1 < toks.len()
                 && toks[b + 1].cap
                 && toks[b + 1].word
@@ -423,49 +453,52 @@ struct Candidate {
     role_cue: bool,
 }
 
-/// Tokens after `i` that make the chain ending at `i` a speaker or an
-/// apposition head: "X said", "X, 45, said", "X, a spokesman for".
+/// Tokens after the chain ending before `b` that make it a speaker or an
+/// apposition head: "X said", "X, 45, said", "X, a spokesman for",
+/// "X, Lukashenko's political adviser,".
 fn cue_after(doc: &Doc, b: usize) -> bool {
     let toks = &doc.toks;
     let mut k = b;
-    // "X, 45," / "X (45)".
-    if k + 2 < toks.len() && !toks[k].word && toks[k + 1].word && doc.w(k + 1).bytes().all(|c| c.is_ascii_digit()) {
-        k += 3;
+    // "X, 45," / "X (45)": an age.
+    if k + 2 < toks.len()
+        && !toks[k].word
+        && toks[k + 1].word
+        && doc.w(k + 1).bytes().all(|c| c.is_ascii_digit())
+        && !toks[k + 2].word
+    {
+        return true;
     }
     if k < toks.len() && toks[k].word && is_speech_verb(doc.w(k)) {
         return true;
     }
     if k + 1 < toks.len() && doc.w(k) == "," {
-        // ", a spokesman for" / ", the foreign minister," / ", who"
-        let mut m = k + 1;
-        if matches!(doc.w(m), "a" | "an" | "the" | "who" | "whose") {
-            if doc.w(m) == "who" || doc.w(m) == "whose" {
+        k += 1;
+        if matches!(doc.w(k), "who" | "whose") || toks[k].word && is_speech_verb(doc.w(k)) {
+            return true;
+        }
+        // Up to five words before the role noun ("the former deputy leader").
+        for (n, t) in toks.iter().enumerate().skip(k).take(5) {
+            if !t.word {
+                break;
+            }
+            let w = base(doc.w(n));
+            if is_role_noun(w) || t.cap && is_role_noun(&w.to_lowercase()) {
                 return true;
             }
-            m += 1;
-            for (n, t) in toks.iter().enumerate().skip(m).take(4) {
-                let w = doc.w(n);
-                if is_role_noun(w) || is_role_noun(&w.to_lowercase()) {
-                    return true;
-                }
-                if !t.word {
-                    break;
-                }
-            }
-        }
-        if m < toks.len() && toks[m].word && is_speech_verb(doc.w(m)) {
-            return true;
         }
     }
     false
 }
 
 fn cue_before(doc: &Doc, a: usize) -> Option<&'static str> {
-    let prev = doc.prev_word(a)?;
-    if is_speech_verb(prev) {
+    let prev = doc.prev_word(a).or_else(|| {
+        // "two opposition leaders, Jan Roe and ...": a role noun before a comma.
+        (a >= 2 && doc.w(a - 1) == ",").then(|| doc.w(a - 2))
+    })?;
+    if is_speech_verb(prev) && doc.prev_word(a).is_some() {
         return Some("speech");
     }
-    if is_role_noun(prev) {
+    if is_role_noun(prev) || prev.strip_suffix('s').is_some_and(is_role_noun) {
         return Some("role");
     }
     None
@@ -543,6 +576,7 @@ fn classify_chain(
     place_at: &[Option<usize>],
     hits: &[PlaceHit],
     possessor: Option<Chain>,
+    titled: bool,
 ) -> (Option<Candidate>, Verdict) {
     let g = &*GAZETTEER;
     let toks = &doc.toks;
@@ -571,6 +605,22 @@ fn classify_chain(
         None => (a, None),
     };
     let nb = b;
+    let mut role = role;
+    if let Some(h) = head {
+        // "Secretary of State Jane Roe": office words after the title.
+        let mut k = na;
+        while k + 1 < nb && (is_role_modifier(doc.w(k)) || doc.w(k) == "of" || is_title(doc.w(k))) {
+            k += 1;
+        }
+        if k > na {
+            if role.is_some() {
+                let from = possessor.map_or(toks[a].s, |p| toks[p.a].s);
+                role = Some(doc.text[from..toks[k - 1].e].to_string());
+            }
+            na = k;
+        }
+        let _ = h;
+    }
     // Organisation words in the name part make the chain an organisation
     // (a title before it is fine: "Foreign Ministry Spokesman Li").
     if !whole_place && (na..nb).any(|k| is_org_word(base(doc.w(k)))) {
@@ -590,8 +640,17 @@ fn classify_chain(
     let first = base(doc.w(na));
     let last = base(doc.w(nb - 1));
     let name_is_place = place_at[na].is_some_and(|h| hits[h].b == nb);
+    // A name made only of office words and places is no name ("U.S. Assistant Secretary").
+    let only_roles = (na..nb).all(|k| {
+        let w = base(doc.w(k));
+        is_title(w) || is_role_modifier(w) || place_at[k].is_some() || is_descriptor(w)
+    });
+    if only_roles {
+        return (None, Verdict::Nothing);
+    }
     let after_the = head.is_none() && doc.prev_word(a).is_some_and(|w| w == "the" || w == "The");
-    if vehicle_before(doc, a) || doc.next_word(nb - 1).is_some_and(is_facility_noun) || after_the {
+    let facility = !is_possessive(doc.w(nb - 1)) && doc.next_word(nb - 1).is_some_and(is_facility_noun);
+    if vehicle_before(doc, a) || facility || after_the {
         return (None, Verdict::Nothing);
     }
     let mut evidence = Evidence::None;
@@ -603,7 +662,11 @@ fn classify_chain(
     let cue_b = cue_before(doc, a);
     let cue_a = cue_after(doc, nb);
     if n_len >= 2 && !name_is_place {
-        let first_place = place_at[na].is_some();
+        // A small place called like a given name does not block "George Bush".
+        let first_place = place_at[na].is_some_and(|h| match hits[h].place {
+            PlaceRef::Known(p) => p.is_major() || !g.is_given(first),
+            PlaceRef::Unknown { .. } => true,
+        });
         let last_ok = !g.is_common(last) || g.is_surname(last) || g.is_given(first);
         if g.is_given(first) && !first_place && last_ok && !starts_sentence_common {
             evidence = evidence.max(Evidence::Strong);
@@ -612,6 +675,22 @@ fn classify_chain(
             evidence = evidence.max(Evidence::Strong);
         }
         if has_particle || cue_b.is_some() || cue_a {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // A line that is only a name (a byline), or a sign-off "-- Jan Roe,".
+        let whole_line = toks[a].line_start && toks.get(b).is_none_or(|t| t.line_start);
+        let sign_off = a >= 1 && toks[a - 1].line_start && matches!(doc.w(a - 1), "-" | "--" | "—")
+            || a >= 2 && toks[a - 2].line_start && doc.w(a - 2) == "-" && doc.w(a - 1) == "-";
+        let plain = (na..nb).all(|k| {
+            let w = base(doc.w(k));
+            place_at[k].is_none() && !g.is_common(w) && !is_descriptor(w) && !toks[k].upper
+        });
+        if (whole_line || sign_off) && plain && n_len <= 4 {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // Capitalised words that are neither words, places nor
+        // organisations, mid-sentence: in news, a name ("Wang Donghai").
+        if plain && !titled && n_len <= 3 && !toks[na].sent {
             evidence = evidence.max(Evidence::Strong);
         }
         // Middle initial: "John F. Kennedy".
@@ -771,7 +850,7 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
     let mut prev_org = 0u8;
     for (ci, &chain) in chains.iter().enumerate() {
         let possessor = (ci > 0).then(|| chains[ci - 1]).filter(|p| p_adjacent(&doc, *p, chain));
-        let (cand, verdict) = classify_chain(&doc, chain, &place_at, &hits, possessor);
+        let (cand, verdict) = classify_chain(&doc, chain, &place_at, &hits, possessor, titled[chain.a]);
         // "Bank of China": the chain after "of" belongs to the organisation.
         let joined_prev = ci > 0 && chain.a >= 1 && chains[ci - 1].b + 1 == chain.a;
         let conn = if chain.a >= 1 { doc.w(chain.a - 1) } else { "" };
@@ -958,7 +1037,7 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
         p.spans.sort_by_key(|s| s.start);
         p.spans.dedup();
     }
-    people.retain(|p| !p.spans.is_empty());
+    // People named only in the headline or byline stay, without body spans.
     people.sort_by_key(|p| p.spans.first().map_or(0, |s| s.start));
     Entities { people, places }
 }

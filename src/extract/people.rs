@@ -10,7 +10,8 @@ impl PersonEntity {
         Person {
             name: self.name.clone(),
             role: self.role.clone(),
-            mentions: self.spans.len(),
+            // A person named only in the headline or byline has no body span.
+            mentions: self.spans.len().max(1),
         }
     }
 
