@@ -33,15 +33,32 @@ pub fn lead_text(clean: &CleanDoc) -> String {
     let Some(start) = clean.body_start() else {
         return String::new();
     };
-    let mut lead: Vec<&str> = clean.blocks[..start]
-        .iter()
-        .rev()
-        .take(3)
-        .filter(|b| b.chrome == Some("header") && b.text.split_whitespace().count() <= 20)
-        .map(|b| b.text.as_str())
-        .collect();
-    lead.reverse();
-    lead.join("\n\n")
+    let header = &clean.blocks[..start];
+    let short = |i: usize| {
+        let b = &header[i];
+        b.chrome == Some("header") && b.text.split_whitespace().count() <= 20
+    };
+    // The first line (a headline in plain-text dumps), dateline-like lines
+    // near the top, and the last three lines before the body.
+    let mut keep: Vec<usize> = Vec::new();
+    for i in 0..header.len() {
+        let near_top = i < 5 && (i == 0 || looks_like_dateline(&header[i].text));
+        if short(i) && (near_top || i + 3 >= header.len()) {
+            keep.push(i);
+        }
+    }
+    keep.iter()
+        .map(|&i| header[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// "LONDON 1996-08-30", "VIENNA (Reuters) -", "TAVILDARA, Tajikistan 1996".
+fn looks_like_dateline(line: &str) -> bool {
+    let first = line.split([' ', ',']).next().unwrap_or("");
+    first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !first.chars().any(char::is_lowercase)
+        && line.chars().any(|c| c.is_ascii_digit() || c == '(')
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -307,6 +324,7 @@ enum PlaceRef {
     /// Not in the gazetteer, found by a rule (dateline, "City, Country").
     Unknown {
         country: Option<&'static str>,
+        kind: &'static str,
     },
 }
 
@@ -766,6 +784,15 @@ fn dateline(doc: &Doc, i: usize) -> Option<usize> {
     let w = &doc.text[next.s..next.e];
     let datey = next.word && w.starts_with(|c: char| c.is_ascii_digit());
     let agency = w == "(" && toks.get(j + 2).is_some_and(|t| t.cap);
+    // "TAVILDARA, Tajikistan": a known country or region after the comma.
+    let in_place = w == ","
+        && toks.get(j + 2).is_some_and(|t| {
+            t.cap
+                && GAZETTEER
+                    .place(base(&doc.text[t.s..t.e]))
+                    .is_some_and(|p| p.kind != "city")
+        });
+    let agency = agency || in_place;
     if !(datey || agency) || (i..=j).any(|k| is_stop(&title_case(doc.w(k))) || is_org_word(&title_case(doc.w(k)))) {
         return None;
     }
@@ -833,7 +860,10 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
                 a: i,
                 b: end,
                 span: toks[i].s..toks[end - 1].e,
-                place: PlaceRef::Unknown { country: None },
+                place: PlaceRef::Unknown {
+                    country: None,
+                    kind: "city",
+                },
             });
         }
     }
@@ -844,7 +874,7 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
     let mut in_person = vec![false; n];
     let mut cands: Vec<Candidate> = Vec::new();
     let titled = title_case_lines(&doc);
-    let mut landmarks: Vec<Chain> = Vec::new();
+    let mut landmarks: Vec<(Chain, &'static str)> = Vec::new();
     // 0: not an organisation; 1: a one-chain organisation; 2: several
     // chains joined by "of"/"for" ("Organisation for Security and ...").
     let mut prev_org = 0u8;
@@ -862,7 +892,33 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
             for h in place_at[chain.a..chain.b].iter().flatten() {
                 vetoed[*h] = true;
             }
-            prev_org = if of_org { 2 } else { 1 };
+            // "Kia Motor Corp of South Korea": after a legal suffix the
+            // organisation's name is complete.
+            let suffix = matches!(
+                base(doc.w(chain.b - 1)),
+                "Corp"
+                    | "Corp."
+                    | "Inc"
+                    | "Inc."
+                    | "Ltd"
+                    | "Ltd."
+                    | "Co"
+                    | "Co."
+                    | "Plc"
+                    | "PLC"
+                    | "AG"
+                    | "SA"
+                    | "NV"
+                    | "SpA"
+                    | "GmbH"
+            );
+            prev_org = if suffix {
+                0
+            } else if of_org {
+                2
+            } else {
+                1
+            };
         } else {
             prev_org = 0;
         }
@@ -870,7 +926,7 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
             for h in place_at[chain.a..chain.b].iter().flatten() {
                 vetoed[*h] = true;
             }
-            landmarks.push(chain);
+            landmarks.push((chain, "landmark"));
             continue;
         }
         if let Some(c) = cand {
@@ -881,6 +937,11 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
                 }
             }
             cands.push(c);
+        } else if !org
+            && !of_org
+            && let Some(kind) = place_by_context(&doc, chain, &place_at)
+        {
+            landmarks.push((chain, kind));
         } else if !org && !of_org && !titled[chain.a] {
             // "Chicago Cubs", "Texas Instruments": a place that modifies a
             // following name is part of another entity.
@@ -981,13 +1042,13 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
 
     // 4. Places.
     let mut places: Vec<Place> = Vec::new();
-    for l in &landmarks {
+    for (l, kind) in &landmarks {
         let span = toks[l.a].s..toks[l.b - 1].s + base(doc.w(l.b - 1)).len();
         hits.push(PlaceHit {
             a: l.a,
             b: l.b,
             span,
-            place: PlaceRef::Unknown { country: None },
+            place: PlaceRef::Unknown { country: None, kind },
         });
         vetoed.push(false);
     }
@@ -1003,6 +1064,17 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
                 if hit.b == hit.a + 1 && !p.is_major() && g.is_common(written) && (t.sent || p.population < 100_000) {
                     continue;
                 }
+                // "the carrier Enterprise", "the Xinhua news agency".
+                let craft = vehicle_before(&doc, hit.a);
+                let medium = doc.next_word(hit.b - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "news" | "newspaper" | "agency" | "daily" | "radio" | "television" | "magazine"
+                    )
+                });
+                if hit.b == hit.a + 1 && !p.is_major() && (craft || medium) {
+                    continue;
+                }
                 let name_like = g.is_given(written) || g.is_surname(written);
                 let small = p.population < 300_000 && (p.kind == "city" || p.kind == "region");
                 if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b) {
@@ -1014,7 +1086,14 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
                     p.kind,
                 )
             }
-            PlaceRef::Unknown { country } => (title_case(written), country.map(str::to_string), "city"),
+            PlaceRef::Unknown { country, kind } => {
+                let name = if toks[hit.a].upper {
+                    title_case(written)
+                } else {
+                    written.to_string()
+                };
+                (name, country.map(str::to_string), kind)
+            }
         };
         if let Some(p) = places.iter_mut().find(|p| p.name == name) {
             p.mentions += 1;
@@ -1044,6 +1123,30 @@ pub fn analyse(lead: &str, body: &str) -> Entities {
 
 fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
     p.b == c.a && is_possessive(doc.w(p.b - 1))
+}
+
+/// A place the gazetteer lacks, named by the words around it: "the town
+/// of X", "X village", "X province", "X airport".
+fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Option<&'static str> {
+    let g = &*GAZETTEER;
+    let (a, b) = (chain.a, chain.b);
+    if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || g.is_common(base(doc.w(k))) && !doc.toks[k].upper) {
+        return None;
+    }
+    let kind_of = |w: &str| match w {
+        "town" | "city" | "village" | "port" | "suburb" | "capital" | "towns" | "villages" => Some("city"),
+        "province" | "region" | "district" | "county" | "state" | "area" | "valley" => Some("region"),
+        "island" | "islands" => Some("island"),
+        "airport" | "prison" | "camp" | "mosque" | "church" => Some("landmark"),
+        _ => None,
+    };
+    let before = (a >= 2 && doc.w(a - 1) == "of")
+        .then(|| kind_of(doc.w(a - 2)))
+        .flatten();
+    let after = (!is_possessive(doc.w(b - 1)))
+        .then(|| doc.next_word(b - 1).and_then(kind_of))
+        .flatten();
+    before.or(after)
 }
 
 /// A place-like context: "in X", "near X", "X, Country", a dateline.
