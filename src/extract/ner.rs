@@ -614,7 +614,7 @@ fn classify_chain(
             let role = if is_honorific(title) {
                 None
             } else {
-                let from = possessor.map_or(toks[a].s, |p| toks[p.a].s);
+                let from = role_start(doc, a, h, place_at, possessor);
                 Some(doc.text[from..toks[h].e].to_string())
             };
             (h + 1, role)
@@ -631,12 +631,11 @@ fn classify_chain(
         }
         if k > na {
             if role.is_some() {
-                let from = possessor.map_or(toks[a].s, |p| toks[p.a].s);
+                let from = role_start(doc, a, h, place_at, possessor);
                 role = Some(doc.text[from..toks[k - 1].e].to_string());
             }
             na = k;
         }
-        let _ = h;
     }
     // Organisation words in the name part make the chain an organisation
     // (a title before it is fine: "Foreign Ministry Spokesman Li").
@@ -767,6 +766,24 @@ fn classify_chain(
         }),
         Verdict::Nothing,
     )
+}
+
+/// Where the office before a name starts: the title at `h` and the office
+/// words, places and demonyms right before it ("Oman's Foreign Minister").
+fn role_start(doc: &Doc, a: usize, h: usize, place_at: &[Option<usize>], possessor: Option<Chain>) -> usize {
+    let mut k = h;
+    while k > a {
+        let w = base(doc.w(k - 1));
+        if is_title(w) || is_role_modifier(w) || is_descriptor(w) || place_at[k - 1].is_some() {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    match possessor {
+        Some(p) if k == a => doc.toks[p.a].s,
+        _ => doc.toks[k].s,
+    }
 }
 
 /// Last words of named streets, squares and bridges (places in news).
@@ -1068,10 +1085,11 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         people[idx].spans.push(span);
     }
     // Every other capitalised word that is a known person's surname.
-    let mut surname: HashMap<&str, usize> = HashMap::new();
+    // Surname → person, unless two people share it.
+    let mut surname: HashMap<&str, Option<usize>> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
         if let Some(last) = p.name.rsplit(' ').next() {
-            surname.entry(last).or_insert(i);
+            surname.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
         }
     }
     let mut extra: Vec<(usize, Span, Option<usize>)> = Vec::new();
@@ -1080,7 +1098,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             continue;
         }
         let w = base(doc.w(k));
-        if let Some(&pi) = surname.get(w) {
+        if let Some(&Some(pi)) = surname.get(w) {
             let alone = doc.prev_word(k).is_none_or(|p| !doc.toks[k - 1].cap || is_stop(p))
                 && doc.next_word(k).is_none_or(|nw| !toks[k + 1].cap || is_stop(nw));
             if alone {
@@ -1333,4 +1351,193 @@ fn resolve(people: &[PersonEntity], by_name: &HashMap<String, usize>, name: &str
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(body: &str) -> Vec<(String, Option<String>, usize)> {
+        analyse("", body)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.role, p.spans.len()))
+            .collect()
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        analyse("", body).people.into_iter().map(|p| p.name).collect()
+    }
+
+    fn places(body: &str) -> Vec<String> {
+        analyse("", body).places.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn title_gives_person_and_role() {
+        let p = people("Yesterday Deputy Finance Minister Olek Brandvik resigned.");
+        assert_eq!(
+            p,
+            vec![("Olek Brandvik".into(), Some("Deputy Finance Minister".into()), 1)]
+        );
+        // A title with no name after it is no person.
+        assert!(names("The President resigned and the Minister left.").is_empty());
+    }
+
+    #[test]
+    fn title_with_place_possessive_and_of() {
+        let p = people("Norway's Foreign Minister Tariq bin Saleh Al Harbi arrived.");
+        assert_eq!(p[0].0, "Tariq bin Saleh Al Harbi");
+        assert_eq!(p[0].1.as_deref(), Some("Norway's Foreign Minister"));
+        let p = people("They met Assistant Secretary of State Mirela Ostrov on Monday.");
+        assert_eq!(p[0].0, "Mirela Ostrov");
+        assert_eq!(p[0].1.as_deref(), Some("Assistant Secretary of State"));
+        // Office words alone are no name.
+        assert!(names("He spoke to the Assistant Secretary of State on Monday.").is_empty());
+    }
+
+    #[test]
+    fn speech_verbs_and_appositions() {
+        assert_eq!(
+            names("The plan will fail, said Dariusz Kwartnik."),
+            vec!["Dariusz Kwartnik"]
+        );
+        assert_eq!(
+            names("Tomasz Wrobel, a spokesman for the union, declined."),
+            vec!["Tomasz Wrobel"]
+        );
+        assert_eq!(names("It was late when Ugo Fenzi, 45, arrived."), vec!["Ugo Fenzi"]);
+        // A place that speaks is still a place.
+        let e = analyse("", "The plan is dead, Moscow said on Friday.");
+        assert!(e.people.is_empty());
+        assert_eq!(e.places[0].name, "Moscow");
+    }
+
+    #[test]
+    fn given_names_and_capitalised_chains() {
+        assert_eq!(
+            names("Critics say Margaret Okonkwo won easily."),
+            vec!["Margaret Okonkwo"]
+        );
+        assert_eq!(
+            names("Police detained Zdravko Mirkovic in the morning."),
+            vec!["Zdravko Mirkovic"]
+        );
+        // Sentence-initial common words and title-case headlines are not names.
+        assert!(names("Heavy Rain fell across the valley.").is_empty());
+        assert!(names("Stocks Rally As Markets Cheer Strong Earnings Report").is_empty());
+    }
+
+    #[test]
+    fn surname_merges_into_full_name() {
+        let p = people("Jana Novak arrived. Later Novak said little, and Novak's aide left.");
+        assert_eq!(p, vec![("Jana Novak".into(), None, 3)]);
+        // Two people sharing a surname: the lone surname joins neither.
+        let p = people("Adam Kell and Mira Kell met Prime Minister Oskar Lund. Kell spoke.");
+        assert_eq!(p.len(), 3);
+        assert!(p.iter().all(|(_, _, n)| *n == 1));
+    }
+
+    #[test]
+    fn vehicles_and_organisations_are_not_people_or_places() {
+        assert!(names("The navy sent the frigate Margaret Hale to the north.").is_empty());
+        assert_eq!(names("Captain Margaret Hale sailed north."), vec!["Margaret Hale"]);
+        assert!(places("Shares of Bank of Portugal and the University of Oregon rose.").is_empty());
+        assert_eq!(
+            places("A bank in Portugal said the University of Oregon had left."),
+            vec!["Portugal"]
+        );
+        assert!(names("Shares of Harlow Industries rose.").is_empty());
+    }
+
+    #[test]
+    fn places_are_canonical_with_country_and_kind() {
+        let e = analyse(
+            "",
+            "Talks between the U.S. and Iran moved to Tucson, Ariz., and the Arabian Sea.",
+        );
+        let got: Vec<_> = e
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), p.country.as_deref(), p.kind.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("United States", Some("US"), Some("country")),
+                ("Iran", Some("IR"), Some("country")),
+                ("Tucson", Some("US"), Some("city")),
+                ("Arizona", Some("US"), Some("region")),
+                ("Arabian Sea", None, Some("sea")),
+            ]
+        );
+        // The same detections, named as written.
+        let e = analyse_with("", "The U.S. and US officials met in America.", Names::AsWritten);
+        let got: Vec<_> = e.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(got, vec!["U.S.", "US", "America"]);
+    }
+
+    #[test]
+    fn demonyms_months_and_sentence_starts_are_not_places() {
+        assert!(places("Iranian and Brazilian officials met in March.").is_empty());
+        assert!(places("Reading the report took hours.").is_empty());
+        assert_eq!(places("She grew up in Reading."), vec!["Reading"]);
+    }
+
+    #[test]
+    fn person_or_place_by_context() {
+        // A small town named like a person is the person.
+        assert!(places("Ellen Jackson flew home. Jackson said it went well.").is_empty());
+        assert_eq!(places("The talks in Washington ended."), vec!["Washington"]);
+        // A place before another name is part of that name.
+        assert!(places("The Denver Nuggets won again.").is_empty());
+    }
+
+    #[test]
+    fn datelines_and_context_places() {
+        let e = analyse("Talks end.\n\nKRALOVO (Reuters)", "Officials met on Monday.");
+        assert_eq!(e.places[0].name, "Kralovo");
+        let e = analyse("NOTE - markets closed.", "Officials met on Monday.");
+        assert!(e.places.is_empty());
+        assert_eq!(
+            places("Gunmen attacked the village of Brellin at dawn."),
+            vec!["Brellin"]
+        );
+        assert!(places("Gunmen attacked the village hall at dawn.").is_empty());
+        assert_eq!(places("Traffic stopped on Harbour Street."), vec!["Harbour Street"]);
+    }
+
+    #[test]
+    fn lead_people_count_without_body_spans() {
+        let e = analyse("Markets calm.\n\nPetra Lindqvist\n\nOSLO 2024-01-02", "Prices held.");
+        assert_eq!(e.people[0].name, "Petra Lindqvist");
+        assert!(e.people[0].spans.is_empty());
+        assert_eq!(e.places[0].name, "Oslo");
+    }
+
+    #[test]
+    fn spans_are_body_byte_ranges() {
+        let body = "Foreign Minister Ana Ruiz spoke. Ruiz left.";
+        let e = analyse("Headline here.", body);
+        let spans: Vec<&str> = e.people[0].spans.iter().map(|s| &body[s.clone()]).collect();
+        assert_eq!(spans, vec!["Ana Ruiz", "Ruiz"]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "",
+            "A",
+            "U.S.",
+            "’s",
+            "Mr.",
+            "-- ,",
+            "ÉÉÉ ÀÀ 12",
+            "al-",
+            "Sen. . . X",
+            "\n\n\n",
+        ] {
+            let _ = analyse(text, text);
+        }
+    }
 }
