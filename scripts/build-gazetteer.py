@@ -124,6 +124,8 @@ def keshvar_countries(kdir):
             continue
         iso = re.search(r'ISO_SHORT_NAME: &str = "([^"]*)"', src).group(1)
         nat = re.search(r'NATIONALITY: Option<&str> = Some\("([^"]*)"\)', src)
+        popm = re.search(r"POPULATION: Option<u64> = Some\((\d+)\)", src)
+        cpop = int(popm.group(1)) if popm else 0
         un = re.search(r"UNOFFICIAL_NAME_LIST: &\[&str\] = &\[(.*?)\];", src, re.S)
         unoff = re.findall(r'"([^"]*)"', un.group(1)) if un else []
         tr = re.search(r'TRANSLATIONS: &\[\(&str, &str\)\] = &\[(.*?)\];', src, re.S)
@@ -139,7 +141,7 @@ def keshvar_countries(kdir):
             canon = sub_en.group(1) if sub_en else m.group(1)
             names = [m.group(1)] + re.findall(r'"([^"]*)"', m.group(4))
             subs.append((canon, m.group(2), names))
-        out.append((a2.group(1), en or iso, iso, unoff, nat.group(1) if nat else None, subs))
+        out.append((a2.group(1), en or iso, iso, unoff, (nat.group(1), cpop) if nat else None, subs))
     return out
 
 
@@ -193,7 +195,7 @@ def main():
         add(en, a2, "country", 10**9, aliases)
         country_names[a2] = en
         if nat:
-            demonyms.append((nat, a2))
+            demonyms.append((nat[0], nat[1], a2))
         for sub, typ, names in subs:
             if typ not in SUBDIV_TYPES or not GOOD_ALIAS.match(fold(sub)) or "(" in sub:
                 continue
@@ -286,8 +288,13 @@ def main():
             f.write(f"{form}\t{forms[form]}\n")
     with open(os.path.join("data", "demonyms.tsv"), "w", encoding="utf-8") as f:
         f.write("# demonym\tcountry (from keshvar nationality). Generated, do not edit.\n")
-        for d, cc in sorted(set(demonyms), key=lambda x: x[0].encode()):
-            f.write(f"{d}\t{cc}\n")
+        # One country per demonym: the most populous ("American" -> US).
+        best = {}
+        for d, pop, cc in demonyms:
+            if d not in best or (pop, cc) > best[d]:
+                best[d] = (pop, cc)
+        for d in sorted(best, key=lambda x: x.encode()):
+            f.write(f"{d}\t{best[d][1]}\n")
     for fname, rows, src in (
         ("given-names.txt", given, "US Census 1990 given names (public domain), via the names package"),
         ("surnames.txt", surnames, f"US Census 1990 surnames with frequency >= {MIN_SURNAME_FREQ}% (public domain)"),

@@ -1,18 +1,8 @@
 //! Compiled-in gazetteer and name lists (see data/README.md for sources).
 //!
-//! The data files are embedded with `include_str!`, sorted bytewise by the
-//! generator script, and searched in place by binary search. Start-up only
-//! indexes line starts (a memchr scan of ~2 MB), so the binary starts in a
-//! few milliseconds and pays nothing for lists a document never needs.
-
-use std::sync::LazyLock;
-
-const PLACES: &str = include_str!("../../data/places.tsv");
-const PLACE_FORMS: &str = include_str!("../../data/place-forms.tsv");
-const GIVEN: &str = include_str!("../../data/given-names.txt");
-const SURNAMES: &str = include_str!("../../data/surnames.txt");
-const COMMON: &str = include_str!("../../data/common-words.txt");
-const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
+//! The data files are embedded with `include_str!`, and their lookup index
+//! (line offsets and a hash table, computed by `build.rs`) with
+//! `include_bytes!`: no parsing or allocation at start-up.
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,73 +24,102 @@ impl PlaceInfo {
     }
 }
 
-/// The data lines of an embedded file (comment lines skipped), by index,
-/// with the byte range of each line's key (first column) and a table of
-/// line ranges per two-byte key prefix, so a lookup is a short binary
-/// search over a handful of lines.
+/// One embedded data file and its index, built by `build.rs`: per data
+/// line (comments skipped) the byte range of its key (first column) and of
+/// the line, and an open-addressing hash table of line numbers. Nothing is
+/// parsed or copied at start-up; a lookup hashes once and usually reads one
+/// slot.
 struct Lines {
     text: &'static str,
-    /// (key start, key end, line end) per data line.
-    keys: Vec<(u32, u32, u32)>,
-    /// First line index per two-byte prefix; `buckets[p]..buckets[p + 1]`.
-    buckets: Vec<u32>,
+    /// Little-endian u32s: count, table size, (key start, key end, line
+    /// end) per line, table slots (line index + 1, 0 = empty).
+    index: &'static [u8],
+    len: usize,
+    mask: usize,
 }
 
-fn prefix(key: &[u8]) -> usize {
-    let a = key.first().copied().unwrap_or(0) as usize;
-    let b = key.get(1).copied().unwrap_or(0) as usize;
-    (a << 8) | b
+/// FNV-1a: short keys, no allocation. Must match `hash` in build.rs.
+#[inline]
+fn hash(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (h >> 29)
 }
 
 impl Lines {
-    fn new(text: &'static str) -> Self {
-        let mut keys = Vec::with_capacity(text.len() / 8);
-        let mut pos = 0;
-        for line in text.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            if !body.starts_with('#') && !body.is_empty() {
-                let key_len = body.find('\t').unwrap_or(body.len());
-                keys.push((pos as u32, (pos + key_len) as u32, (pos + body.len()) as u32));
-            }
-            pos += line.len();
+    const fn new(text: &'static str, index: &'static [u8]) -> Self {
+        let len = u32::from_le_bytes([index[0], index[1], index[2], index[3]]) as usize;
+        let size = u32::from_le_bytes([index[4], index[5], index[6], index[7]]) as usize;
+        Lines {
+            text,
+            index,
+            len,
+            mask: size - 1,
         }
-        // Lines are sorted bytewise, so each prefix's lines are contiguous.
-        let mut buckets = vec![0u32; 65537];
-        for &(s, e, _) in &keys {
-            buckets[prefix(&text.as_bytes()[s as usize..e as usize]) + 1] += 1;
+    }
+
+    #[inline]
+    fn u32_at(&self, word: usize) -> usize {
+        let i = word * 4;
+        match self.index.get(i..i + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+            None => 0,
         }
-        for p in 1..buckets.len() {
-            buckets[p] += buckets[p - 1];
-        }
-        Lines { text, keys, buckets }
     }
 
     fn len(&self) -> usize {
-        self.keys.len()
+        self.len
+    }
+
+    /// (key start, key end, line end) of line `i`.
+    fn entry(&self, i: usize) -> (usize, usize, usize) {
+        let w = 2 + i * 3;
+        (self.u32_at(w), self.u32_at(w + 1), self.u32_at(w + 2))
     }
 
     fn line(&self, i: usize) -> &'static str {
-        let (s, _, e) = self.keys[i];
-        &self.text[s as usize..e as usize]
+        let (s, _, e) = self.entry(i);
+        self.text.get(s..e).unwrap_or("")
     }
 
-    /// Index of the line whose first column is `key` (lines sorted bytewise).
+    /// Index of the line whose first column is `key`.
     fn find(&self, key: &str) -> Option<usize> {
-        let p = prefix(key.as_bytes());
-        let (lo, hi) = (self.buckets[p] as usize, self.buckets[p + 1] as usize);
+        let key = key.as_bytes();
         let bytes = self.text.as_bytes();
-        self.keys[lo..hi]
-            .binary_search_by(|&(s, e, _)| bytes[s as usize..e as usize].cmp(key.as_bytes()))
-            .ok()
-            .map(|i| lo + i)
+        let table = 2 + self.len * 3;
+        let mut slot = hash(key) as usize & self.mask;
+        // The table is at most half full, so an empty slot ends the probe.
+        for _ in 0..=self.mask {
+            let v = self.u32_at(table + slot);
+            if v == 0 {
+                return None;
+            }
+            let (s, e, _) = self.entry(v - 1);
+            if bytes.get(s..e) == Some(key) {
+                return Some(v - 1);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+        None
     }
 
     /// Second column of the line keyed `key`.
     fn value(&self, key: &str) -> Option<&'static str> {
-        let i = self.find(key)?;
-        let (_, ke, le) = self.keys[i];
-        self.text.get(ke as usize + 1..le as usize)
+        let (_, ke, le) = self.entry(self.find(key)?);
+        self.text.get(ke + 1..le)
     }
+}
+
+macro_rules! data_file {
+    ($name:literal) => {
+        Lines::new(
+            include_str!(concat!("../../data/", $name)),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".idx")),
+        )
+    };
 }
 
 pub struct Gazetteer {
@@ -113,17 +132,6 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    fn load() -> Self {
-        Gazetteer {
-            places: Lines::new(PLACES),
-            forms: Lines::new(PLACE_FORMS),
-            given: Lines::new(GIVEN),
-            surnames: Lines::new(SURNAMES),
-            common: Lines::new(COMMON),
-            demonyms: Lines::new(DEMONYMS),
-        }
-    }
-
     /// The place written exactly so (case-sensitive: "US" but not "us").
     pub fn place(&self, form: &str) -> Option<PlaceInfo> {
         let id: usize = self.forms.value(form)?.parse().ok()?;
@@ -173,7 +181,15 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
-pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+/// The compiled-in lists; nothing to build at run time.
+pub static GAZETTEER: Gazetteer = Gazetteer {
+    places: data_file!("places.tsv"),
+    forms: data_file!("place-forms.tsv"),
+    given: data_file!("given-names.txt"),
+    surnames: data_file!("surnames.txt"),
+    common: data_file!("common-words.txt"),
+    demonyms: data_file!("demonyms.tsv"),
+};
 
 #[cfg(test)]
 mod tests {
@@ -181,7 +197,7 @@ mod tests {
 
     #[test]
     fn aliases_resolve_to_canonical_places() {
-        let g = &*GAZETTEER;
+        let g = &GAZETTEER;
         assert_eq!(g.place("U.S.").map(|p| p.name), Some("United States"));
         assert_eq!(g.place("Ariz.").map(|p| p.name), Some("Arizona"));
         assert_eq!(g.place("Paris").map(|p| p.country), Some("FR"));
@@ -192,7 +208,7 @@ mod tests {
 
     #[test]
     fn name_and_word_lists() {
-        let g = &*GAZETTEER;
+        let g = &GAZETTEER;
         assert!(g.is_given("Frank") && !g.is_given("Table"));
         assert!(g.is_surname("Johnson") && !g.is_surname("Quickly"));
         assert!(g.is_common("Police") && !g.is_common("Araghchi"));

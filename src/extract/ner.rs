@@ -339,12 +339,64 @@ struct PlaceHit {
 struct Doc<'t> {
     text: &'t str,
     toks: Vec<Tok>,
+    /// Per-token word-list answers, computed once: the rules ask the same
+    /// questions of the same words many times.
+    memo: Vec<std::cell::Cell<u8>>,
 }
+
+const COMMON: u8 = 1;
+const GIVEN: u8 = 2;
+const SURNAME: u8 = 4;
+const DESCRIPTOR: u8 = 8;
+const DONE: u8 = 128;
 
 impl<'t> Doc<'t> {
     fn w(&self, i: usize) -> &'t str {
         let t = self.toks[i];
         &self.text[t.s..t.e]
+    }
+
+    fn flags(&self, k: usize) -> u8 {
+        let f = self.memo[k].get();
+        if f & DONE != 0 {
+            return f;
+        }
+        let g = &GAZETTEER;
+        let w = base(self.w(k));
+        let mut f = DONE;
+        if g.is_common(w) {
+            f |= COMMON;
+        }
+        if self.toks[k].cap {
+            if g.is_given(w) {
+                f |= GIVEN;
+            }
+            if g.is_surname(w) {
+                f |= SURNAME;
+            }
+            if is_descriptor(w) {
+                f |= DESCRIPTOR;
+            }
+        }
+        self.memo[k].set(f);
+        f
+    }
+
+    /// Token `k` (possessive stripped) is a common English word.
+    fn common(&self, k: usize) -> bool {
+        self.flags(k) & COMMON != 0
+    }
+
+    fn given(&self, k: usize) -> bool {
+        self.flags(k) & GIVEN != 0
+    }
+
+    fn surname(&self, k: usize) -> bool {
+        self.flags(k) & SURNAME != 0
+    }
+
+    fn descr(&self, k: usize) -> bool {
+        self.flags(k) & DESCRIPTOR != 0
     }
 
     /// Tokens `a` and `b` are on one line with a single space between them.
@@ -364,7 +416,7 @@ impl<'t> Doc<'t> {
 
 /// Longest gazetteer match starting at token `i` (up to 6 tokens).
 fn match_place(doc: &Doc, i: usize) -> Option<PlaceHit> {
-    let g = &*GAZETTEER;
+    let g = &GAZETTEER;
     let toks = &doc.toks;
     if !toks[i].word || !toks[i].cap {
         return None;
@@ -543,7 +595,10 @@ fn is_title(w: &str) -> bool {
 /// Descriptors that may precede a name without being part of it
 /// ("Democrat Walter Mondale", "Iraqi Kurdish leader").
 fn is_descriptor(w: &str) -> bool {
-    let g = &*GAZETTEER;
+    let g = &GAZETTEER;
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
     g.demonym(w).is_some()
         || w.strip_suffix('s').is_some_and(|s| g.demonym(s).is_some())
         || matches!(
@@ -595,7 +650,6 @@ fn classify_chain(
     possessor: Option<Chain>,
     titled: bool,
 ) -> (Option<Candidate>, Verdict) {
-    let g = &*GAZETTEER;
     let toks = &doc.toks;
     let (a, b) = (chain.a, chain.b);
     let whole_place = place_at[a].is_some_and(|h| hits[h].b == b);
@@ -643,9 +697,7 @@ fn classify_chain(
         return (None, Verdict::Org);
     }
     if head.is_none() {
-        while na + 1 < nb
-            && (is_descriptor(base(doc.w(na))) || toks[na].sent && g.is_common(doc.w(na)) && !g.is_given(doc.w(na)))
-        {
+        while na + 1 < nb && (doc.descr(na) || toks[na].sent && doc.common(na) && !doc.given(na)) {
             na += 1;
         }
     }
@@ -654,12 +706,11 @@ fn classify_chain(
     }
     let n_len = nb - na;
     let first = base(doc.w(na));
-    let last = base(doc.w(nb - 1));
     let name_is_place = place_at[na].is_some_and(|h| hits[h].b == nb);
     // A name made only of office words and places is no name ("U.S. Assistant Secretary").
     let only_roles = (na..nb).all(|k| {
         let w = base(doc.w(k));
-        is_title(w) || is_role_modifier(w) || place_at[k].is_some() || is_descriptor(w)
+        is_title(w) || is_role_modifier(w) || place_at[k].is_some() || doc.descr(k)
     });
     if only_roles {
         return (None, Verdict::Nothing);
@@ -696,20 +747,20 @@ fn classify_chain(
         evidence = Evidence::Strong;
     }
     let has_particle = (na..nb).any(|k| is_particle(doc.w(k)));
-    let starts_sentence_common = toks[na].sent && g.is_common(first) && !g.is_given(first);
+    let starts_sentence_common = toks[na].sent && doc.common(na) && !doc.given(na);
     let cue_b = cue_before(doc, a);
     let cue_a = cue_after(doc, nb);
     if n_len >= 2 && !name_is_place {
         // A small place called like a given name does not block "George Bush".
         let first_place = place_at[na].is_some_and(|h| match hits[h].place {
-            PlaceRef::Known(p) => p.is_major() || !g.is_given(first),
+            PlaceRef::Known(p) => p.is_major() || !doc.given(na),
             PlaceRef::Unknown { .. } => true,
         });
-        let last_ok = !g.is_common(last) || g.is_surname(last) || g.is_given(first);
-        if g.is_given(first) && !first_place && last_ok && !starts_sentence_common {
+        let last_ok = !doc.common(nb - 1) || doc.surname(nb - 1) || doc.given(na);
+        if doc.given(na) && !first_place && last_ok && !starts_sentence_common {
             evidence = evidence.max(Evidence::Strong);
         }
-        if g.is_surname(last) && !g.is_common(first) && !first_place && (g.is_given(first) || !g.is_common(last)) {
+        if doc.surname(nb - 1) && !doc.common(na) && !first_place && (doc.given(na) || !doc.common(nb - 1)) {
             evidence = evidence.max(Evidence::Strong);
         }
         if has_particle || cue_b.is_some() || cue_a {
@@ -726,10 +777,7 @@ fn classify_chain(
             "Le" | "La" | "Les" | "El" | "Der" | "Die" | "Das" | "Il" | "PT" | "De"
         );
         let plain = !foreign_article
-            && (na..nb).all(|k| {
-                let w = base(doc.w(k));
-                place_at[k].is_none() && !g.is_common(w) && !is_descriptor(w) && !toks[k].upper
-            });
+            && (na..nb).all(|k| place_at[k].is_none() && !doc.common(k) && !doc.descr(k) && !toks[k].upper);
         if (whole_line || sign_off) && plain && n_len <= 4 {
             evidence = evidence.max(Evidence::Strong);
         }
@@ -774,7 +822,7 @@ fn role_start(doc: &Doc, a: usize, h: usize, place_at: &[Option<usize>], possess
     let mut k = h;
     while k > a {
         let w = base(doc.w(k - 1));
-        if is_title(w) || is_role_modifier(w) || is_descriptor(w) || place_at[k - 1].is_some() {
+        if is_title(w) || is_role_modifier(w) || doc.descr(k - 1) || place_at[k - 1].is_some() {
             k -= 1;
         } else {
             break;
@@ -871,11 +919,13 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         owned = format!("{lead}\n\n{body}");
         &owned
     };
+    let toks = tokenize(text);
     let doc = Doc {
         text,
-        toks: tokenize(text),
+        memo: vec![std::cell::Cell::new(0); toks.len()],
+        toks,
     };
-    let g = &*GAZETTEER;
+    let g = &GAZETTEER;
     let toks = &doc.toks;
     let n = toks.len();
 
@@ -893,8 +943,8 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         } else {
             // "US-Iran": the parts of a hyphenated word.
             let w = doc.w(i);
-            let all_places = w.split('-').all(|p| g.place(p).is_some_and(|p| p.is_major()));
-            if toks[i].cap && w.contains('-') && all_places {
+            let all_places = || w.split('-').all(|p| g.place(p).is_some_and(|p| p.is_major()));
+            if toks[i].cap && w.contains('-') && all_places() {
                 let mut off = toks[i].s;
                 for part in w.split('-') {
                     if let Some(p) = g.place(part).filter(|p| p.is_major()) {
@@ -946,11 +996,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let (mut cand, verdict) = classify_chain(&doc, chain, &place_at, &hits, possessor, titled[chain.a]);
         // "the town of Bou Haroun": the context outweighs a bare name guess.
         let context_place = place_by_context(&doc, chain, &place_at);
-        if context_place.is_some()
-            && cand
-                .as_ref()
-                .is_some_and(|c| c.role.is_none() && !GAZETTEER.is_given(base(doc.w(c.a))))
-        {
+        if context_place.is_some() && cand.as_ref().is_some_and(|c| c.role.is_none() && !doc.given(c.a)) {
             cand = None;
         }
         // "Bank of China": the chain after "of" belongs to the organisation.
@@ -1026,7 +1072,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 let end = hits[h].b.max(k + 1);
                 if end < chain.b && place_at[end].is_none() {
                     let w = base(doc.w(end));
-                    if !is_title(w) && !is_role_modifier(w) && !is_descriptor(w) {
+                    if !is_title(w) && !is_role_modifier(w) && !doc.descr(end) {
                         vetoed[h] = true;
                     }
                 }
@@ -1067,7 +1113,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     }
     for c in weak {
         let w = base(doc.w(c.a));
-        let lone_ok = !g.is_common(w) && (g.is_surname(w) || c.role_cue) || g.is_surname(w);
+        let lone_ok = !doc.common(c.a) && (doc.surname(c.a) || c.role_cue) || doc.surname(c.a);
         let idx = resolve(&people, &by_name, w);
         if idx.is_none() && (!lone_ok || g.place(w).is_some() || g.demonym(w).is_some()) {
             continue;
@@ -1134,7 +1180,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let (name, country, kind) = match hit.place {
             PlaceRef::Known(p) => {
                 // Capitalised common words at a sentence start ("Reading", "Police").
-                if hit.b == hit.a + 1 && !p.is_major() && g.is_common(written) && (t.sent || p.population < 100_000) {
+                if hit.b == hit.a + 1 && !p.is_major() && doc.common(hit.a) && (t.sent || p.population < 100_000) {
                     continue;
                 }
                 // "the carrier Enterprise", "the Xinhua news agency".
@@ -1148,7 +1194,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 if hit.b == hit.a + 1 && !p.is_major() && (craft || medium) {
                     continue;
                 }
-                let name_like = g.is_given(written) || g.is_surname(written);
+                let name_like = hit.b == hit.a + 1 && (doc.given(hit.a) || doc.surname(hit.a));
                 let small = p.population < 300_000 && (p.kind == "city" || p.kind == "region");
                 if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b) {
                     continue;
@@ -1225,26 +1271,7 @@ fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
 /// A place the gazetteer lacks, named by the words around it: "the town
 /// of X", "X village", "X province", "X airport".
 fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Option<&'static str> {
-    let g = &*GAZETTEER;
     let (a, b) = (chain.a, chain.b);
-    if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || g.is_common(base(doc.w(k))) && !doc.toks[k].upper) {
-        return None;
-    }
-    // "Kurdish region", "Islamic state", "Northern province": adjectives.
-    let adjective = |w: &str| {
-        is_descriptor(w)
-            || ["ian", "ish", "ese", "ern", "ic", "an", "i"]
-                .iter()
-                .any(|s| w.ends_with(s))
-                && g.is_common(w)
-            || w.ends_with("ian")
-            || w.ends_with("ish")
-            || w.ends_with("ese")
-            || w.ends_with("ern")
-    };
-    if (a..b).any(|k| adjective(base(doc.w(k)))) {
-        return None;
-    }
     let kind_of = |w: &str| match w {
         "town" | "city" | "village" | "port" | "suburb" | "capital" | "towns" | "villages" => Some("city"),
         "province" | "region" | "district" | "county" | "state" | "area" | "valley" => Some("region"),
@@ -1258,7 +1285,19 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Opti
     let after = (!is_possessive(doc.w(b - 1)))
         .then(|| doc.next_word(b - 1).and_then(kind_of))
         .flatten();
-    before.or(after)
+    let kind = before.or(after)?;
+    if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || doc.common(k) && !doc.toks[k].upper) {
+        return None;
+    }
+    // "Kurdish region", "Islamic state", "Northern province": adjectives.
+    let adjective = |k: usize| {
+        let w = base(doc.w(k));
+        doc.descr(k) || ["ian", "ish", "ese", "ern"].iter().any(|s| w.ends_with(s))
+    };
+    if (a..b).any(adjective) {
+        return None;
+    }
+    Some(kind)
 }
 
 /// A place-like context: "in X", "near X", "X, Country", a dateline.
