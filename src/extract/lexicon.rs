@@ -205,6 +205,7 @@ pub fn is_particle(w: &str) -> bool {
             | "y"
             | "ben"
             | "abu"
+            | "wa"
     )
 }
 
@@ -546,6 +547,33 @@ fn is_simple_role_noun(w: &str) -> bool {
             | "runner-up"
             | "seed"
             | "holder"
+            | "girl"
+            | "boy"
+            | "woman"
+            | "teenager"
+            | "student"
+            | "farmer"
+            | "worker"
+            | "tourist"
+            | "pilgrim"
+            | "resident"
+            | "victim"
+            | "suspect"
+            | "soldier"
+            | "policeman"
+            | "journalist"
+            | "photographer"
+            | "historian"
+            | "poet"
+            | "novelist"
+            | "composer"
+            | "artist"
+            | "dissident"
+            | "activist"
+            | "priest"
+            | "monk"
+            | "assistant"
+            | "member"
     )
 }
 

@@ -374,7 +374,10 @@ impl<'t> Doc<'t> {
             if g.is_surname(w) {
                 f |= SURNAME;
             }
-            if is_descriptor(w) {
+            // Demonyms, also those the list lacks ("Bosnian", "Korean"),
+            // unless the word is a given name ("Christian", "Brian").
+            let adjective = ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s)) && f & GIVEN == 0;
+            if is_descriptor(w) || adjective {
                 f |= DESCRIPTOR;
             }
         }
@@ -691,6 +694,10 @@ fn classify_chain(
             na = k;
         }
     }
+    // "A.B. Edwards & Sons": a firm.
+    if toks.get(b).is_some_and(|t| &doc.text[t.s..t.e] == "&") {
+        return (None, Verdict::Org);
+    }
     // Organisation words in the name part make the chain an organisation
     // (a title before it is fine: "Foreign Ministry Spokesman Li").
     if !whole_place && (na..nb).any(|k| is_org_word(base(doc.w(k)))) {
@@ -708,6 +715,25 @@ fn classify_chain(
     let first = base(doc.w(na));
     let name_is_place = place_at[na].is_some_and(|h| hits[h].b == nb);
     // A name made only of office words and places is no name ("U.S. Assistant Secretary").
+    // "Viva Zapata" in quotes is a title; "Roman Catholic", "S. Korean" are
+    // descriptions; "Le Monde", "PT Timor" titles and firms; "Director of
+    // Intelligence" an office.
+    let quoted = na == a
+        && a >= 1
+        && matches!(doc.w(a - 1), "\"" | "“" | "'")
+        && toks
+            .get(nb)
+            .is_some_and(|t| matches!(&doc.text[t.s..t.e], "\"" | "”" | "'"));
+    let foreign_article = head.is_none()
+        && matches!(
+            base(doc.w(na)),
+            "Le" | "La" | "Les" | "El" | "Der" | "Die" | "Das" | "Il" | "PT" | "De"
+        );
+    let office_of = n_len == 1 && na >= 1 && doc.w(na - 1) == "of" && doc.common(na);
+    let initial_only = (na..nb).all(|k| doc.w(k).len() <= 2 && doc.w(k).ends_with('.'));
+    if quoted || foreign_article || office_of || initial_only || doc.descr(nb - 1) {
+        return (None, Verdict::Nothing);
+    }
     let only_roles = (na..nb).all(|k| {
         let w = base(doc.w(k));
         is_title(w) || is_role_modifier(w) || place_at[k].is_some() || doc.descr(k)
@@ -783,7 +809,15 @@ fn classify_chain(
         }
         // Capitalised words that are neither words, places nor
         // organisations, mid-sentence: in news, a name ("Wang Donghai").
-        if plain && !titled && n_len <= 3 && !toks[na].sent {
+        if plain && !titled && n_len <= 3 && (!toks[na].sent || n_len >= 2) {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // "Wang Donghai": a census name, then a word that is also a small town.
+        let small_place_last = place_at[nb - 1].is_some_and(|h| match hits[h].place {
+            PlaceRef::Known(p) => !p.is_major() && hits[h].a == nb - 1,
+            PlaceRef::Unknown { .. } => false,
+        });
+        if n_len == 2 && small_place_last && place_at[na].is_none() && (doc.given(na) || doc.surname(na)) {
             evidence = evidence.max(Evidence::Strong);
         }
         // Middle initial: "John F. Kennedy".
@@ -1292,7 +1326,7 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Opti
     // "Kurdish region", "Islamic state", "Northern province": adjectives.
     let adjective = |k: usize| {
         let w = base(doc.w(k));
-        doc.descr(k) || ["ian", "ish", "ese", "ern"].iter().any(|s| w.ends_with(s))
+        doc.descr(k) || ["ian", "ish", "ese", "ern", "ic"].iter().any(|s| w.ends_with(s))
     };
     if (a..b).any(adjective) {
         return None;
@@ -1578,5 +1612,40 @@ mod tests {
         ] {
             let _ = analyse(text, text);
         }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn names(body: &str) -> Vec<String> {
+        analyse("", body).people.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn firms_titles_and_descriptions_are_not_people() {
+        assert!(
+            names("said an analyst at Norbert Quill & Sons.")
+                .iter()
+                .all(|n| n != "Norbert Quill")
+        );
+        assert_eq!(
+            names("said an analyst at Norbert Quill, the broker."),
+            vec!["Norbert Quill"]
+        );
+        assert!(names("She starred in \"Lola Montez\" last year.").is_empty());
+        assert_eq!(names("She starred with Lola Montez last year."), vec!["Lola Montez"]);
+        assert!(names("Support from Bosnian Serbs grew.").is_empty());
+        assert!(names("He read it in Der Kurier on Monday.").is_empty());
+    }
+
+    #[test]
+    fn role_nouns_before_names() {
+        assert_eq!(
+            names("Police found missing student Annika Vrede alive."),
+            vec!["Annika Vrede"]
+        );
+        assert!(names("Police found the missing student alive.").is_empty());
     }
 }
