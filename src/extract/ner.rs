@@ -1117,7 +1117,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
 
     // 3. People: full names first, then lone words that name one of them.
     let mut people: Vec<PersonEntity> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut roster = Roster::default();
     cands.sort_by_key(|c| std::cmp::Reverse(c.b - c.a));
     let mut weak: Vec<&Candidate> = Vec::new();
     for c in &cands {
@@ -1130,15 +1130,10 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 continue;
             }
         }
-        let idx = resolve(&people, &by_name, &name).unwrap_or_else(|| {
-            people.push(PersonEntity {
-                name: name.clone(),
-                role: None,
-                spans: Vec::new(),
-            });
-            by_name.insert(name, people.len() - 1);
-            people.len() - 1
-        });
+        let idx = match roster.resolve(&people, &name) {
+            Some(i) => i,
+            None => roster.add(&mut people, &name),
+        };
         let p = &mut people[idx];
         if p.role.is_none() {
             p.role.clone_from(&c.role);
@@ -1148,20 +1143,15 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     for c in weak {
         let w = base(doc.w(c.a));
         let lone_ok = !doc.common(c.a) && (doc.surname(c.a) || c.role_cue) || doc.surname(c.a);
-        let idx = resolve(&people, &by_name, w);
+        let idx = roster.resolve(&people, w);
         if idx.is_none() && (!lone_ok || g.place(w).is_some() || g.demonym(w).is_some()) {
             continue;
         }
         let span = toks[c.a].s..toks[c.a].s + w.len();
-        let idx = idx.unwrap_or_else(|| {
-            people.push(PersonEntity {
-                name: w.to_string(),
-                role: None,
-                spans: Vec::new(),
-            });
-            by_name.insert(w.to_string(), people.len() - 1);
-            people.len() - 1
-        });
+        let idx = match idx {
+            Some(i) => i,
+            None => roster.add(&mut people, w),
+        };
         people[idx].spans.push(span);
     }
     // Every other capitalised word that is a known person's surname.
@@ -1195,6 +1185,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
 
     // 4. Places.
     let mut places: Vec<Place> = Vec::new();
+    let mut place_index: HashMap<String, usize> = HashMap::new();
     for (l, kind) in &landmarks {
         let span = toks[l.a].s..toks[l.b - 1].s + base(doc.w(l.b - 1)).len();
         hits.push(PlaceHit {
@@ -1252,9 +1243,10 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             Names::Canonical => name,
             Names::AsWritten => base(written).to_string(),
         };
-        if let Some(p) = places.iter_mut().find(|p| p.name == name) {
-            p.mentions += 1;
+        if let Some(&i) = place_index.get(&name) {
+            places[i].mentions += 1;
         } else {
+            place_index.insert(name.clone(), places.len());
             places.push(Place {
                 name,
                 country,
@@ -1277,16 +1269,20 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     people.sort_by_key(|p| p.spans.first().map_or(0, |s| s.start));
     if names == Names::AsWritten {
         let mut forms: Vec<PersonEntity> = Vec::new();
+        let mut form_index: HashMap<String, usize> = HashMap::new();
         for p in &people {
             for s in &p.spans {
                 let form = body[s.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-                match forms.iter_mut().find(|f| f.name == form) {
-                    Some(f) => f.spans.push(s.clone()),
-                    None => forms.push(PersonEntity {
-                        name: form,
-                        role: p.role.clone(),
-                        spans: vec![s.clone()],
-                    }),
+                match form_index.get(&form) {
+                    Some(&i) => forms[i].spans.push(s.clone()),
+                    None => {
+                        form_index.insert(form.clone(), forms.len());
+                        forms.push(PersonEntity {
+                            name: form,
+                            role: p.role.clone(),
+                            spans: vec![s.clone()],
+                        });
+                    }
                 }
             }
             if p.spans.is_empty() {
@@ -1392,38 +1388,56 @@ fn title_case_lines(doc: &Doc) -> Vec<bool> {
     out
 }
 
-/// The person a name refers to: the same name, or the unique full name
-/// that ends (else starts) with a lone word.
-fn resolve(people: &[PersonEntity], by_name: &HashMap<String, usize>, name: &str) -> Option<usize> {
-    if let Some(&i) = by_name.get(name) {
-        return Some(i);
-    }
-    let words: Vec<&str> = name.split(' ').collect();
-    let ends = |p: &PersonEntity| {
-        let pw: Vec<&str> = p.name.split(' ').collect();
-        pw.len() > words.len() && pw[pw.len() - words.len()..] == words[..]
-    };
-    let hits: Vec<usize> = people
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| ends(p))
-        .map(|(i, _)| i)
-        .collect();
-    if hits.len() == 1 {
-        return Some(hits[0]);
-    }
-    if words.len() == 1 {
-        let starts: Vec<usize> = people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.name.split(' ').next() == Some(name) && p.name.contains(' '))
-            .map(|(i, _)| i)
-            .collect();
-        if starts.len() == 1 {
-            return Some(starts[0]);
+/// Names seen so far, indexed by full name and by first and last word of
+/// multi-word names, so resolving a mention never scans every person.
+#[derive(Default)]
+struct Roster {
+    by_name: HashMap<String, usize>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Roster {
+    fn add(&mut self, people: &mut Vec<PersonEntity>, name: &str) -> usize {
+        let idx = people.len();
+        people.push(PersonEntity {
+            name: name.to_string(),
+            role: None,
+            spans: Vec::new(),
+        });
+        self.by_name.insert(name.to_string(), idx);
+        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
+            self.by_last.entry(last.to_string()).or_default().push(idx);
+            self.by_first.entry(first.to_string()).or_default().push(idx);
         }
+        idx
     }
-    None
+
+    /// The person a name refers to: the same name, or the unique full name
+    /// that ends (else, for a lone word, starts) with it.
+    fn resolve(&self, people: &[PersonEntity], name: &str) -> Option<usize> {
+        if let Some(&i) = self.by_name.get(name) {
+            return Some(i);
+        }
+        let words = name.split(' ').count();
+        let last = name.rsplit(' ').next()?;
+        let suffix = format!(" {name}");
+        let mut ends = self
+            .by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .filter(|&&i| people[i].name.ends_with(&suffix) && people[i].name.split(' ').count() > words);
+        if let (Some(&i), None) = (ends.next(), ends.next()) {
+            return Some(i);
+        }
+        if words == 1
+            && let Some([i]) = self.by_first.get(name).map(Vec::as_slice)
+        {
+            return Some(*i);
+        }
+        None
+    }
 }
 
 #[cfg(test)]
