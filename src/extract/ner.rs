@@ -831,12 +831,22 @@ fn classify_chain(
         evidence = Evidence::None;
     }
     let role = role.or_else(|| {
-        // "spokesman Li Wei": the role noun before the name.
-        if cue_b == Some("role") && evidence > Evidence::None {
-            Some(doc.prev_word(a)?.to_string())
-        } else {
-            None
+        // "spokesman Li Wei", "the minister's son-in-law, Li Wei": the role
+        // noun before the name, with its possessive owner.
+        if cue_b != Some("role") || evidence == Evidence::None {
+            return None;
         }
+        let noun = if doc.prev_word(a).is_some() {
+            a - 1
+        } else {
+            a.checked_sub(2)?
+        };
+        let from = if noun >= 1 && toks[noun - 1].word && is_possessive(doc.w(noun - 1)) && toks[noun - 1].cap {
+            noun - 1
+        } else {
+            noun
+        };
+        Some(doc.text[toks[from].s..toks[noun].e].to_string())
     });
     (
         (evidence > Evidence::None).then_some(Candidate {
@@ -1652,6 +1662,18 @@ mod more_tests {
         assert_eq!(names("She starred with Lola Montez last year."), vec!["Lola Montez"]);
         assert!(names("Support from Bosnian Serbs grew.").is_empty());
         assert!(names("He read it in Der Kurier on Monday.").is_empty());
+    }
+
+    #[test]
+    fn role_from_possessive_apposition() {
+        let e = analyse(
+            "",
+            "They met Governor Ray Dunmore's son-in-law, Kevin Ostrander, on Monday.",
+        );
+        let kevin = e.people.iter().find(|p| p.name == "Kevin Ostrander");
+        assert_eq!(kevin.and_then(|p| p.role.as_deref()), Some("Dunmore's son-in-law"));
+        let e = analyse("", "They met Kevin Ostrander on Monday.");
+        assert_eq!(e.people[0].role, None);
     }
 
     #[test]
