@@ -1,7 +1,7 @@
 //! The whole pipeline for one document: clean → extract → record.
 
 use crate::cleaner::{self, Rules};
-use crate::extract::{date, headline, people, places, quotes};
+use crate::extract::{date, headline, ner, quotes};
 use crate::reader::Document;
 use crate::record::{Record, SCHEMA_VERSION};
 
@@ -20,8 +20,11 @@ pub fn process(doc: Document, options: &Options) -> Record {
     let body = clean.body();
     let headline = headline::extract(&clean);
     let date = date::extract(&clean);
-    let persons = people::extract(&body);
-    let places = places::extract(&body);
+    // People and places in one pass; places also from the headline/dateline.
+    let ner::Entities {
+        people: persons,
+        places,
+    } = ner::analyse(&ner::lead_text(&clean), &body);
     let quotes = quotes::extract(&body, &persons);
     let mut warnings = doc.warnings;
     if body.is_empty() {

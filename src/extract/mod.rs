@@ -3,7 +3,10 @@
 //! quotes).
 
 pub mod date;
+pub mod gazetteer;
 pub mod headline;
+mod lexicon;
+pub mod ner;
 pub mod people;
 pub mod places;
 pub mod quotes;

@@ -1,0 +1,218 @@
+//! Compiled-in gazetteer and name lists (see data/README.md for sources).
+//!
+//! The data files are embedded with `include_str!`, and their lookup index
+//! (line offsets and a hash table, computed by `build.rs`) with
+//! `include_bytes!`: no parsing or allocation at start-up.
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceInfo {
+    /// Canonical name ("United States").
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2, empty when the place spans countries.
+    pub country: &'static str,
+    /// country, city, region, continent, sea, ocean, river, ...
+    pub kind: &'static str,
+    pub population: u64,
+}
+
+impl PlaceInfo {
+    /// Places big enough that a capitalised common word is still the place
+    /// ("China", "Turkey", "Chile").
+    pub fn is_major(&self) -> bool {
+        self.kind != "city" && self.kind != "region" || self.population >= 1_000_000
+    }
+}
+
+/// One embedded data file and its index, built by `build.rs`: per data
+/// line (comments skipped) the byte range of its key (first column) and of
+/// the line, and an open-addressing hash table of line numbers. Nothing is
+/// parsed or copied at start-up; a lookup hashes once and usually reads one
+/// slot.
+struct Lines {
+    text: &'static str,
+    /// Little-endian u32s: count, table size, (key start, key end, line
+    /// end) per line, table slots (line index + 1, 0 = empty).
+    index: &'static [u8],
+    len: usize,
+    mask: usize,
+}
+
+/// FNV-1a: short keys, no allocation. Must match `hash` in build.rs.
+#[inline]
+fn hash(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+impl Lines {
+    const fn new(text: &'static str, index: &'static [u8]) -> Self {
+        let len = u32::from_le_bytes([index[0], index[1], index[2], index[3]]) as usize;
+        let size = u32::from_le_bytes([index[4], index[5], index[6], index[7]]) as usize;
+        Lines {
+            text,
+            index,
+            len,
+            mask: size - 1,
+        }
+    }
+
+    #[inline]
+    fn u32_at(&self, word: usize) -> usize {
+        let i = word * 4;
+        match self.index.get(i..i + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+            None => 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// (key start, key end, line end) of line `i`.
+    fn entry(&self, i: usize) -> (usize, usize, usize) {
+        let w = 2 + i * 3;
+        (self.u32_at(w), self.u32_at(w + 1), self.u32_at(w + 2))
+    }
+
+    fn line(&self, i: usize) -> &'static str {
+        let (s, _, e) = self.entry(i);
+        self.text.get(s..e).unwrap_or("")
+    }
+
+    /// Index of the line whose first column is `key`.
+    fn find(&self, key: &str) -> Option<usize> {
+        let key = key.as_bytes();
+        let bytes = self.text.as_bytes();
+        let table = 2 + self.len * 3;
+        let mut slot = hash(key) as usize & self.mask;
+        // The table is at most half full, so an empty slot ends the probe.
+        for _ in 0..=self.mask {
+            let v = self.u32_at(table + slot);
+            if v == 0 {
+                return None;
+            }
+            let (s, e, _) = self.entry(v - 1);
+            if bytes.get(s..e) == Some(key) {
+                return Some(v - 1);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+        None
+    }
+
+    /// Second column of the line keyed `key`.
+    fn value(&self, key: &str) -> Option<&'static str> {
+        let (_, ke, le) = self.entry(self.find(key)?);
+        self.text.get(ke + 1..le)
+    }
+}
+
+macro_rules! data_file {
+    ($name:literal) => {
+        Lines::new(
+            include_str!(concat!("../../data/", $name)),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".idx")),
+        )
+    };
+}
+
+pub struct Gazetteer {
+    places: Lines,
+    forms: Lines,
+    given: Lines,
+    surnames: Lines,
+    common: Lines,
+    demonyms: Lines,
+}
+
+impl Gazetteer {
+    /// The place written exactly so (case-sensitive: "US" but not "us").
+    pub fn place(&self, form: &str) -> Option<PlaceInfo> {
+        let id: usize = self.forms.value(form)?.parse().ok()?;
+        if id >= self.places.len() {
+            return None;
+        }
+        let mut cols = self.places.line(id).split('\t');
+        Some(PlaceInfo {
+            name: cols.next()?,
+            country: cols.next()?,
+            kind: cols.next()?,
+            population: cols.next().and_then(|p| p.parse().ok()).unwrap_or(0),
+        })
+    }
+
+    /// A known given name, in title case ("Frank").
+    pub fn is_given(&self, word: &str) -> bool {
+        self.given.find(word).is_some()
+    }
+
+    /// A frequent US surname, in title case.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.find(word).is_some()
+    }
+
+    /// A common lower-case English word (`word` in any case).
+    pub fn is_common(&self, word: &str) -> bool {
+        let mut buf = [0u8; 40];
+        ascii_lower(word, &mut buf).is_some_and(|w| self.common.find(w).is_some())
+    }
+
+    /// The country a demonym refers to ("Iranian" → "IR").
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        self.demonyms.value(word)
+    }
+}
+
+/// Lower-case an ASCII word into `buf` without allocating.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// The compiled-in lists; nothing to build at run time.
+pub static GAZETTEER: Gazetteer = Gazetteer {
+    places: data_file!("places.tsv"),
+    forms: data_file!("place-forms.tsv"),
+    given: data_file!("given-names.txt"),
+    surnames: data_file!("surnames.txt"),
+    common: data_file!("common-words.txt"),
+    demonyms: data_file!("demonyms.tsv"),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_resolve_to_canonical_places() {
+        let g = &GAZETTEER;
+        assert_eq!(g.place("U.S.").map(|p| p.name), Some("United States"));
+        assert_eq!(g.place("Ariz.").map(|p| p.name), Some("Arizona"));
+        assert_eq!(g.place("Paris").map(|p| p.country), Some("FR"));
+        assert_eq!(g.place("Washington").map(|p| p.kind), Some("city"));
+        assert!(g.place("us").is_none());
+        assert!(g.place("Frobnitzia").is_none());
+    }
+
+    #[test]
+    fn name_and_word_lists() {
+        let g = &GAZETTEER;
+        assert!(g.is_given("Frank") && !g.is_given("Table"));
+        assert!(g.is_surname("Johnson") && !g.is_surname("Quickly"));
+        assert!(g.is_common("Police") && !g.is_common("Araghchi"));
+        assert_eq!(g.demonym("Iranian"), Some("IR"));
+        assert_eq!(g.demonym("Iran"), None);
+    }
+}

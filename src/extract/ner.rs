@@ -1,0 +1,1687 @@
+//! People and places in one pass: tokens → capitalised chains → gazetteer
+//! matches and name rules → document-level merging.
+//!
+//! Why one pass: the two decisions depend on each other ("Washington" is a
+//! city unless "George Washington" is in the text; "Bank of China" hides a
+//! country), so both come out of the same analysis.
+
+use super::Span;
+use super::gazetteer::{GAZETTEER, PlaceInfo};
+use super::lexicon::*;
+use crate::cleaner::CleanDoc;
+use crate::record::Place;
+use std::collections::HashMap;
+
+/// A person found in the text, with every mention's byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonEntity {
+    pub name: String,
+    pub role: Option<String>,
+    pub spans: Vec<Span>,
+}
+
+/// Both entity lists of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    pub people: Vec<PersonEntity>,
+    pub places: Vec<Place>,
+}
+
+/// The headline and dateline lines the cleaner put before the body
+/// (CoNLL-style "LONDON 1996-08-30"): places named there count too.
+pub fn lead_text(clean: &CleanDoc) -> String {
+    // Without a body, the first lines may still hold a headline and dateline.
+    let start = clean.body_start().unwrap_or(clean.blocks.len().min(3));
+    let header = &clean.blocks[..start];
+    let short = |i: usize| {
+        let b = &header[i];
+        b.chrome.is_some() && b.text.split_whitespace().count() <= 20
+    };
+    // The first line (a headline in plain-text dumps), dateline-like lines
+    // near the top, and the last three lines before the body.
+    let mut keep: Vec<usize> = Vec::new();
+    for i in 0..header.len() {
+        let near_top = i < 5 && (i == 0 || looks_like_dateline(&header[i].text));
+        if short(i) && (near_top || i + 3 >= header.len()) {
+            keep.push(i);
+        }
+    }
+    keep.iter()
+        .map(|&i| header[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// "LONDON 1996-08-30", "VIENNA (Reuters) -", "TAVILDARA, Tajikistan 1996".
+fn looks_like_dateline(line: &str) -> bool {
+    let first = line.split([' ', ',']).next().unwrap_or("");
+    first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !first.chars().any(char::is_lowercase)
+        && line.chars().any(|c| c.is_ascii_digit() || c == '(')
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    /// Starts with a letter or digit (else a punctuation mark).
+    word: bool,
+    /// First character upper-case.
+    cap: bool,
+    /// Two or more letters, all upper-case.
+    upper: bool,
+    /// First word of a sentence, line or paragraph.
+    sent: bool,
+    /// Preceded by a line break.
+    line_start: bool,
+}
+
+/// Abbreviations that keep their full stop ("Sen.", "Ariz.").
+fn keeps_dot(w: &str) -> bool {
+    is_honorific(format_dot(w))
+        || matches!(
+            w,
+            "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Maj"
+                | "Capt"
+                | "Sgt"
+                | "Adm"
+                | "Prof"
+                | "Rev"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Mt"
+                | "Ft"
+                | "Cmdr"
+                | "Ala"
+                | "Ariz"
+                | "Ark"
+                | "Calif"
+                | "Colo"
+                | "Conn"
+                | "Del"
+                | "Fla"
+                | "Ga"
+                | "Ill"
+                | "Ind"
+                | "Kan"
+                | "Kans"
+                | "Ky"
+                | "La"
+                | "Md"
+                | "Mass"
+                | "Mich"
+                | "Minn"
+                | "Miss"
+                | "Mo"
+                | "Mont"
+                | "Neb"
+                | "Nebr"
+                | "Nev"
+                | "Okla"
+                | "Ore"
+                | "Oreg"
+                | "Pa"
+                | "Penn"
+                | "Tenn"
+                | "Tex"
+                | "Va"
+                | "Vt"
+                | "Wash"
+                | "Wis"
+                | "Wisc"
+                | "Wyo"
+                | "Co"
+                | "Corp"
+                | "Inc"
+                | "Ltd"
+                | "Bros"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
+}
+
+fn format_dot(w: &str) -> &'static str {
+    match w {
+        "Mr" => "Mr.",
+        "Mrs" => "Mrs.",
+        "Ms" => "Ms.",
+        "Dr" => "Dr.",
+        "Mme" => "Mme.",
+        _ => "",
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    let mut sent = true;
+    let mut line_start = true;
+    while let Some((i, c)) = it.next() {
+        if c == '\n' {
+            sent = true;
+            line_start = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok {
+                s: i,
+                e: i + c.len_utf8(),
+                word: false,
+                cap: false,
+                upper: false,
+                sent: false,
+                line_start,
+            });
+            line_start = false;
+            if matches!(c, '.' | '!' | '?' | ':' | ';') {
+                sent = c != ';';
+            }
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        // Letters and digits, with inner apostrophes and hyphens.
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                e = j + d.len_utf8();
+                it.next();
+            } else if d == '-' || is_apostrophe(d) {
+                let next_alnum = text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if !next_alnum {
+                    break;
+                }
+                e = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        // "U.S.", "F.", "Sen.", "Ariz.": keep the full stop.
+        let w = &text[i..e];
+        let single = w.chars().count() == 1 && c.is_uppercase();
+        if text[e..].starts_with('.') && (single || keeps_dot(w)) {
+            it.next();
+            e += 1;
+            if single {
+                // Letter-dot runs: "U.S.A."
+                loop {
+                    let rest = &text[e..];
+                    let mut cs = rest.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(l), Some('.')) if l.is_uppercase() => {
+                            it.next();
+                            it.next();
+                            e += l.len_utf8() + 1;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        let word = &text[i..e];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        toks.push(Tok {
+            s: i,
+            e,
+            word: true,
+            // "al-Saadani", "el-Baz": a lower-case article before a name.
+            cap: c.is_uppercase() || is_arabic_article_name(word),
+            upper: letters >= 2 && !word.chars().any(char::is_lowercase),
+            sent,
+            line_start,
+        });
+        sent = false;
+        line_start = false;
+    }
+    toks
+}
+
+fn is_arabic_article_name(w: &str) -> bool {
+    ["al-", "el-", "ul-", "ad-", "as-", "ash-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+}
+
+/// Regnal numbers after a name ("Elizabeth I", "Charles VI").
+fn is_regnal(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "II"
+            | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+    )
+}
+
+/// A word without a possessive ending ("Oman’s" → "Oman").
+fn base(w: &str) -> &str {
+    for suf in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            return b;
+        }
+    }
+    w.strip_suffix(['\'', '’']).unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    base(w).len() != w.len()
+}
+
+/// "NEW YORK" → "New York", for looking up all-caps datelines.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PlaceRef {
+    Known(PlaceInfo),
+    /// Not in the gazetteer, found by a rule (dateline, "City, Country").
+    Unknown {
+        country: Option<&'static str>,
+        kind: &'static str,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct PlaceHit {
+    /// Token range.
+    a: usize,
+    b: usize,
+    span: Span,
+    place: PlaceRef,
+}
+
+struct Doc<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+    /// Per-token word-list answers, computed once: the rules ask the same
+    /// questions of the same words many times.
+    memo: Vec<std::cell::Cell<u8>>,
+}
+
+const COMMON: u8 = 1;
+const GIVEN: u8 = 2;
+const SURNAME: u8 = 4;
+const DESCRIPTOR: u8 = 8;
+const DONE: u8 = 128;
+
+impl<'t> Doc<'t> {
+    fn w(&self, i: usize) -> &'t str {
+        let t = self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    fn flags(&self, k: usize) -> u8 {
+        let f = self.memo[k].get();
+        if f & DONE != 0 {
+            return f;
+        }
+        let g = &GAZETTEER;
+        let w = base(self.w(k));
+        let mut f = DONE;
+        if g.is_common(w) {
+            f |= COMMON;
+        }
+        if self.toks[k].cap {
+            if g.is_given(w) {
+                f |= GIVEN;
+            }
+            if g.is_surname(w) {
+                f |= SURNAME;
+            }
+            // Demonyms, also those the list lacks ("Bosnian", "Korean"),
+            // unless the word is a given name ("Christian", "Brian").
+            let adjective = ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s)) && f & GIVEN == 0;
+            if is_descriptor(w) || adjective {
+                f |= DESCRIPTOR;
+            }
+        }
+        self.memo[k].set(f);
+        f
+    }
+
+    /// Token `k` (possessive stripped) is a common English word.
+    fn common(&self, k: usize) -> bool {
+        self.flags(k) & COMMON != 0
+    }
+
+    fn given(&self, k: usize) -> bool {
+        self.flags(k) & GIVEN != 0
+    }
+
+    fn surname(&self, k: usize) -> bool {
+        self.flags(k) & SURNAME != 0
+    }
+
+    fn descr(&self, k: usize) -> bool {
+        self.flags(k) & DESCRIPTOR != 0
+    }
+
+    /// Tokens `a` and `b` are on one line with a single space between them.
+    fn joined(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.toks[a].e..self.toks[b].s];
+        gap == " "
+    }
+
+    fn prev_word(&self, i: usize) -> Option<&'t str> {
+        (i > 0 && self.toks[i - 1].word).then(|| self.w(i - 1))
+    }
+
+    fn next_word(&self, i: usize) -> Option<&'t str> {
+        (i + 1 < self.toks.len() && self.toks[i + 1].word).then(|| self.w(i + 1))
+    }
+}
+
+/// Longest gazetteer match starting at token `i` (up to 6 tokens).
+fn match_place(doc: &Doc, i: usize) -> Option<PlaceHit> {
+    let g = &GAZETTEER;
+    let toks = &doc.toks;
+    if !toks[i].word || !toks[i].cap {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && end + 1 < i + 6 && toks[end + 1].word && doc.joined(end, end + 1) {
+        end += 1;
+    }
+    for j in (i..=end).rev() {
+        if !toks[j].cap {
+            continue;
+        }
+        let whole = &doc.text[toks[i].s..toks[j].e];
+        let form = base(whole);
+        let upper = (i..=j).all(|k| toks[k].upper || !toks[k].cap);
+        let found = g
+            .place(form)
+            .or_else(|| if upper { g.place(&title_case(form)) } else { None });
+        if let Some(p) = found {
+            // Lower-case inner words only when the gazetteer has them ("Gulf of Aden").
+            return Some(PlaceHit {
+                a: i,
+                b: j + 1,
+                span: toks[i].s..toks[i].s + form.len(),
+                place: PlaceRef::Known(p),
+            });
+        }
+    }
+    None
+}
+
+/// A run of capitalised tokens that may be one name.
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    a: usize,
+    b: usize,
+}
+
+fn build_chains(doc: &Doc, place_at: &[Option<usize>], hits: &[PlaceHit]) -> Vec<Chain> {
+    let toks = &doc.toks;
+    let mut chains = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !(t.word && t.cap) || is_stop(doc.w(i)) || is_hyphen_adjective(doc.w(i)) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = place_at[i].map_or(i + 1, |h| hits[h].b);
+        while b < toks.len() && !is_possessive(doc.w(b - 1)) {
+            let nt = toks[b];
+            if !nt.word || !doc.joined(b - 1, b) {
+                break;
+            }
+            let w = doc.w(b);
+            let regnal = is_regnal(w) && !toks[b - 1].upper;
+            if nt.cap && (!is_stop(w) || regnal) && !is_hyphen_adjective(w) {
+                b = place_at[b].map_or(b + 1, |h| hits[h].b.max(b + 1));
+            } else if (is_particle(w) || w == "of" && is_title(base(doc.w(b - 1))))
+                && b + 1 < toks.len()
+                && toks[b + 1].cap
+                && toks[b + 1].word
+                && doc.joined(b, b + 1)
+            {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        chains.push(Chain { a, b });
+        i = b;
+    }
+    chains
+}
+
+/// "Vienna-based", "British-ruled", "Family-controlled": adjectives made
+/// from a name and a common word, never part of a name.
+fn is_hyphen_adjective(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.len() >= 3 && tail.starts_with(|c: char| c.is_lowercase()) && GAZETTEER.is_common(tail)
+    })
+}
+
+/// What a rule says about a name candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Evidence {
+    None,
+    /// A lone word next to a speech verb or apposition: a person only if
+    /// nothing says otherwise.
+    Weak,
+    Strong,
+}
+
+#[derive(Debug)]
+struct Candidate {
+    /// Token range of the name (titles excluded).
+    a: usize,
+    b: usize,
+    role: Option<String>,
+    evidence: Evidence,
+    /// A role noun right before it ("spokesman Li").
+    role_cue: bool,
+}
+
+/// Tokens after the chain ending before `b` that make it a speaker or an
+/// apposition head: "X said", "X, 45, said", "X, a spokesman for",
+/// "X, Lukashenko's political adviser,".
+fn cue_after(doc: &Doc, b: usize) -> bool {
+    let toks = &doc.toks;
+    let mut k = b;
+    // "X, 45," / "X (45)": an age.
+    if k + 2 < toks.len()
+        && !toks[k].word
+        && toks[k + 1].word
+        && doc.w(k + 1).bytes().all(|c| c.is_ascii_digit())
+        && !toks[k + 2].word
+    {
+        return true;
+    }
+    if k < toks.len() && toks[k].word && is_speech_verb(doc.w(k)) {
+        return true;
+    }
+    if k + 1 < toks.len() && doc.w(k) == "," {
+        k += 1;
+        if matches!(doc.w(k), "who" | "whose") || toks[k].word && is_speech_verb(doc.w(k)) {
+            return true;
+        }
+        // Up to five words before the role noun ("the former deputy leader").
+        for (n, t) in toks.iter().enumerate().skip(k).take(5) {
+            if !t.word {
+                break;
+            }
+            let w = base(doc.w(n));
+            if is_role_noun(w) || t.cap && is_role_noun(&w.to_lowercase()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn cue_before(doc: &Doc, a: usize) -> Option<&'static str> {
+    let prev = doc.prev_word(a).or_else(|| {
+        // "two opposition leaders, Jan Roe and ...": a role noun before a comma.
+        (a >= 2 && doc.w(a - 1) == ",").then(|| doc.w(a - 2))
+    })?;
+    if is_speech_verb(prev) && doc.prev_word(a).is_some() {
+        return Some("speech");
+    }
+    if is_role_noun(prev) || prev.strip_suffix('s').is_some_and(is_role_noun) {
+        return Some("role");
+    }
+    None
+}
+
+/// Any vehicle word within the two words before the chain.
+fn vehicle_before(doc: &Doc, a: usize) -> bool {
+    (1..=2).any(|d| a >= d && doc.toks[a - d].word && is_vehicle(doc.w(a - d)))
+}
+
+/// What a chain is, as far as the chain itself tells.
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Nothing,
+    Org,
+    /// A street, square or bridge: a place not in the gazetteer.
+    Landmark,
+}
+
+/// A title word, also inside a hyphenated title ("Lieutenant-Colonel").
+fn is_title(w: &str) -> bool {
+    is_role_head(w) || w.rsplit_once('-').is_some_and(|(_, t)| is_role_head(t))
+}
+
+/// Descriptors that may precede a name without being part of it
+/// ("Democrat Walter Mondale", "Iraqi Kurdish leader").
+fn is_descriptor(w: &str) -> bool {
+    let g = &GAZETTEER;
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
+    g.demonym(w).is_some()
+        || w.strip_suffix('s').is_some_and(|s| g.demonym(s).is_some())
+        || matches!(
+            w,
+            "Democrat"
+                | "Republican"
+                | "Socialist"
+                | "Communist"
+                | "Conservative"
+                | "Liberal"
+                | "Labour"
+                | "Tory"
+                | "Kurdish"
+                | "Kurd"
+                | "Kurds"
+                | "Palestinian"
+                | "Arab"
+                | "Muslim"
+                | "Christian"
+                | "Jewish"
+                | "Catholic"
+                | "Protestant"
+                | "Shi'ite"
+                | "Sunni"
+                | "Serb"
+                | "Croat"
+                | "Hutu"
+                | "Tutsi"
+                | "Basque"
+                | "Tamil"
+                | "Sikh"
+                | "Hindu"
+                | "Former"
+                | "Veteran"
+                | "Late"
+                | "Then"
+                | "Ex"
+                | "Dr."
+                | "Dr"
+        )
+}
+
+/// Classify one chain: title, name part and what vetoes it.
+fn classify_chain(
+    doc: &Doc,
+    chain: Chain,
+    place_at: &[Option<usize>],
+    hits: &[PlaceHit],
+    possessor: Option<Chain>,
+    titled: bool,
+) -> (Option<Candidate>, Verdict) {
+    let toks = &doc.toks;
+    let (a, b) = (chain.a, chain.b);
+    let whole_place = place_at[a].is_some_and(|h| hits[h].b == b);
+    if (a..b).all(|k| toks[k].upper) {
+        // Headline or dateline capitals: places only.
+        return (None, Verdict::Nothing);
+    }
+    if !whole_place && b - a >= 2 && is_landmark_word(base(doc.w(b - 1))) {
+        return (None, Verdict::Landmark);
+    }
+    // The last title followed by a name ("U.S. Special Envoy Jane Roe").
+    let head = (a..b.saturating_sub(1)).rev().find(|&k| is_title(base(doc.w(k))));
+    let (mut na, role) = match head {
+        Some(h) => {
+            let title = doc.w(h);
+            let role = if is_honorific(title) {
+                None
+            } else {
+                let from = role_start(doc, a, h, place_at, possessor);
+                Some(doc.text[from..toks[h].e].to_string())
+            };
+            (h + 1, role)
+        }
+        None => (a, None),
+    };
+    let nb = b;
+    let mut role = role;
+    if let Some(h) = head {
+        // "Secretary of State Jane Roe": office words after the title.
+        let mut k = na;
+        while k + 1 < nb && (is_role_modifier(doc.w(k)) || doc.w(k) == "of" || is_title(doc.w(k))) {
+            k += 1;
+        }
+        if k > na {
+            if role.is_some() {
+                let from = role_start(doc, a, h, place_at, possessor);
+                role = Some(doc.text[from..toks[k - 1].e].to_string());
+            }
+            na = k;
+        }
+    }
+    // "A.B. Edwards & Sons": a firm.
+    if toks.get(b).is_some_and(|t| &doc.text[t.s..t.e] == "&") {
+        return (None, Verdict::Org);
+    }
+    // Organisation words in the name part make the chain an organisation
+    // (a title before it is fine: "Foreign Ministry Spokesman Li").
+    if !whole_place && (na..nb).any(|k| is_org_word(base(doc.w(k)))) {
+        return (None, Verdict::Org);
+    }
+    if head.is_none() {
+        while na + 1 < nb && (doc.descr(na) || toks[na].sent && doc.common(na) && !doc.given(na)) {
+            na += 1;
+        }
+    }
+    if na >= nb {
+        return (None, Verdict::Nothing);
+    }
+    let n_len = nb - na;
+    let first = base(doc.w(na));
+    let name_is_place = place_at[na].is_some_and(|h| hits[h].b == nb);
+    // A name made only of office words and places is no name ("U.S. Assistant Secretary").
+    // "Viva Zapata" in quotes is a title; "Roman Catholic", "S. Korean" are
+    // descriptions; "Le Monde", "PT Timor" titles and firms; "Director of
+    // Intelligence" an office.
+    let quoted = na == a
+        && a >= 1
+        && matches!(doc.w(a - 1), "\"" | "“" | "'")
+        && toks
+            .get(nb)
+            .is_some_and(|t| matches!(&doc.text[t.s..t.e], "\"" | "”" | "'"));
+    let foreign_article = head.is_none()
+        && matches!(
+            base(doc.w(na)),
+            "Le" | "La" | "Les" | "El" | "Der" | "Die" | "Das" | "Il" | "PT" | "De"
+        );
+    let office_of = n_len == 1 && na >= 1 && doc.w(na - 1) == "of" && doc.common(na);
+    let initial_only = (na..nb).all(|k| doc.w(k).len() <= 2 && doc.w(k).ends_with('.'));
+    if quoted || foreign_article || office_of || initial_only || doc.descr(nb - 1) {
+        return (None, Verdict::Nothing);
+    }
+    let only_roles = (na..nb).all(|k| {
+        let w = base(doc.w(k));
+        is_title(w) || is_role_modifier(w) || place_at[k].is_some() || doc.descr(k)
+    });
+    if only_roles {
+        return (None, Verdict::Nothing);
+    }
+    // "the Abraham Lincoln" is a ship, "the Jan Roe case" still a person.
+    let person_noun = doc.next_word(nb - 1).is_some_and(|w| {
+        matches!(
+            w,
+            "case"
+                | "affair"
+                | "trial"
+                | "family"
+                | "era"
+                | "administration"
+                | "government"
+                | "campaign"
+                | "camp"
+                | "presidency"
+                | "years"
+                | "murder"
+                | "killing"
+                | "children"
+                | "wife"
+                | "husband"
+        )
+    });
+    let after_the = head.is_none() && !person_noun && doc.prev_word(a).is_some_and(|w| w == "the" || w == "The");
+    let facility = !is_possessive(doc.w(nb - 1)) && doc.next_word(nb - 1).is_some_and(is_facility_noun);
+    if vehicle_before(doc, a) || facility || after_the {
+        return (None, Verdict::Nothing);
+    }
+    let mut evidence = Evidence::None;
+    if head.is_some() {
+        evidence = Evidence::Strong;
+    }
+    let has_particle = (na..nb).any(|k| is_particle(doc.w(k)));
+    let starts_sentence_common = toks[na].sent && doc.common(na) && !doc.given(na);
+    let cue_b = cue_before(doc, a);
+    let cue_a = cue_after(doc, nb);
+    if n_len >= 2 && !name_is_place {
+        // A small place called like a given name does not block "George Bush".
+        let first_place = place_at[na].is_some_and(|h| match hits[h].place {
+            PlaceRef::Known(p) => p.is_major() || !doc.given(na),
+            PlaceRef::Unknown { .. } => true,
+        });
+        let last_ok = !doc.common(nb - 1) || doc.surname(nb - 1) || doc.given(na);
+        if doc.given(na) && !first_place && last_ok && !starts_sentence_common {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        if doc.surname(nb - 1) && !doc.common(na) && !first_place && (doc.given(na) || !doc.common(nb - 1)) {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        if has_particle || cue_b.is_some() || cue_a {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // A line that is only a name (a byline), or a sign-off "-- Jan Roe,".
+        let whole_line = toks[a].line_start && toks.get(b).is_none_or(|t| t.line_start);
+        let sign_off = a >= 1 && toks[a - 1].line_start && matches!(doc.w(a - 1), "-" | "--" | "—")
+            || a >= 2 && toks[a - 2].line_start && doc.w(a - 2) == "-" && doc.w(a - 1) == "-";
+        // Foreign articles and acronyms start titles and companies ("Le
+        // Matin", "PT Timor"), not names.
+        let foreign_article = matches!(
+            first,
+            "Le" | "La" | "Les" | "El" | "Der" | "Die" | "Das" | "Il" | "PT" | "De"
+        );
+        let plain = !foreign_article
+            && (na..nb).all(|k| place_at[k].is_none() && !doc.common(k) && !doc.descr(k) && !toks[k].upper);
+        if (whole_line || sign_off) && plain && n_len <= 4 {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // Capitalised words that are neither words, places nor
+        // organisations, mid-sentence: in news, a name ("Wang Donghai").
+        if plain && !titled && n_len <= 3 && (!toks[na].sent || n_len >= 2) {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // "Wang Donghai": a census name, then a word that is also a small town.
+        let small_place_last = place_at[nb - 1].is_some_and(|h| match hits[h].place {
+            PlaceRef::Known(p) => !p.is_major() && hits[h].a == nb - 1,
+            PlaceRef::Unknown { .. } => false,
+        });
+        if n_len == 2 && small_place_last && place_at[na].is_none() && (doc.given(na) || doc.surname(na)) {
+            evidence = evidence.max(Evidence::Strong);
+        }
+        // Middle initial: "John F. Kennedy".
+        if n_len >= 3 && (na + 1..nb - 1).any(|k| doc.w(k).len() == 2 && doc.w(k).ends_with('.')) {
+            evidence = evidence.max(Evidence::Strong);
+        }
+    } else if n_len == 1 && (cue_b.is_some() || cue_a) && !name_is_place {
+        evidence = evidence.max(Evidence::Weak);
+    }
+    if starts_sentence_common && n_len == 1 && head.is_none() {
+        evidence = Evidence::None;
+    }
+    let role = role.or_else(|| {
+        // "spokesman Li Wei", "the minister's son-in-law, Li Wei": the role
+        // noun before the name, with its possessive owner.
+        if cue_b != Some("role") || evidence == Evidence::None {
+            return None;
+        }
+        let noun = if doc.prev_word(a).is_some() {
+            a - 1
+        } else {
+            a.checked_sub(2)?
+        };
+        let from = if noun >= 1 && toks[noun - 1].word && is_possessive(doc.w(noun - 1)) && toks[noun - 1].cap {
+            noun - 1
+        } else {
+            noun
+        };
+        Some(doc.text[toks[from].s..toks[noun].e].to_string())
+    });
+    (
+        (evidence > Evidence::None).then_some(Candidate {
+            a: na,
+            b: nb,
+            role,
+            evidence,
+            role_cue: cue_b == Some("role"),
+        }),
+        Verdict::Nothing,
+    )
+}
+
+/// Where the office before a name starts: the title at `h` and the office
+/// words, places and demonyms right before it ("Oman's Foreign Minister").
+fn role_start(doc: &Doc, a: usize, h: usize, place_at: &[Option<usize>], possessor: Option<Chain>) -> usize {
+    let mut k = h;
+    while k > a {
+        let w = base(doc.w(k - 1));
+        if is_title(w) || is_role_modifier(w) || doc.descr(k - 1) || place_at[k - 1].is_some() {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    match possessor {
+        Some(p) if k == a => doc.toks[p.a].s,
+        _ => doc.toks[k].s,
+    }
+}
+
+/// Last words of named streets, squares and bridges (places in news).
+fn is_landmark_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "Square"
+            | "Avenue"
+            | "Boulevard"
+            | "Bridge"
+            | "Highway"
+            | "Strait"
+            | "Straits"
+            | "Peninsula"
+            | "Valley"
+            | "Desert"
+            | "Canyon"
+            | "Mountains"
+            | "Hills"
+            | "Islands"
+            | "Island"
+            | "Lake"
+            | "River"
+            | "Falls"
+            | "Coast"
+            | "Bay"
+    )
+}
+
+/// Tokens that are all-caps place names at a line start: "VIENNA -",
+/// "LONDON 1996-08-30", "NEW YORK (Reuters)".
+fn dateline(doc: &Doc, i: usize) -> Option<usize> {
+    let toks = &doc.toks;
+    if !toks[i].line_start || !toks[i].upper {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < toks.len() && toks[j + 1].upper && doc.joined(j, j + 1) && j - i < 3 {
+        j += 1;
+    }
+    let next = toks.get(j + 1)?;
+    let w = &doc.text[next.s..next.e];
+    let datey = next.word && w.starts_with(|c: char| c.is_ascii_digit());
+    let agency = w == "(" && toks.get(j + 2).is_some_and(|t| t.cap);
+    // "TAVILDARA, Tajikistan": a known country or region after the comma.
+    let in_place = w == ","
+        && toks.get(j + 2).is_some_and(|t| {
+            t.cap
+                && GAZETTEER
+                    .place(base(&doc.text[t.s..t.e]))
+                    .is_some_and(|p| p.kind != "city")
+        });
+    let agency = agency || in_place;
+    if !(datey || agency) || (i..=j).any(|k| is_stop(&title_case(doc.w(k))) || is_org_word(&title_case(doc.w(k)))) {
+        return None;
+    }
+    Some(j + 1)
+}
+
+/// How entity names are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Names {
+    /// One entry per person (fullest name) and per place (canonical name:
+    /// "United States" for "U.S.").
+    #[default]
+    Canonical,
+    /// One entry per distinct form as written ("U.S.", "Bruno", "Frank
+    /// Bruno"), the way CoNLL-style gold sets list entities.
+    AsWritten,
+}
+
+/// People and places of a document (`lead`: headline/dateline lines, see
+/// [`lead_text`]); people's spans are byte ranges in `body`.
+pub fn analyse(lead: &str, body: &str) -> Entities {
+    analyse_with(lead, body, Names::Canonical)
+}
+
+pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
+    let offset = if lead.is_empty() { 0 } else { lead.len() + 2 };
+    let owned;
+    let text: &str = if lead.is_empty() {
+        body
+    } else {
+        owned = format!("{lead}\n\n{body}");
+        &owned
+    };
+    let toks = tokenize(text);
+    let doc = Doc {
+        text,
+        memo: vec![std::cell::Cell::new(0); toks.len()],
+        toks,
+    };
+    let g = &GAZETTEER;
+    let toks = &doc.toks;
+    let n = toks.len();
+
+    // 1. Gazetteer matches.
+    let mut hits: Vec<PlaceHit> = Vec::new();
+    let mut place_at: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(h) = match_place(&doc, i) {
+            for slot in &mut place_at[h.a..h.b] {
+                *slot = Some(hits.len());
+            }
+            i = h.b;
+            hits.push(h);
+        } else {
+            // "US-Iran": the parts of a hyphenated word.
+            let w = doc.w(i);
+            let all_places = || w.split('-').all(|p| g.place(p).is_some_and(|p| p.is_major()));
+            if toks[i].cap && w.contains('-') && all_places() {
+                let mut off = toks[i].s;
+                for part in w.split('-') {
+                    if let Some(p) = g.place(part).filter(|p| p.is_major()) {
+                        hits.push(PlaceHit {
+                            a: i,
+                            b: i,
+                            span: off..off + part.len(),
+                            place: PlaceRef::Known(p),
+                        });
+                    }
+                    off += part.len() + 1;
+                }
+            }
+            i += 1;
+        }
+    }
+    // Datelines: unknown all-caps names at a line start.
+    for i in 0..n {
+        if let Some(end) = dateline(&doc, i)
+            && place_at[i].is_none()
+        {
+            for slot in &mut place_at[i..end] {
+                *slot = Some(hits.len());
+            }
+            hits.push(PlaceHit {
+                a: i,
+                b: end,
+                span: toks[i].s..toks[end - 1].e,
+                place: PlaceRef::Unknown {
+                    country: None,
+                    kind: "city",
+                },
+            });
+        }
+    }
+
+    // 2. Chains and their verdicts.
+    let chains = build_chains(&doc, &place_at, &hits);
+    let mut vetoed = vec![false; hits.len()];
+    let mut in_person = vec![false; n];
+    let mut cands: Vec<Candidate> = Vec::new();
+    let titled = title_case_lines(&doc);
+    let mut landmarks: Vec<(Chain, &'static str)> = Vec::new();
+    // 0: not an organisation; 1: a one-chain organisation; 2: several
+    // chains joined by "of"/"for" ("Organisation for Security and ...").
+    let mut prev_org = 0u8;
+    for (ci, &chain) in chains.iter().enumerate() {
+        let possessor = (ci > 0).then(|| chains[ci - 1]).filter(|p| p_adjacent(&doc, *p, chain));
+        let (mut cand, verdict) = classify_chain(&doc, chain, &place_at, &hits, possessor, titled[chain.a]);
+        // "the town of Bou Haroun": the context outweighs a bare name guess.
+        let context_place = place_by_context(&doc, chain, &place_at);
+        if context_place.is_some() && cand.as_ref().is_some_and(|c| c.role.is_none() && !doc.given(c.a)) {
+            cand = None;
+        }
+        // "Bank of China": the chain after "of" belongs to the organisation.
+        let joined_prev = ci > 0 && chain.a >= 1 && chains[ci - 1].b + 1 == chain.a;
+        let conn = if chain.a >= 1 { doc.w(chain.a - 1) } else { "" };
+        let of_org = prev_org > 0
+            && joined_prev
+            && (matches!(conn, "of" | "for" | "on" | "&") || prev_org > 1 && matches!(conn, "and" | "in"));
+        let org = verdict == Verdict::Org;
+        if org || of_org {
+            for h in place_at[chain.a..chain.b].iter().flatten() {
+                vetoed[*h] = true;
+            }
+            // "Kia Motor Corp of South Korea": after a legal suffix the
+            // organisation's name is complete.
+            let suffix = matches!(
+                base(doc.w(chain.b - 1)),
+                "Corp"
+                    | "Corp."
+                    | "Inc"
+                    | "Inc."
+                    | "Ltd"
+                    | "Ltd."
+                    | "Co"
+                    | "Co."
+                    | "Plc"
+                    | "PLC"
+                    | "AG"
+                    | "SA"
+                    | "NV"
+                    | "SpA"
+                    | "GmbH"
+            );
+            prev_org = if suffix {
+                0
+            } else if of_org {
+                2
+            } else {
+                1
+            };
+        } else {
+            prev_org = 0;
+        }
+        if verdict == Verdict::Landmark {
+            for h in place_at[chain.a..chain.b].iter().flatten() {
+                vetoed[*h] = true;
+            }
+            landmarks.push((chain, "landmark"));
+            continue;
+        }
+        if let Some(c) = cand {
+            for k in c.a..c.b {
+                in_person[k] = true;
+                if let Some(h) = place_at[k] {
+                    vetoed[h] = true;
+                }
+            }
+            cands.push(c);
+        } else if !org
+            && !of_org
+            && let Some(kind) = place_by_context(&doc, chain, &place_at)
+        {
+            landmarks.push((chain, kind));
+        } else if !org && !of_org && !titled[chain.a] {
+            // "Chicago Cubs", "Texas Instruments": a place that modifies a
+            // following name is part of another entity.
+            let mut k = chain.a;
+            while k < chain.b {
+                let Some(h) = place_at[k] else {
+                    k += 1;
+                    continue;
+                };
+                let end = hits[h].b.max(k + 1);
+                if end < chain.b && place_at[end].is_none() {
+                    let w = base(doc.w(end));
+                    if !is_title(w) && !is_role_modifier(w) && !doc.descr(end) {
+                        vetoed[h] = true;
+                    }
+                }
+                k = end;
+            }
+        }
+    }
+
+    // 3. People: full names first, then lone words that name one of them.
+    let mut people: Vec<PersonEntity> = Vec::new();
+    let mut roster = Roster::default();
+    cands.sort_by_key(|c| std::cmp::Reverse(c.b - c.a));
+    let mut weak: Vec<&Candidate> = Vec::new();
+    for c in &cands {
+        let span = toks[c.a].s..toks[c.a].s + base(&doc.text[toks[c.a].s..toks[c.b - 1].e]).len();
+        let name = doc.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        if c.b - c.a == 1 {
+            // Lone words are resolved below, once all full names are known.
+            if c.evidence == Evidence::Weak {
+                weak.push(c);
+                continue;
+            }
+        }
+        let idx = match roster.resolve(&people, &name) {
+            Some(i) => i,
+            None => roster.add(&mut people, &name),
+        };
+        let p = &mut people[idx];
+        if p.role.is_none() {
+            p.role.clone_from(&c.role);
+        }
+        p.spans.push(span);
+    }
+    for c in weak {
+        let w = base(doc.w(c.a));
+        let lone_ok = !doc.common(c.a) && (doc.surname(c.a) || c.role_cue) || doc.surname(c.a);
+        let idx = roster.resolve(&people, w);
+        if idx.is_none() && (!lone_ok || g.place(w).is_some() || g.demonym(w).is_some()) {
+            continue;
+        }
+        let span = toks[c.a].s..toks[c.a].s + w.len();
+        let idx = match idx {
+            Some(i) => i,
+            None => roster.add(&mut people, w),
+        };
+        people[idx].spans.push(span);
+    }
+    // Every other capitalised word that is a known person's surname.
+    // Surname → person, unless two people share it.
+    let mut surname: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(last) = p.name.rsplit(' ').next() {
+            surname.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
+        }
+    }
+    let mut extra: Vec<(usize, Span, Option<usize>)> = Vec::new();
+    for k in 0..n {
+        if in_person[k] || !toks[k].word || !toks[k].cap || toks[k].upper {
+            continue;
+        }
+        let w = base(doc.w(k));
+        if let Some(&Some(pi)) = surname.get(w) {
+            let alone = doc.prev_word(k).is_none_or(|p| !doc.toks[k - 1].cap || is_stop(p))
+                && doc.next_word(k).is_none_or(|nw| !toks[k + 1].cap || is_stop(nw));
+            if alone {
+                extra.push((pi, toks[k].s..toks[k].s + w.len(), place_at[k]));
+            }
+        }
+    }
+    for (pi, span, hit) in extra {
+        if let Some(h) = hit {
+            vetoed[h] = true;
+        }
+        people[pi].spans.push(span);
+    }
+
+    // 4. Places.
+    let mut places: Vec<Place> = Vec::new();
+    let mut place_index: HashMap<String, usize> = HashMap::new();
+    for (l, kind) in &landmarks {
+        let span = toks[l.a].s..toks[l.b - 1].s + base(doc.w(l.b - 1)).len();
+        hits.push(PlaceHit {
+            a: l.a,
+            b: l.b,
+            span,
+            place: PlaceRef::Unknown { country: None, kind },
+        });
+        vetoed.push(false);
+    }
+    for (h, hit) in hits.iter().enumerate() {
+        if vetoed[h] {
+            continue;
+        }
+        let t = toks[hit.a];
+        let written = &text[hit.span.clone()];
+        let (name, country, kind) = match hit.place {
+            PlaceRef::Known(p) => {
+                // Capitalised common words at a sentence start ("Reading", "Police").
+                if hit.b == hit.a + 1 && !p.is_major() && doc.common(hit.a) && (t.sent || p.population < 100_000) {
+                    continue;
+                }
+                // "the carrier Enterprise", "the Xinhua news agency".
+                let craft = vehicle_before(&doc, hit.a);
+                let medium = doc.next_word(hit.b - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "news" | "newspaper" | "agency" | "daily" | "radio" | "television" | "magazine"
+                    )
+                });
+                if hit.b == hit.a + 1 && !p.is_major() && (craft || medium) {
+                    continue;
+                }
+                let name_like = hit.b == hit.a + 1 && (doc.given(hit.a) || doc.surname(hit.a));
+                let small = p.population < 300_000 && (p.kind == "city" || p.kind == "region");
+                if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b) {
+                    continue;
+                }
+                (
+                    p.name.to_string(),
+                    (!p.country.is_empty()).then(|| p.country.to_string()),
+                    p.kind,
+                )
+            }
+            PlaceRef::Unknown { country, kind } => {
+                let name = if toks[hit.a].upper {
+                    title_case(written)
+                } else {
+                    written.to_string()
+                };
+                (name, country.map(str::to_string), kind)
+            }
+        };
+        let name = match names {
+            Names::Canonical => name,
+            Names::AsWritten => base(written).to_string(),
+        };
+        if let Some(&i) = place_index.get(&name) {
+            places[i].mentions += 1;
+        } else {
+            place_index.insert(name.clone(), places.len());
+            places.push(Place {
+                name,
+                country,
+                kind: Some(kind.to_string()),
+                mentions: 1,
+            });
+        }
+    }
+
+    // Body offsets for people; drop mentions that were in the lead.
+    for p in &mut people {
+        p.spans.retain(|s| s.start >= offset);
+        for s in &mut p.spans {
+            *s = s.start - offset..s.end - offset;
+        }
+        p.spans.sort_by_key(|s| s.start);
+        p.spans.dedup();
+    }
+    // People named only in the headline or byline stay, without body spans.
+    people.sort_by_key(|p| p.spans.first().map_or(0, |s| s.start));
+    if names == Names::AsWritten {
+        let mut forms: Vec<PersonEntity> = Vec::new();
+        let mut form_index: HashMap<String, usize> = HashMap::new();
+        for p in &people {
+            for s in &p.spans {
+                let form = body[s.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                match form_index.get(&form) {
+                    Some(&i) => forms[i].spans.push(s.clone()),
+                    None => {
+                        form_index.insert(form.clone(), forms.len());
+                        forms.push(PersonEntity {
+                            name: form,
+                            role: p.role.clone(),
+                            spans: vec![s.clone()],
+                        });
+                    }
+                }
+            }
+            if p.spans.is_empty() {
+                forms.push(p.clone());
+            }
+        }
+        people = forms;
+    }
+    Entities { people, places }
+}
+
+fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
+    p.b == c.a && is_possessive(doc.w(p.b - 1))
+}
+
+/// A place the gazetteer lacks, named by the words around it: "the town
+/// of X", "X village", "X province", "X airport".
+fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Option<&'static str> {
+    let (a, b) = (chain.a, chain.b);
+    let kind_of = |w: &str| match w {
+        "town" | "city" | "village" | "port" | "suburb" | "capital" | "towns" | "villages" => Some("city"),
+        "province" | "region" | "district" | "county" | "state" | "area" | "valley" => Some("region"),
+        "island" | "islands" => Some("island"),
+        "airport" | "prison" | "camp" | "mosque" | "church" => Some("landmark"),
+        _ => None,
+    };
+    let before = (a >= 2 && doc.w(a - 1) == "of")
+        .then(|| kind_of(doc.w(a - 2)))
+        .flatten();
+    let after = (!is_possessive(doc.w(b - 1)))
+        .then(|| doc.next_word(b - 1).and_then(kind_of))
+        .flatten();
+    let kind = before.or(after)?;
+    if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || doc.common(k) && !doc.toks[k].upper) {
+        return None;
+    }
+    // "Kurdish region", "Islamic state", "Northern province": adjectives.
+    let adjective = |k: usize| {
+        let w = base(doc.w(k));
+        doc.descr(k) || ["ian", "ish", "ese", "ern", "ic"].iter().any(|s| w.ends_with(s))
+    };
+    if (a..b).any(adjective) {
+        return None;
+    }
+    Some(kind)
+}
+
+/// A place-like context: "in X", "near X", "X, Country", a dateline.
+fn locative(doc: &Doc, a: usize, b: usize) -> bool {
+    let before = doc.prev_word(a).is_some_and(|w| {
+        matches!(
+            w,
+            "in" | "at"
+                | "from"
+                | "to"
+                | "near"
+                | "outside"
+                | "into"
+                | "across"
+                | "around"
+                | "via"
+                | "toward"
+                | "towards"
+                | "of"
+                | "In"
+                | "At"
+                | "From"
+                | "Near"
+        )
+    });
+    let toks = &doc.toks;
+    let comma_place = b + 1 < toks.len()
+        && doc.w(b) == ","
+        && toks[b + 1].cap
+        && GAZETTEER
+            .place(base(doc.w(b + 1)))
+            .is_some_and(|p| p.kind == "country" || p.kind == "region");
+    before || comma_place || toks[a].line_start && toks[a].upper
+}
+
+/// Per token: is its line in title case (a headline), where capitalised
+/// words say nothing about names.
+fn title_case_lines(doc: &Doc) -> Vec<bool> {
+    let toks = &doc.toks;
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].line_start {
+            end += 1;
+        }
+        let (mut caps, mut words) = (0, 0);
+        for t in &toks[start..end] {
+            if t.word && t.e - t.s >= 4 {
+                words += 1;
+                caps += usize::from(t.cap);
+            }
+        }
+        let titled = words >= 3 && caps * 10 >= words * 7;
+        out[start..end].fill(titled);
+        start = end;
+    }
+    out
+}
+
+/// Names seen so far, indexed by full name and by first and last word of
+/// multi-word names, so resolving a mention never scans every person.
+#[derive(Default)]
+struct Roster {
+    by_name: HashMap<String, usize>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Roster {
+    fn add(&mut self, people: &mut Vec<PersonEntity>, name: &str) -> usize {
+        let idx = people.len();
+        people.push(PersonEntity {
+            name: name.to_string(),
+            role: None,
+            spans: Vec::new(),
+        });
+        self.by_name.insert(name.to_string(), idx);
+        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
+            self.by_last.entry(last.to_string()).or_default().push(idx);
+            self.by_first.entry(first.to_string()).or_default().push(idx);
+        }
+        idx
+    }
+
+    /// The person a name refers to: the same name, or the unique full name
+    /// that ends (else, for a lone word, starts) with it.
+    fn resolve(&self, people: &[PersonEntity], name: &str) -> Option<usize> {
+        if let Some(&i) = self.by_name.get(name) {
+            return Some(i);
+        }
+        let words = name.split(' ').count();
+        let last = name.rsplit(' ').next()?;
+        let suffix = format!(" {name}");
+        let mut ends = self
+            .by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .filter(|&&i| people[i].name.ends_with(&suffix) && people[i].name.split(' ').count() > words);
+        if let (Some(&i), None) = (ends.next(), ends.next()) {
+            return Some(i);
+        }
+        if words == 1
+            && let Some([i]) = self.by_first.get(name).map(Vec::as_slice)
+        {
+            return Some(*i);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(body: &str) -> Vec<(String, Option<String>, usize)> {
+        analyse("", body)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.role, p.spans.len()))
+            .collect()
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        analyse("", body).people.into_iter().map(|p| p.name).collect()
+    }
+
+    fn places(body: &str) -> Vec<String> {
+        analyse("", body).places.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn title_gives_person_and_role() {
+        let p = people("Yesterday Deputy Finance Minister Olek Brandvik resigned.");
+        assert_eq!(
+            p,
+            vec![("Olek Brandvik".into(), Some("Deputy Finance Minister".into()), 1)]
+        );
+        // A title with no name after it is no person.
+        assert!(names("The President resigned and the Minister left.").is_empty());
+    }
+
+    #[test]
+    fn title_with_place_possessive_and_of() {
+        let p = people("Norway's Foreign Minister Tariq bin Saleh Al Harbi arrived.");
+        assert_eq!(p[0].0, "Tariq bin Saleh Al Harbi");
+        assert_eq!(p[0].1.as_deref(), Some("Norway's Foreign Minister"));
+        let p = people("They met Assistant Secretary of State Mirela Ostrov on Monday.");
+        assert_eq!(p[0].0, "Mirela Ostrov");
+        assert_eq!(p[0].1.as_deref(), Some("Assistant Secretary of State"));
+        // Office words alone are no name.
+        assert!(names("He spoke to the Assistant Secretary of State on Monday.").is_empty());
+    }
+
+    #[test]
+    fn speech_verbs_and_appositions() {
+        assert_eq!(
+            names("The plan will fail, said Dariusz Kwartnik."),
+            vec!["Dariusz Kwartnik"]
+        );
+        assert_eq!(
+            names("Tomasz Wrobel, a spokesman for the union, declined."),
+            vec!["Tomasz Wrobel"]
+        );
+        assert_eq!(names("It was late when Ugo Fenzi, 45, arrived."), vec!["Ugo Fenzi"]);
+        // A place that speaks is still a place.
+        let e = analyse("", "The plan is dead, Moscow said on Friday.");
+        assert!(e.people.is_empty());
+        assert_eq!(e.places[0].name, "Moscow");
+    }
+
+    #[test]
+    fn given_names_and_capitalised_chains() {
+        assert_eq!(
+            names("Critics say Margaret Okonkwo won easily."),
+            vec!["Margaret Okonkwo"]
+        );
+        assert_eq!(
+            names("Police detained Zdravko Mirkovic in the morning."),
+            vec!["Zdravko Mirkovic"]
+        );
+        // Sentence-initial common words and title-case headlines are not names.
+        assert!(names("Heavy Rain fell across the valley.").is_empty());
+        assert!(names("Stocks Rally As Markets Cheer Strong Earnings Report").is_empty());
+    }
+
+    #[test]
+    fn surname_merges_into_full_name() {
+        let p = people("Jana Novak arrived. Later Novak said little, and Novak's aide left.");
+        assert_eq!(p, vec![("Jana Novak".into(), None, 3)]);
+        // Two people sharing a surname: the lone surname joins neither.
+        let p = people("Adam Kell and Mira Kell met Prime Minister Oskar Lund. Kell spoke.");
+        assert_eq!(p.len(), 3);
+        assert!(p.iter().all(|(_, _, n)| *n == 1));
+    }
+
+    #[test]
+    fn vehicles_and_organisations_are_not_people_or_places() {
+        assert!(names("The navy sent the frigate Margaret Hale to the north.").is_empty());
+        assert_eq!(names("Captain Margaret Hale sailed north."), vec!["Margaret Hale"]);
+        assert!(places("Shares of Bank of Portugal and the University of Oregon rose.").is_empty());
+        assert_eq!(
+            places("A bank in Portugal said the University of Oregon had left."),
+            vec!["Portugal"]
+        );
+        assert!(names("Shares of Harlow Industries rose.").is_empty());
+    }
+
+    #[test]
+    fn places_are_canonical_with_country_and_kind() {
+        let e = analyse(
+            "",
+            "Talks between the U.S. and Iran moved to Tucson, Ariz., and the Arabian Sea.",
+        );
+        let got: Vec<_> = e
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), p.country.as_deref(), p.kind.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("United States", Some("US"), Some("country")),
+                ("Iran", Some("IR"), Some("country")),
+                ("Tucson", Some("US"), Some("city")),
+                ("Arizona", Some("US"), Some("region")),
+                ("Arabian Sea", None, Some("sea")),
+            ]
+        );
+        // The same detections, named as written.
+        let e = analyse_with("", "The U.S. and US officials met in America.", Names::AsWritten);
+        let got: Vec<_> = e.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(got, vec!["U.S.", "US", "America"]);
+    }
+
+    #[test]
+    fn demonyms_months_and_sentence_starts_are_not_places() {
+        assert!(places("Iranian and Brazilian officials met in March.").is_empty());
+        assert!(places("Reading the report took hours.").is_empty());
+        assert_eq!(places("She grew up in Reading."), vec!["Reading"]);
+    }
+
+    #[test]
+    fn person_or_place_by_context() {
+        // A small town named like a person is the person.
+        assert!(places("Ellen Jackson flew home. Jackson said it went well.").is_empty());
+        assert_eq!(places("The talks in Washington ended."), vec!["Washington"]);
+        // A place before another name is part of that name.
+        assert!(places("The Denver Nuggets won again.").is_empty());
+    }
+
+    #[test]
+    fn datelines_and_context_places() {
+        let e = analyse("Talks end.\n\nKRALOVO (Reuters)", "Officials met on Monday.");
+        assert_eq!(e.places[0].name, "Kralovo");
+        let e = analyse("NOTE - markets closed.", "Officials met on Monday.");
+        assert!(e.places.is_empty());
+        assert_eq!(
+            places("Gunmen attacked the village of Brellin at dawn."),
+            vec!["Brellin"]
+        );
+        assert!(places("Gunmen attacked the village hall at dawn.").is_empty());
+        assert_eq!(places("Traffic stopped on Harbour Street."), vec!["Harbour Street"]);
+    }
+
+    #[test]
+    fn lead_people_count_without_body_spans() {
+        let e = analyse("Markets calm.\n\nPetra Lindqvist\n\nOSLO 2024-01-02", "Prices held.");
+        assert_eq!(e.people[0].name, "Petra Lindqvist");
+        assert!(e.people[0].spans.is_empty());
+        assert_eq!(e.places[0].name, "Oslo");
+    }
+
+    #[test]
+    fn spans_are_body_byte_ranges() {
+        let body = "Foreign Minister Ana Ruiz spoke. Ruiz left.";
+        let e = analyse("Headline here.", body);
+        let spans: Vec<&str> = e.people[0].spans.iter().map(|s| &body[s.clone()]).collect();
+        assert_eq!(spans, vec!["Ana Ruiz", "Ruiz"]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "",
+            "A",
+            "U.S.",
+            "’s",
+            "Mr.",
+            "-- ,",
+            "ÉÉÉ ÀÀ 12",
+            "al-",
+            "Sen. . . X",
+            "\n\n\n",
+        ] {
+            let _ = analyse(text, text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn names(body: &str) -> Vec<String> {
+        analyse("", body).people.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn firms_titles_and_descriptions_are_not_people() {
+        assert!(
+            names("said an analyst at Norbert Quill & Sons.")
+                .iter()
+                .all(|n| n != "Norbert Quill")
+        );
+        assert_eq!(
+            names("said an analyst at Norbert Quill, the broker."),
+            vec!["Norbert Quill"]
+        );
+        assert!(names("She starred in \"Lola Montez\" last year.").is_empty());
+        assert_eq!(names("She starred with Lola Montez last year."), vec!["Lola Montez"]);
+        assert!(names("Support from Bosnian Serbs grew.").is_empty());
+        assert!(names("He read it in Der Kurier on Monday.").is_empty());
+    }
+
+    #[test]
+    fn role_from_possessive_apposition() {
+        let e = analyse(
+            "",
+            "They met Governor Ray Dunmore's son-in-law, Kevin Ostrander, on Monday.",
+        );
+        let kevin = e.people.iter().find(|p| p.name == "Kevin Ostrander");
+        assert_eq!(kevin.and_then(|p| p.role.as_deref()), Some("Dunmore's son-in-law"));
+        let e = analyse("", "They met Kevin Ostrander on Monday.");
+        assert_eq!(e.people[0].role, None);
+    }
+
+    #[test]
+    fn role_nouns_before_names() {
+        assert_eq!(
+            names("Police found missing student Annika Vrede alive."),
+            vec!["Annika Vrede"]
+        );
+        assert!(names("Police found the missing student alive.").is_empty());
+    }
+}
