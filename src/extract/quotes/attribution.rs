@@ -1,0 +1,215 @@
+//! Attribution clauses: the words around a quote that name its speaker.
+//!
+//! After the quote: `“…,” X said` / `“…,” said X` / `“…” ― X`.
+//! Before it: `X said, “…”` / `X told Y: “…”` / `X: “…”` /
+//! `according to X, “…”` / `X said it was a “…”`.
+
+use super::coref;
+use super::lexicon;
+use super::phrase::{self, Np, NpKind, Tok};
+
+/// What an attribution clause says about a quote's speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A speaker phrase (and the verb, when there is one).
+    Speaker(Np, Option<String>),
+    /// The verb's subject is the subject of a clause that began before the
+    /// previous quote ("“…,” he said, adding that “…”").
+    SameAsPrevious(String),
+    Nothing,
+}
+
+/// Index of the first cue verb in `toks[a..b]`, with its text
+/// ("according to" counts as one cue).
+fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let t = &toks[k];
+    let w = t.w;
+    if w == "according" || w == "According" {
+        return toks
+            .get(k + 1)
+            .filter(|n| n.w == "to")
+            .map(|_| ("according to".to_string(), 2));
+    }
+    if lexicon::is_cue(w) {
+        // "went on" / "goes on" are cues only as a pair.
+        return Some((w.to_string(), 1));
+    }
+    if matches!(w, "went" | "goes" | "go") && toks.get(k + 1).is_some_and(|n| n.w == "on") {
+        return Some((format!("{w} on"), 2));
+    }
+    None
+}
+
+/// The noun phrase read after an inverted cue: "said Sen. Jane Roe",
+/// skipping a day name ("said Friday Jane Roe" is rare but harmless).
+fn np_after_cue(body: &str, toks: &[Tok], mut i: usize, b: usize) -> Option<Np> {
+    for _ in 0..3 {
+        if i >= b {
+            return None;
+        }
+        if let Some((np, _)) = phrase::np_forward(body, toks, i, b) {
+            return Some(np);
+        }
+        if !lexicon::NON_NAME_CAPS.contains(&toks[i].w) && !matches!(toks[i].w, "on" | "in" | "last") {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// An attribution right after a quote, in `toks[a..b]` (the words up to
+/// the next quote in the paragraph). `ended` tells that the quote closed
+/// with a full stop, so only a short "X said." sentence may follow.
+pub fn after(body: &str, toks: &[Tok], a: usize, b: usize, ended: bool) -> Option<(Np, Option<String>)> {
+    let mut a = a;
+    // "“…” ― Jane Roe": a dash then a name.
+    let dashed = a < b && (toks[a].is_punct() || toks[a].lead.contains(['―', '—', '–']));
+    while a < b && toks[a].is_punct() {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    // The clause ends with its sentence.
+    let end = (a..b).find(|&k| toks[k].ends_sentence()).map_or(b, |k| k + 1);
+    if dashed
+        && let Some((np, next)) = phrase::np_forward(body, toks, a, end)
+        && matches!(np.kind, NpKind::Name | NpKind::Org)
+        && next + 3 >= end
+    {
+        return Some((np, None));
+    }
+    if ended && !toks[a].is_pronoun() && !toks[a].is_cap() {
+        return None;
+    }
+    let limit = (a + 22).min(end);
+    let (c, (cue, len)) = (a..limit).find_map(|k| cue_at(toks, k).map(|c| (k, c)))?;
+    if ended && end - c > 4 + len {
+        return None;
+    }
+    let np = if cue == "according to" || c == a {
+        np_after_cue(body, toks, c + len, end)
+    } else {
+        phrase::np_before(body, toks, a, c).or_else(|| phrase::np_forward(body, toks, a, c).map(|(np, _)| np))
+    }?;
+    Some((np, Some(cue)))
+}
+
+/// An attribution before a quote, in `toks[a..b]` (the words since the
+/// previous quote or the start of the sentence). `after_quote` tells that
+/// the clause began right after an earlier quote of the same sentence.
+pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -> Found {
+    // Only the sentence that holds the quote.
+    let a = (a..b).rev().find(|&k| toks[k].ends_sentence()).map_or(a, |k| k + 1);
+    let after_quote = after_quote && !(a..b).any(|k| toks[k].ends_sentence());
+    if a >= b {
+        return Found::Nothing;
+    }
+    let cue = (a..b).rev().find_map(|k| cue_at(toks, k).map(|c| (k, c)));
+    if let Some((c, (cue, len))) = cue {
+        if cue == "according to" {
+            return match np_after_cue(body, toks, c + len, b) {
+                Some(np) => Found::Speaker(np, Some(cue)),
+                None => Found::Nothing,
+            };
+        }
+        let participle = cue.ends_with("ing") && c > a && toks[c - 1].comma_after();
+        if !participle {
+            if let Some(np) = phrase::np_before(body, toks, a, c) {
+                return Found::Speaker(np, Some(cue));
+            }
+            // "said Jane Roe: “…”"
+            if c == a
+                && !after_quote
+                && let Some(np) = np_after_cue(body, toks, c + len, b)
+                && np.kind != NpKind::Description
+            {
+                return Found::Speaker(np, Some(cue));
+            }
+        }
+        if after_quote {
+            return Found::SameAsPrevious(cue);
+        }
+        return match coref::sentence_subject(body, toks, a, c) {
+            Some(np) => Found::Speaker(np, Some(cue)),
+            None => Found::Nothing,
+        };
+    }
+    // "Jane Roe: “…”"
+    if toks[b - 1].colon_after()
+        && b - a <= 7
+        && let Some((np, next)) = phrase::np_forward(body, toks, a, b)
+        && next == b
+        && np.kind != NpKind::Pronoun(lexicon::Pronoun::Other)
+    {
+        return Found::Speaker(np, None);
+    }
+    Found::Nothing
+}
+
+/// A transcript line: the quote opens with an all-capitals name and a colon
+/// ("NOVAK: We will..."), which names its speaker.
+pub fn transcript_speaker(inner: &str) -> Option<&str> {
+    let (head, _) = inner.split_once(':')?;
+    let head = head.trim();
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2
+        && head.split_whitespace().count() <= 3
+        && head
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))
+    .then_some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after_of(s: &str) -> Option<String> {
+        let t = phrase::tokenize(s, 0..s.len());
+        after(s, &t, 0, t.len(), false).map(|(np, _)| np.text)
+    }
+
+    fn before_of(s: &str) -> Option<String> {
+        let t = phrase::tokenize(s, 0..s.len());
+        match before(s, &t, 0, t.len(), false) {
+            Found::Speaker(np, _) => Some(np.text),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn after_patterns() {
+        assert_eq!(after_of(", Jana Novak said on Friday.").as_deref(), Some("Jana Novak"));
+        assert_eq!(
+            after_of(", said Sen. Tom Berg, a Democrat.").as_deref(),
+            Some("Tom Berg")
+        );
+        assert_eq!(after_of(" he told reporters.").as_deref(), Some("he"));
+        assert_eq!(after_of(", the mayor added.").as_deref(), Some("the mayor"));
+        assert_eq!(after_of(" ― Ana Lind").as_deref(), Some("Ana Lind"));
+        assert_eq!(after_of(" and the crowd cheered loudly."), None);
+    }
+
+    #[test]
+    fn before_patterns() {
+        assert_eq!(before_of("Novak told reporters:").as_deref(), Some("Novak"));
+        assert_eq!(before_of("Ana Lind:").as_deref(), Some("Ana Lind"));
+        assert_eq!(
+            before_of("According to the White House,").as_deref(),
+            Some("White House")
+        );
+        assert_eq!(
+            before_of("Ana Lind, the minister, praised the deal and said it was").as_deref(),
+            Some("Ana Lind")
+        );
+        assert_eq!(before_of("The weather was"), None);
+    }
+
+    #[test]
+    fn transcript_lines() {
+        assert_eq!(transcript_speaker("LIND: We are ready."), Some("LIND"));
+        assert_eq!(transcript_speaker("Note: we are ready."), None);
+    }
+}

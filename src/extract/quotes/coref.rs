@@ -1,0 +1,298 @@
+//! Names and pronouns: surname → full name, he/she/they → the person last
+//! in subject position.
+//!
+//! Full names come from the body itself (capitalised chains of two or more
+//! words that are not organisations) and from the people extractor. Gender
+//! comes only from the document: honorifics ("Mr.", "Mrs.") and the
+//! pronoun that opens the sentence after a person was the subject.
+
+use super::lexicon::{self, Gender, Pronoun};
+use super::phrase::{self, Np, NpKind, Tok};
+use crate::extract::people::PersonEntity;
+
+#[derive(Debug, Clone)]
+struct FullName {
+    name: String,
+    count: usize,
+    first: usize,
+    male: u32,
+    female: u32,
+}
+
+/// Full names of the document with their counts and gender evidence.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    full: Vec<FullName>,
+}
+
+impl Names {
+    /// Collect full names from the body's words and the people list.
+    pub fn build(body: &str, toks: &[Tok], people: &[PersonEntity]) -> Names {
+        let mut names = Names::default();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_cap() || lexicon::NON_NAME_CAPS.contains(&toks[i].w) {
+                i += 1;
+                continue;
+            }
+            let end = phrase::chain_end(toks, i, toks.len());
+            if let Some(np) = phrase::classify_chain(body, toks, i, end)
+                && np.kind == NpKind::Name
+            {
+                let gender = np.gender;
+                if np.text.split(' ').count() >= 2 {
+                    names.add(&np.text, np.span.start, 1);
+                }
+                if let Some(g) = gender {
+                    let canon = names.canonical(&np.text);
+                    names.vote(&canon, g, 1);
+                }
+            }
+            i = end.max(i + 1);
+        }
+        for p in people {
+            if p.name.split(' ').count() >= 2 {
+                let first = p.spans.first().map_or(usize::MAX, |s| s.start);
+                names.add(&p.name, first, 0);
+            }
+        }
+        names
+    }
+
+    fn add(&mut self, name: &str, pos: usize, count: usize) {
+        if let Some(f) = self.full.iter_mut().find(|f| f.name == name) {
+            f.count += count;
+            f.first = f.first.min(pos);
+        } else {
+            self.full.push(FullName {
+                name: name.to_string(),
+                count,
+                first: pos,
+                male: 0,
+                female: 0,
+            });
+        }
+    }
+
+    /// Record gender evidence for a canonical name.
+    pub fn vote(&mut self, canon: &str, g: Gender, weight: u32) {
+        if let Some(f) = self.full.iter_mut().find(|f| f.name == canon) {
+            match g {
+                Gender::Male => f.male += weight,
+                Gender::Female => f.female += weight,
+            }
+        } else if !canon.is_empty() {
+            // A single-word name seen with an honorific: remember it too.
+            self.full.push(FullName {
+                name: canon.to_string(),
+                count: 0,
+                first: usize::MAX,
+                male: u32::from(g == Gender::Male) * weight,
+                female: u32::from(g == Gender::Female) * weight,
+            });
+        }
+    }
+
+    /// The gender the document's evidence points to, if any.
+    pub fn gender(&self, canon: &str) -> Option<Gender> {
+        let f = self.full.iter().find(|f| f.name == canon)?;
+        match f.male.cmp(&f.female) {
+            std::cmp::Ordering::Greater => Some(Gender::Male),
+            std::cmp::Ordering::Less => Some(Gender::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The fullest form of a name found in the document: a surname maps to
+    /// the most frequent full name ending with it ("Novak" → "Jana Novak");
+    /// an all-capitals transcript name ("NOVAK") is matched ignoring case.
+    pub fn canonical(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        let upper = name.chars().all(|c| !c.is_lowercase());
+        let ends_with = |full: &str| {
+            let fw: Vec<&str> = full.split(' ').collect();
+            fw.len() > words.len()
+                && fw[fw.len() - words.len()..]
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, b)| if upper { a.eq_ignore_ascii_case(b) } else { a == b })
+        };
+        self.full
+            .iter()
+            .filter(|f| ends_with(&f.name))
+            .max_by(|a, b| a.count.cmp(&b.count).then(b.first.cmp(&a.first)))
+            .map_or_else(|| name.to_string(), |f| f.name.clone())
+    }
+}
+
+/// Someone in subject position, for pronoun resolution.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub pos: usize,
+    /// Canonical name (person) or the phrase as output (group).
+    pub name: String,
+    /// A person (he/she) rather than a group (they).
+    pub person: bool,
+}
+
+/// Mentions in subject position, kept sorted by position.
+#[derive(Debug, Clone, Default)]
+pub struct Subjects {
+    items: Vec<Mention>,
+}
+
+impl Subjects {
+    pub fn push(&mut self, m: Mention) {
+        let at = self.items.partition_point(|x| x.pos <= m.pos);
+        self.items.insert(at, m);
+    }
+
+    /// The subject a pronoun at `pos` refers to: the last person (he/she,
+    /// gender permitting) or group (they) before it.
+    pub fn resolve(&self, p: Pronoun, pos: usize, names: &Names) -> Option<String> {
+        let before = &self.items[..self.items.partition_point(|x| x.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| match p {
+                Pronoun::He => m.person && names.gender(&m.name) != Some(Gender::Female),
+                Pronoun::She => m.person && names.gender(&m.name) != Some(Gender::Male),
+                Pronoun::They => !m.person,
+                Pronoun::Other => false,
+            })
+            .map(|m| m.name.clone())
+    }
+}
+
+/// Words that open an introductory phrase before a sentence's subject.
+const INTRO: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "During",
+    "While",
+    "After",
+    "Before",
+    "When",
+    "As",
+    "Following",
+    "Since",
+    "Although",
+    "Though",
+    "If",
+    "Because",
+    "Despite",
+    "Speaking",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Last",
+    "Meanwhile",
+    "Like",
+    "Unlike",
+    "Under",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "Amid",
+    "Over",
+    "Through",
+    "Throughout",
+    "Until",
+    "Once",
+    "Having",
+    "Given",
+    "Instead",
+    "Still",
+    "Now",
+    "Yet",
+    "Even",
+    "By",
+    "Back",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Overall",
+    "Separately",
+    "Indeed",
+    "Also",
+    "However",
+    "Moreover",
+    "Furthermore",
+    "Nevertheless",
+    "Nonetheless",
+    "Additionally",
+    "Ultimately",
+    "Finally",
+    "Previously",
+    "Recently",
+    "Afterward",
+    "Afterwards",
+];
+
+/// The grammatical subject of the sentence `toks[a..b]`: the first noun
+/// phrase, after an introductory phrase closed by a comma.
+pub fn sentence_subject(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    let mut i = a;
+    while i < b && (toks[i].is_punct() || matches!(toks[i].w, "But" | "And" | "So" | "Or")) {
+        i += 1;
+    }
+    if i < b && INTRO.contains(&toks[i].w) {
+        let comma = (i..b).find(|&k| toks[k].comma_after())?;
+        i = comma + 1;
+    }
+    phrase::np_forward(body, toks, i, b).map(|(np, _)| np)
+}
+
+/// Output text for a speaker phrase: canonical name, resolved pronoun, or
+/// the organisation/description as written.
+pub fn speaker_text(np: &Np, names: &Names, subjects: &Subjects) -> Option<String> {
+    match np.kind {
+        NpKind::Pronoun(p) => subjects.resolve(p, np.span.start, names),
+        NpKind::Name => Some(names.canonical(&np.text)),
+        NpKind::Org | NpKind::Description => Some(np.text.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_maps_to_most_frequent_full_name() {
+        let body = "Jana Novak met Petr Novak. Later Jana Novak spoke.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let names = Names::build(body, &toks, &[]);
+        assert_eq!(names.canonical("Novak"), "Jana Novak");
+        assert_eq!(names.canonical("Smith"), "Smith");
+        assert_eq!(names.canonical("NOVAK"), "Jana Novak");
+    }
+
+    #[test]
+    fn pronouns_follow_gender_evidence() {
+        let body = "Mrs. Ana Lind met Mr. Tom Berg.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let names = Names::build(body, &toks, &[]);
+        let mut subjects = Subjects::default();
+        for (pos, name) in [(0, "Ana Lind"), (10, "Tom Berg")] {
+            subjects.push(Mention {
+                pos,
+                name: name.to_string(),
+                person: true,
+            });
+        }
+        assert_eq!(subjects.resolve(Pronoun::She, 50, &names).as_deref(), Some("Ana Lind"));
+        assert_eq!(subjects.resolve(Pronoun::He, 50, &names).as_deref(), Some("Tom Berg"));
+        assert_eq!(subjects.resolve(Pronoun::They, 50, &names), None);
+        assert_eq!(subjects.resolve(Pronoun::He, 5, &names), None);
+    }
+
+    #[test]
+    fn subject_after_intro_phrase() {
+        let body = "During the talks in May, Jana Novak said little.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let np = sentence_subject(body, &toks, 0, toks.len()).unwrap();
+        assert_eq!(np.text, "Jana Novak");
+    }
+}

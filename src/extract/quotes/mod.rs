@@ -1,0 +1,351 @@
+//! Quotes: every quoted segment of the body, with its speaker.
+//!
+//! 1. [`marks`]: quote marks → segments (per paragraph, multi-paragraph
+//!    quotes continued, unbalanced marks contained).
+//! 2. [`attribution`]: the clause after or before each quote → a speaker
+//!    phrase and its verb.
+//! 3. [`coref`]: pronouns → the person last in subject position; surnames
+//!    → full names.
+//! 4. Quotes with no clause of their own take the speaker of the quote they
+//!    continue: the previous segment of the paragraph, the quote a
+//!    paragraph continues, or the last quote of the paragraph before.
+
+mod attribution;
+mod coref;
+mod lexicon;
+mod marks;
+mod phrase;
+
+use super::people::PersonEntity;
+use crate::record::Quote;
+use attribution::Found;
+use coref::{Mention, Names, Subjects};
+use lexicon::Gender;
+use marks::Segment;
+use phrase::{Np, NpKind, Tok};
+
+/// A quote while it is being attributed.
+struct Draft {
+    speaker: Option<String>,
+    cue: Option<String>,
+    /// The speaker came from the quote's own clause.
+    explicit: bool,
+}
+
+pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
+    let paras = marks::paragraphs(body);
+    let segs = marks::segments(body, &paras);
+    if segs.is_empty() {
+        return Vec::new();
+    }
+    let toks = phrase::tokenize(body, 0..body.len());
+    let mut names = Names::build(body, &toks, people);
+    let mut subjects = narrative_subjects(body, &toks, &paras, &segs, &mut names);
+
+    let mut drafts: Vec<Draft> = Vec::with_capacity(segs.len());
+    for (si, seg) in segs.iter().enumerate() {
+        let para = &paras[seg.para].range;
+        let prev = si.checked_sub(1).map(|p| &segs[p]).filter(|p| p.para == seg.para);
+        let next = segs.get(si + 1).filter(|n| n.para == seg.para);
+        let inner = &body[seg.inner.clone()];
+        let ended = inner.ends_with(['.', '!', '?']);
+
+        let after_a = tok_at(&toks, seg.end());
+        let after_b = tok_at(&toks, next.map_or(para.end, |n| n.open.start));
+        let before_a = tok_at(&toks, prev.map_or(para.start, Segment::end));
+        let before_b = tok_at(&toks, seg.open.start);
+
+        let mut found = None;
+        if seg.close.is_some() {
+            found = attribution::after(body, &toks, after_a, after_b, ended).map(|(np, cue)| Found::Speaker(np, cue));
+        }
+        if found.is_none() {
+            found = Some(attribution::before(body, &toks, before_a, before_b, prev.is_some()));
+        }
+        let draft = match found {
+            Some(Found::Speaker(np, cue)) => {
+                let speaker = coref::speaker_text(&np, &names, &subjects);
+                note_subject(&np, speaker.as_deref(), &mut subjects);
+                Draft {
+                    speaker,
+                    cue,
+                    explicit: true,
+                }
+            }
+            Some(Found::SameAsPrevious(cue)) => Draft {
+                speaker: drafts.last().and_then(|d| d.speaker.clone()),
+                cue: Some(cue),
+                explicit: true,
+            },
+            _ => match attribution::transcript_speaker(inner) {
+                Some(name) => Draft {
+                    speaker: Some(names.canonical(name)),
+                    cue: None,
+                    explicit: true,
+                },
+                None => Draft {
+                    speaker: None,
+                    cue: None,
+                    explicit: false,
+                },
+            },
+        };
+        drafts.push(draft);
+    }
+    inherit(body, &paras, &segs, &mut drafts);
+
+    segs.iter()
+        .zip(drafts)
+        .map(|(seg, d)| Quote {
+            text: body[seg.inner.clone()].to_string(),
+            speaker: d.speaker,
+            cue: d.cue,
+            partial: is_partial(body, &paras[seg.para].range, seg),
+        })
+        .collect()
+}
+
+/// Index of the first token starting at or after byte `pos`.
+fn tok_at(toks: &[Tok], pos: usize) -> usize {
+    toks.partition_point(|t| t.span.start < pos)
+}
+
+/// Remember a resolved speaker as the latest subject (for "he said" later).
+fn note_subject(np: &Np, speaker: Option<&str>, subjects: &mut Subjects) {
+    let Some(name) = speaker else { return };
+    let person = match np.kind {
+        NpKind::Name | NpKind::Pronoun(_) => true,
+        NpKind::Org => false,
+        NpKind::Description => !np.text.ends_with('s'),
+    };
+    subjects.push(Mention {
+        pos: np.span.start,
+        name: name.to_string(),
+        person,
+    });
+}
+
+/// Subjects of the narrative sentences (outside quotes), and gender
+/// evidence from a "He"/"She" opening the sentence after a person was the
+/// subject.
+fn narrative_subjects(
+    body: &str,
+    toks: &[Tok],
+    paras: &[marks::Para],
+    segs: &[Segment],
+    names: &mut Names,
+) -> Subjects {
+    let mut subjects = Subjects::default();
+    let mut last_person: Option<String> = None;
+    let mut si = 0;
+    for para in paras {
+        let a = tok_at(toks, para.range.start);
+        let b = tok_at(toks, para.range.end);
+        let mut k = a;
+        let mut sentence_start = true;
+        while k < b {
+            let t = &toks[k];
+            while si < segs.len() && segs[si].end() <= t.span.start {
+                si += 1;
+            }
+            let inside = segs
+                .get(si)
+                .is_some_and(|s| s.open.start <= t.span.start && t.span.start < s.end());
+            if inside {
+                // Skip the quote; a quote ending a sentence ends it.
+                let s = &segs[si];
+                let e = tok_at(toks, s.end());
+                sentence_start = body[s.inner.clone()].ends_with(['.', '!', '?']);
+                k = e.max(k + 1);
+                continue;
+            }
+            if sentence_start {
+                if let Some(pr) = lexicon::pronoun(t.w).filter(|_| t.is_cap())
+                    && let Some(name) = &last_person
+                {
+                    match pr {
+                        lexicon::Pronoun::He => names.vote(name, Gender::Male, 1),
+                        lexicon::Pronoun::She => names.vote(name, Gender::Female, 1),
+                        _ => {}
+                    }
+                }
+                let end = (k..b)
+                    .find(|&e| {
+                        toks[e].ends_sentence() || segs.get(si).is_some_and(|s| toks[e].span.start >= s.open.start)
+                    })
+                    .map_or(b, |e| e + 1);
+                last_person = None;
+                if let Some(np) = coref::sentence_subject(body, toks, k, end) {
+                    if let NpKind::Name = np.kind {
+                        let canon = names.canonical(&np.text);
+                        if let Some(g) = np.gender {
+                            names.vote(&canon, g, 2);
+                        }
+                        last_person = Some(canon.clone());
+                        subjects.push(Mention {
+                            pos: np.span.start,
+                            name: canon,
+                            person: true,
+                        });
+                    } else if matches!(np.kind, NpKind::Org | NpKind::Description) {
+                        let person = np.kind == NpKind::Description && !np.text.ends_with('s');
+                        if !person {
+                            subjects.push(Mention {
+                                pos: np.span.start,
+                                name: np.text.clone(),
+                                person,
+                            });
+                        }
+                    }
+                }
+                sentence_start = false;
+            }
+            if t.ends_sentence() {
+                sentence_start = true;
+            }
+            k += 1;
+        }
+    }
+    subjects
+}
+
+/// Quotes with no attribution of their own take a neighbour's speaker: a
+/// continued paragraph its opening's, a segment of a paragraph the
+/// previous (else next) attributed segment's, and a paragraph that opens
+/// with an unattributed quote the last speaker of the paragraph before.
+fn inherit(body: &str, paras: &[marks::Para], segs: &[Segment], drafts: &mut [Draft]) {
+    for i in 0..segs.len() {
+        if drafts[i].explicit || i == 0 {
+            continue;
+        }
+        if segs[i].continued {
+            drafts[i].speaker = drafts[i - 1].speaker.clone();
+            drafts[i].cue = drafts[i - 1].cue.clone();
+        }
+    }
+    for i in 0..segs.len() {
+        if drafts[i].speaker.is_some() || drafts[i].explicit {
+            continue;
+        }
+        let same_para = |j: usize| segs[j].para == segs[i].para;
+        let prev = (0..i)
+            .rev()
+            .take_while(|&j| same_para(j))
+            .find(|&j| drafts[j].speaker.is_some());
+        let next = (i + 1..segs.len())
+            .take_while(|&j| same_para(j))
+            .find(|&j| drafts[j].speaker.is_some());
+        if let Some(j) = prev.or(next) {
+            drafts[i].speaker = drafts[j].speaker.clone();
+            drafts[i].cue = drafts[j].cue.clone();
+        }
+    }
+    // A paragraph that opens with a quote nobody claims continues the
+    // speaker of the paragraph before, when that one ended on a quote or
+    // an attribution.
+    for i in 1..segs.len() {
+        if drafts[i].speaker.is_some() || drafts[i].explicit {
+            continue;
+        }
+        let p = segs[i].para;
+        if p == 0 || segs[i].open.start != paras[p].range.start || segs[i - 1].para + 1 != p {
+            continue;
+        }
+        let prev_para = &paras[p - 1].range;
+        let tail = body[segs[i - 1].end()..prev_para.end].trim();
+        if tail.split_whitespace().count() > 12 {
+            continue;
+        }
+        let speaker = drafts[i - 1].speaker.clone();
+        let cue = drafts[i - 1].cue.clone();
+        for j in i..segs.len() {
+            if segs[j].para != p || drafts[j].speaker.is_some() {
+                break;
+            }
+            drafts[j].speaker = speaker.clone();
+            drafts[j].cue = cue.clone();
+        }
+    }
+}
+
+/// A fragment quoted inside a sentence ("called it a “good start”"): the
+/// mark follows a word of the same sentence and the quote does not end
+/// with its own punctuation.
+fn is_partial(body: &str, para: &std::ops::Range<usize>, seg: &Segment) -> bool {
+    let before = body[para.start..seg.open.start].trim_end();
+    let inner = &body[seg.inner.clone()];
+    let mid_sentence = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '(' | '-'));
+    mid_sentence && !inner.ends_with(['.', ',', '!', '?', '…'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> Vec<(String, Option<String>)> {
+        extract(body, &[]).into_iter().map(|q| (q.text, q.speaker)).collect()
+    }
+
+    fn pair(t: &str, s: Option<&str>) -> (String, Option<String>) {
+        (t.to_string(), s.map(str::to_string))
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let body = "Mayor Ana Lind opened the bridge.\n\n“It took ten years,” Lind said.";
+        assert_eq!(run(body), [pair("It took ten years,", Some("Ana Lind"))]);
+        let body = "“It took ten years,” said Tom Berg, the engineer.";
+        assert_eq!(run(body), [pair("It took ten years,", Some("Tom Berg"))]);
+    }
+
+    #[test]
+    fn speaker_then_quote() {
+        let body = "Tom Berg told the council: “We are out of money.”";
+        assert_eq!(run(body), [pair("We are out of money.", Some("Tom Berg"))]);
+        let body = "Tom Berg: “We are out of money.”";
+        assert_eq!(run(body), [pair("We are out of money.", Some("Tom Berg"))]);
+        let body = "According to the city council, “the work is done.”";
+        assert_eq!(run(body), [pair("the work is done.", Some("the city council"))]);
+    }
+
+    #[test]
+    fn pronoun_takes_last_subject_with_matching_gender() {
+        let body = "Mrs. Ana Lind met Mr. Tom Berg on Monday. Berg said little about the plan.\n\n\
+                    “We will not sign anything today,” he said.\n\n\
+                    Lind disagreed. “We should sign it now,” she said.";
+        let got = run(body);
+        assert_eq!(got[0].1.as_deref(), Some("Tom Berg"));
+        assert_eq!(got[1].1.as_deref(), Some("Ana Lind"));
+    }
+
+    #[test]
+    fn split_quote_and_continuation() {
+        let body = "“We tried,” Ana Lind said, “and we failed.” “Next year we try again.”\n\n\
+                    “It will be better,” she said.";
+        let got = run(body);
+        assert_eq!(got.len(), 4);
+        assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ana Lind")), "{got:?}");
+    }
+
+    #[test]
+    fn multi_paragraph_quote_keeps_its_speaker() {
+        let body = "Tom Berg said: “First, we will fix the roads.\n\n\
+                    “Second, we will fix the schools.”\n\nThe council agreed.";
+        let got = run(body);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], pair("Second, we will fix the schools.", Some("Tom Berg")));
+    }
+
+    #[test]
+    fn unattributed_scare_quote_has_no_speaker() {
+        let q = extract("The so-called “miracle cure” was sold online.", &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker, None);
+        assert!(q[0].partial);
+        let q = extract("“We are ready,” she said.", &[]);
+        assert!(!q[0].partial);
+    }
+}
