@@ -117,13 +117,24 @@ fn is_trail_punct(c: char) -> bool {
 pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let text = &body[range.clone()];
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split(char::is_whitespace) {
-        let start = range.start + pos;
-        pos += raw.len() + 1;
-        if raw.is_empty() {
-            continue;
+    let mut words = Vec::new();
+    let mut from: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), from) {
+            (true, Some(f)) => {
+                words.push((f, i));
+                from = None;
+            }
+            (false, None) => from = Some(i),
+            _ => {}
         }
+    }
+    if let Some(f) = from {
+        words.push((f, text.len()));
+    }
+    for (f, e) in words {
+        let raw = &text[f..e];
+        let start = range.start + f;
         let lead_len = raw.len() - raw.trim_start_matches(is_lead_punct).len();
         let rest = &raw[lead_len..];
         let mut core = rest.trim_end_matches(is_trail_punct);
@@ -540,6 +551,14 @@ mod tests {
         assert!(t[2].poss && !t[1].poss);
         assert!(t[5].comma_after());
         assert!(t[6].ends_sentence());
+    }
+
+    #[test]
+    fn offsets_survive_multibyte_spaces() {
+        let s = "said\u{a0}Jana\u{2003}Novak";
+        let t = toks(s);
+        let words: Vec<&str> = t.iter().map(|t| &s[t.span.clone()]).collect();
+        assert_eq!(words, ["said", "Jana", "Novak"]);
     }
 
     #[test]
