@@ -96,6 +96,7 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
 
     segs.iter()
         .zip(drafts)
+        .filter(|(seg, d)| is_quotation(&body[seg.inner.clone()], d.speaker.is_some()))
         .map(|(seg, d)| Quote {
             text: body[seg.inner.clone()].to_string(),
             speaker: d.speaker,
@@ -268,6 +269,34 @@ fn inherit(body: &str, paras: &[marks::Para], segs: &[Segment], drafts: &mut [Dr
     }
 }
 
+/// Function words that stay lower case in a title.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "is", "are", "from", "as", "but",
+    "nor", "vs.",
+];
+
+/// Whether quoted text is a quotation rather than a term or a title: a
+/// single word ("so-called “reform”"), a title in title case ("“Face the
+/// Nation”"), text with no letters (ids, numbers), or a short fragment
+/// nobody is said to have spoken (scare quotes).
+fn is_quotation(text: &str, attributed: bool) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || !text.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    if words.len() < 4 && !attributed {
+        return false;
+    }
+    let title_case = words.len() <= 8
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || TITLE_SMALL.contains(&w)
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        });
+    !title_case
+}
+
 /// A fragment quoted inside a sentence ("called it a “good start”"): the
 /// mark follows a word of the same sentence and the quote does not end
 /// with its own punctuation.
@@ -340,12 +369,21 @@ mod tests {
     }
 
     #[test]
-    fn unattributed_scare_quote_has_no_speaker() {
-        let q = extract("The so-called “miracle cure” was sold online.", &[]);
+    fn partial_fragments() {
+        let q = extract("Ana Lind called the plan “a good start” on Monday.", &[]);
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ana Lind"));
         assert!(q[0].partial);
-        let q = extract("“We are ready,” she said.", &[]);
+        let q = extract("“We are ready to go,” she said.", &[]);
         assert!(!q[0].partial);
+    }
+
+    #[test]
+    fn terms_titles_and_scare_quotes_are_not_quotations() {
+        assert!(extract("The so-called “miracle cure” was sold online.", &[]).is_empty());
+        assert!(extract("The “reform” failed.", &[]).is_empty());
+        assert!(extract("She told “Face the Nation” on Sunday.", &[]).is_empty());
+        assert!(extract("See “1474387” for details.", &[]).is_empty());
+        assert_eq!(extract("Officials said “the plan will fail” soon.", &[]).len(), 1);
     }
 }

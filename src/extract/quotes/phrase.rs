@@ -34,9 +34,14 @@ impl Tok<'_> {
         self.trail.contains(':')
     }
     /// Whether a sentence ends right after this word.
+    /// Whether a sentence ends right after this word (a dot inside
+    /// brackets, as in "(D-Ore.)", does not end one).
     pub fn ends_sentence(&self) -> bool {
-        self.trail.contains(['.', '!', '?'])
+        self.trail
+            .trim_end_matches(['"', '“', '”', '’', '\'', '»', '*'])
+            .ends_with(['.', '!', '?', '…'])
     }
+
     pub fn is_pronoun(&self) -> bool {
         !self.poss && lexicon::pronoun(self.w).is_some()
     }
@@ -50,8 +55,9 @@ impl Tok<'_> {
 const ABBREVIATIONS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt.", "Gen.", "Col.",
     "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Rev.", "St.", "Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "Jan.",
-    "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "vs.", "Ft.", "Mt.", "Gens.",
-    "Ave.", "Blvd.", "Dept.", "Univ.",
+    "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "vs.", "Del.", "Amb.", "Supt.",
+    "Pres.", "Sec.", "Atty.", "Cpl.", "Pvt.", "Msgr.", "Fr.", "Hon.", "Gov.", "Ft.", "Mt.", "Gens.", "Ave.", "Blvd.",
+    "Dept.", "Univ.",
 ];
 
 fn is_abbreviation(word_with_dot: &str) -> bool {
@@ -267,6 +273,18 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
         }
     }
     let first = toks[a].w;
+    // "Jane Roe of Maryland": the name ends before "of".
+    let mut b = b;
+    if let Some(p) = toks[name_start..b].iter().position(|t| t.w == "of") {
+        let head = &toks[name_start..name_start + p];
+        if !head.is_empty()
+            && first != "The"
+            && (name_start > a || head.len() >= 2)
+            && !head.iter().any(|t| lexicon::is_org_word(t.w))
+        {
+            b = name_start + p;
+        }
+    }
     let words = &toks[name_start..b];
     let org = first == "The"
         || words
@@ -438,6 +456,16 @@ pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<N
     let mut j = cue;
     while j > floor && lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&toks[j - 1].w) && !toks[j - 1].comma_after() {
         j -= 1;
+    }
+    // A bracketed note between subject and verb: "Jane Roe (D-Ore.) said".
+    if j > floor && toks[j - 1].trail.contains(')') {
+        let mut k = j;
+        while k > floor && !toks[k - 1].lead.contains('(') {
+            k -= 1;
+        }
+        if k > floor && j - k <= 6 {
+            j = k - 1;
+        }
     }
     if j == floor {
         return None;
