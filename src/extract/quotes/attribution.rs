@@ -31,7 +31,15 @@ fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
             .map(|_| ("according to".to_string(), 2));
     }
     if lexicon::is_cue(w) {
-        // "went on" / "goes on" are cues only as a pair.
+        if lexicon::NOUN_LIKE_CUES.contains(&w) {
+            // "she tweets" is a cue, "her tweets" is not.
+            let verb = k.checked_sub(1).map(|p| &toks[p]).is_none_or(|p| {
+                p.is_pronoun() || (p.is_cap() && !p.poss && !lexicon::is_title(p.w)) || p.comma_after() || p.is_punct()
+            });
+            if !verb {
+                return None;
+            }
+        }
         return Some((w.to_string(), 1));
     }
     if matches!(w, "went" | "goes" | "go") && toks.get(k + 1).is_some_and(|n| n.w == "on") {
@@ -51,11 +59,28 @@ fn np_after_cue(body: &str, toks: &[Tok], mut i: usize, b: usize) -> Option<Np> 
             return Some(np);
         }
         if !lexicon::NON_NAME_CAPS.contains(&toks[i].w) && !matches!(toks[i].w, "on" | "in" | "last") {
-            return None;
+            // "said 9/11 widow Jane Roe": a description ending in a name.
+            return phrase::np_forward(body, toks, i + 1, b)
+                .map(|(np, _)| np)
+                .filter(|np| np.kind == NpKind::Name);
         }
         i += 1;
     }
     None
+}
+
+/// The subject of the cue verb at `k` in the narrative run `toks[a..b]`,
+/// if `k` is a cue: "Jane Roe said" or ", said Jane Roe".
+pub fn cue_subject(body: &str, toks: &[Tok], a: usize, b: usize, k: usize) -> Option<Np> {
+    let (cue, len) = cue_at(toks, k)?;
+    if cue == "according to" {
+        return np_after_cue(body, toks, k + len, b);
+    }
+    if k == a || toks[k - 1].comma_after() {
+        np_after_cue(body, toks, k + len, b)
+    } else {
+        phrase::np_before(body, toks, a, k)
+    }
 }
 
 /// An attribution right after a quote, in `toks[a..b]` (the words up to

@@ -103,6 +103,14 @@ impl Names {
         }
     }
 
+    /// Whether a name phrase is a person's: a full name, a name with a
+    /// title or honorific, or a surname of a full name in the document.
+    pub fn person_like(&self, body: &str, np: &Np) -> bool {
+        np.gender.is_some()
+            || self.canonical(&np.text).contains(' ')
+            || body.get(np.span.clone()).is_some_and(|s| s != np.text)
+    }
+
     /// The fullest form of a name found in the document: a surname maps to
     /// the most frequent full name ending with it ("Novak" → "Jana Novak");
     /// an all-capitals transcript name ("NOVAK") is matched ignoring case.
@@ -125,7 +133,7 @@ impl Names {
     }
 }
 
-/// Someone in subject position, for pronoun resolution.
+/// Someone mentioned in the narrative, for pronoun resolution.
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub pos: usize,
@@ -133,34 +141,71 @@ pub struct Mention {
     pub name: String,
     /// A person (he/she) rather than a group (they).
     pub person: bool,
+    /// In subject position (a sentence's or a cue verb's subject).
+    pub subject: bool,
 }
 
-/// Mentions in subject position, kept sorted by position.
+/// Mentions sorted by position, with the sentence each one is in.
 #[derive(Debug, Clone, Default)]
 pub struct Subjects {
     items: Vec<Mention>,
+    /// (start byte, sentence number) of each narrative run, sorted.
+    sentences: Vec<(usize, usize)>,
 }
 
 impl Subjects {
+    pub fn new(sentences: Vec<(usize, usize)>) -> Subjects {
+        Subjects {
+            items: Vec::new(),
+            sentences,
+        }
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        let i = self.sentences.partition_point(|&(start, _)| start <= pos);
+        i.checked_sub(1).map_or(0, |i| self.sentences[i].1)
+    }
+
     pub fn push(&mut self, m: Mention) {
         let at = self.items.partition_point(|x| x.pos <= m.pos);
         self.items.insert(at, m);
     }
 
-    /// The subject a pronoun at `pos` refers to: the last person (he/she,
-    /// gender permitting) or group (they) before it.
+    /// The antecedent of a pronoun at `pos`: going back sentence by
+    /// sentence, the last fitting subject (he/she: a person whose gender
+    /// does not contradict; they: a group), else a person named in that
+    /// sentence whose gender is known to match.
     pub fn resolve(&self, p: Pronoun, pos: usize, names: &Names) -> Option<String> {
         let before = &self.items[..self.items.partition_point(|x| x.pos < pos)];
-        before
-            .iter()
-            .rev()
-            .find(|m| match p {
-                Pronoun::He => m.person && names.gender(&m.name) != Some(Gender::Female),
-                Pronoun::She => m.person && names.gender(&m.name) != Some(Gender::Male),
-                Pronoun::They => !m.person,
-                Pronoun::Other => false,
-            })
-            .map(|m| m.name.clone())
+        let want = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            Pronoun::They => None,
+            Pronoun::Other => return None,
+        };
+        let fits = |m: &Mention| match want {
+            Some(g) => m.person && names.gender(&m.name).is_none_or(|x| x == g),
+            None => !m.person,
+        };
+        let mut i = before.len();
+        while i > 0 {
+            let sentence = self.sentence_of(before[i - 1].pos);
+            let start = before[..i].partition_point(|m| self.sentence_of(m.pos) < sentence);
+            let group = &before[start..i];
+            if let Some(m) = group.iter().rev().find(|m| m.subject && fits(m)) {
+                return Some(m.name.clone());
+            }
+            if let Some(g) = want
+                && let Some(m) = group
+                    .iter()
+                    .rev()
+                    .find(|m| m.person && names.gender(&m.name) == Some(g))
+            {
+                return Some(m.name.clone());
+            }
+            i = start;
+        }
+        None
     }
 }
 
@@ -238,7 +283,15 @@ pub fn sentence_subject(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<
     while i < b && (toks[i].is_punct() || matches!(toks[i].w, "But" | "And" | "So" | "Or")) {
         i += 1;
     }
-    if i < b && INTRO.contains(&toks[i].w) {
+    // "Chastened by the vote, Roe ...": a participle phrase is an intro too.
+    let participle = |k: usize| {
+        let w = toks[k].w;
+        (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.w.chars().next().is_some_and(char::is_lowercase))
+    };
+    if i < b && (INTRO.contains(&toks[i].w) || participle(i)) {
         let comma = (i..b).find(|&k| toks[k].comma_after())?;
         i = comma + 1;
     }
@@ -274,12 +327,13 @@ mod tests {
         let body = "Mrs. Ana Lind met Mr. Tom Berg.";
         let toks = phrase::tokenize(body, 0..body.len());
         let names = Names::build(body, &toks, &[]);
-        let mut subjects = Subjects::default();
+        let mut subjects = Subjects::new(vec![(0, 1)]);
         for (pos, name) in [(0, "Ana Lind"), (10, "Tom Berg")] {
             subjects.push(Mention {
                 pos,
                 name: name.to_string(),
                 person: true,
+                subject: true,
             });
         }
         assert_eq!(subjects.resolve(Pronoun::She, 50, &names).as_deref(), Some("Ana Lind"));

@@ -40,7 +40,8 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
     }
     let toks = phrase::tokenize(body, 0..body.len());
     let mut names = Names::build(body, &toks, people);
-    let mut subjects = narrative_subjects(body, &toks, &paras, &segs, &mut names);
+    let pieces = narrative_pieces(body, &toks, &paras, &segs);
+    let mut subjects = narrative_subjects(body, &toks, &pieces, &mut names);
 
     let mut drafts: Vec<Draft> = Vec::with_capacity(segs.len());
     for (si, seg) in segs.iter().enumerate() {
@@ -117,92 +118,156 @@ fn note_subject(np: &Np, speaker: Option<&str>, subjects: &mut Subjects) {
     let person = match np.kind {
         NpKind::Name | NpKind::Pronoun(_) => true,
         NpKind::Org => false,
-        NpKind::Description => !np.text.ends_with('s'),
+        NpKind::Description if lexicon::is_person_description(&np.text) => true,
+        NpKind::Description if lexicon::is_group_description(&np.text) => false,
+        NpKind::Description => return,
     };
     subjects.push(Mention {
         pos: np.span.start,
         name: name.to_string(),
         person,
+        subject: true,
     });
 }
 
-/// Subjects of the narrative sentences (outside quotes), and gender
-/// evidence from a "He"/"She" opening the sentence after a person was the
-/// subject.
-fn narrative_subjects(
-    body: &str,
-    toks: &[Tok],
-    paras: &[marks::Para],
-    segs: &[Segment],
-    names: &mut Names,
-) -> Subjects {
-    let mut subjects = Subjects::default();
-    let mut last_person: Option<String> = None;
+/// A run of narrative words (outside quotes) inside one sentence.
+struct Piece {
+    a: usize,
+    b: usize,
+    sentence: usize,
+    /// The piece opens its sentence.
+    opens: bool,
+}
+
+/// Narrative word runs: paragraphs cut at quotes and sentence ends. A
+/// sentence interrupted by a quote keeps its number.
+fn narrative_pieces(body: &str, toks: &[Tok], paras: &[marks::Para], segs: &[Segment]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut sentence = 0;
     let mut si = 0;
     for para in paras {
-        let a = tok_at(toks, para.range.start);
+        sentence += 1;
+        let mut opens = true;
+        let mut k = tok_at(toks, para.range.start);
         let b = tok_at(toks, para.range.end);
-        let mut k = a;
-        let mut sentence_start = true;
+        let mut start = k;
+        let flush = |pieces: &mut Vec<Piece>, start: usize, end: usize, sentence: usize, opens: bool| {
+            if end > start {
+                pieces.push(Piece {
+                    a: start,
+                    b: end,
+                    sentence,
+                    opens,
+                });
+            }
+        };
         while k < b {
-            let t = &toks[k];
-            while si < segs.len() && segs[si].end() <= t.span.start {
+            let pos = toks[k].span.start;
+            while si < segs.len() && segs[si].end() <= pos {
                 si += 1;
             }
-            let inside = segs
-                .get(si)
-                .is_some_and(|s| s.open.start <= t.span.start && t.span.start < s.end());
-            if inside {
-                // Skip the quote; a quote ending a sentence ends it.
-                let s = &segs[si];
-                let e = tok_at(toks, s.end());
-                sentence_start = body[s.inner.clone()].ends_with(['.', '!', '?']);
-                k = e.max(k + 1);
+            if let Some(s) = segs.get(si).filter(|s| s.open.start <= pos && pos < s.end()) {
+                flush(&mut pieces, start, k, sentence, opens);
+                opens = start == k && opens;
+                if body[s.inner.clone()].ends_with(['.', '!', '?']) {
+                    sentence += 1;
+                    opens = true;
+                }
+                k = tok_at(toks, s.end()).max(k + 1);
+                start = k;
                 continue;
             }
-            if sentence_start {
-                if let Some(pr) = lexicon::pronoun(t.w).filter(|_| t.is_cap())
-                    && let Some(name) = &last_person
-                {
-                    match pr {
-                        lexicon::Pronoun::He => names.vote(name, Gender::Male, 1),
-                        lexicon::Pronoun::She => names.vote(name, Gender::Female, 1),
-                        _ => {}
-                    }
-                }
-                let end = (k..b)
-                    .find(|&e| {
-                        toks[e].ends_sentence() || segs.get(si).is_some_and(|s| toks[e].span.start >= s.open.start)
-                    })
-                    .map_or(b, |e| e + 1);
-                last_person = None;
-                if let Some(np) = coref::sentence_subject(body, toks, k, end) {
-                    if let NpKind::Name = np.kind {
-                        let canon = names.canonical(&np.text);
-                        if let Some(g) = np.gender {
-                            names.vote(&canon, g, 2);
-                        }
-                        last_person = Some(canon.clone());
-                        subjects.push(Mention {
-                            pos: np.span.start,
-                            name: canon,
-                            person: true,
-                        });
-                    } else if matches!(np.kind, NpKind::Org | NpKind::Description) {
-                        let person = np.kind == NpKind::Description && !np.text.ends_with('s');
-                        if !person {
-                            subjects.push(Mention {
-                                pos: np.span.start,
-                                name: np.text.clone(),
-                                person,
-                            });
-                        }
-                    }
-                }
-                sentence_start = false;
+            k += 1;
+            if toks[k - 1].ends_sentence() {
+                flush(&mut pieces, start, k, sentence, opens);
+                sentence += 1;
+                opens = true;
+                start = k;
             }
-            if t.ends_sentence() {
-                sentence_start = true;
+        }
+        flush(&mut pieces, start, b, sentence, opens);
+    }
+    pieces
+}
+
+/// Who is in subject position in the narrative: each sentence's subject,
+/// the subject of each cue verb ("X said", "said X"), and the other people
+/// named (used when a sentence has no fitting subject). Gender evidence
+/// comes from a "He"/"She" opening the sentence after a person was its
+/// subject.
+fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Names) -> Subjects {
+    let mut subjects = Subjects::new(pieces.iter().map(|p| (toks[p.a].span.start, p.sentence)).collect());
+    let mut last_person: Option<(String, usize)> = None;
+    for piece in pieces {
+        let mut push = |np: &Np, subject: bool, names: &Names| {
+            let person = np.kind == NpKind::Name;
+            if person && !subject && !names.person_like(body, np) {
+                return None;
+            }
+            if np.kind == NpKind::Description
+                && !lexicon::is_person_description(&np.text)
+                && !lexicon::is_group_description(&np.text)
+            {
+                return None;
+            }
+            let name = if person {
+                names.canonical(&np.text)
+            } else {
+                np.text.clone()
+            };
+            subjects.push(Mention {
+                pos: np.span.start,
+                name: name.clone(),
+                person: person || (np.kind == NpKind::Description && lexicon::is_person_description(&np.text)),
+                subject,
+            });
+            Some(name)
+        };
+        if piece.opens {
+            let t = &toks[piece.a];
+            if let (Some(pr), Some((name, sent))) = (lexicon::pronoun(t.w).filter(|_| t.is_cap()), &last_person)
+                && sent + 1 == piece.sentence
+            {
+                match pr {
+                    lexicon::Pronoun::He => names.vote(name, Gender::Male, 1),
+                    lexicon::Pronoun::She => names.vote(name, Gender::Female, 1),
+                    _ => {}
+                }
+            }
+            if let Some(np) = coref::sentence_subject(body, toks, piece.a, piece.b) {
+                if np.kind == NpKind::Name {
+                    let canon = names.canonical(&np.text);
+                    if let Some(g) = np.gender {
+                        names.vote(&canon, g, 2);
+                    }
+                    if names.person_like(body, &np) {
+                        last_person = Some((canon, piece.sentence));
+                    }
+                }
+                if !matches!(np.kind, NpKind::Pronoun(_)) {
+                    push(&np, true, names);
+                }
+            }
+        }
+        // Subjects of cue verbs, and every other name.
+        let mut k = piece.a;
+        while k < piece.b {
+            if let Some(np) = attribution::cue_subject(body, toks, piece.a, piece.b, k) {
+                if np.kind == NpKind::Name {
+                    push(&np, true, names);
+                }
+                k += 1;
+                continue;
+            }
+            if toks[k].is_cap() && !lexicon::NON_NAME_CAPS.contains(&toks[k].w) {
+                let end = phrase::chain_end(toks, k, piece.b);
+                if let Some(np) = phrase::classify_chain(body, toks, k, end)
+                    && np.kind == NpKind::Name
+                {
+                    push(&np, false, names);
+                }
+                k = end.max(k + 1);
+                continue;
             }
             k += 1;
         }

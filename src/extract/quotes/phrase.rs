@@ -157,6 +157,11 @@ pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             if let Some(stem) = core.strip_suffix(suffix)
                 && !stem.is_empty()
             {
+                // "He's" is a contraction, not a possessive.
+                if lexicon::pronoun(stem).is_some() || stem.eq_ignore_ascii_case("that") {
+                    w = stem;
+                    break;
+                }
                 poss = true;
                 w = if suffix.starts_with('s') {
                     &core[..stem.len() + 1]
@@ -367,7 +372,11 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
     let (np, next) = if is_name_word(t) || lexicon::is_title(t.w) {
         let end = chain_end(toks, i, limit);
         let last_poss = toks[end - 1].poss;
-        if last_poss || (end < limit && starts_description_tail(&toks[end]) && !toks[end - 1].comma_after()) {
+        if let Some(found) =
+            name_after_modifiers(body, toks, end, limit).filter(|_| !last_poss && !toks[end - 1].comma_after())
+        {
+            found
+        } else if last_poss || (end < limit && starts_description_tail(&toks[end]) && !toks[end - 1].comma_after()) {
             description_forward(body, toks, i, limit)?
         } else {
             (classify_chain(body, toks, i, end)?, end)
@@ -392,15 +401,36 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
     Some((np, next))
 }
 
+/// "CNN host Jane Roe": a name after a capitalised chain and a few
+/// lower-case words, with no comma between.
+fn name_after_modifiers(body: &str, toks: &[Tok], end: usize, limit: usize) -> Option<(Np, usize)> {
+    let mut j = end;
+    while j < limit && j - end < 3 {
+        let t = &toks[j];
+        let plain = t.w.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::CLAUSE_WORDS.contains(&t.w)
+            && !lexicon::NP_STOPPERS.contains(&t.w)
+            && !lexicon::is_cue(t.w);
+        if !plain {
+            break;
+        }
+        j += 1;
+        if t.comma_after() || t.ends_sentence() || t.colon_after() {
+            return None;
+        }
+    }
+    if j == end || j >= limit || !is_name_word(&toks[j]) {
+        return None;
+    }
+    let e = chain_end(toks, j, limit);
+    let np = classify_chain(body, toks, j, e)?;
+    (np.kind == NpKind::Name && !toks[e - 1].poss).then_some((np, e))
+}
+
 /// A lower-case word that continues a noun phrase after a capitalised
 /// chain ("Iranian officials", "Clinton aides").
 fn starts_description_tail(t: &Tok) -> bool {
-    t.w.chars().next().is_some_and(char::is_lowercase)
-        && !lexicon::CLAUSE_WORDS.contains(&t.w)
-        && !lexicon::NP_STOPPERS.contains(&t.w)
-        && !lexicon::is_cue(t.w)
-        && !lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&t.w)
-        && !t.w.ends_with("ed")
+    lexicon::ROLE_NOUNS.contains(&t.w)
 }
 
 /// A description read forwards: up to a comma, a stop word or a cue, at
@@ -553,6 +583,16 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
         }
     }
     if a == end {
+        return None;
+    }
+    // A bare lower-case phrase is a noun phrase only with a plural or
+    // role-noun head ("officials", "campaign aides"), not "despite".
+    let first = &toks[a];
+    let valid = lexicon::DETERMINERS.contains(&first.w.to_lowercase().as_str())
+        || first.is_cap()
+        || lexicon::ROLE_NOUNS.contains(&last.w)
+        || (last.w.ends_with('s') && !last.w.ends_with("ss") && last.w.len() > 3);
+    if !valid {
         return None;
     }
     Some(Np {
