@@ -48,6 +48,11 @@ fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
     None
 }
 
+/// Index of the token starting at byte `pos`.
+fn tok_at(toks: &[Tok], pos: usize) -> usize {
+    toks.partition_point(|t| t.span.start < pos)
+}
+
 /// The noun phrase read after an inverted cue: "said Sen. Jane Roe",
 /// skipping a day name ("said Friday Jane Roe" is rare but harmless).
 fn np_after_cue(body: &str, toks: &[Tok], mut i: usize, b: usize) -> Option<Np> {
@@ -116,7 +121,20 @@ pub fn after(body: &str, toks: &[Tok], a: usize, b: usize, ended: bool) -> Optio
     let np = if cue == "according to" || c == a {
         np_after_cue(body, toks, c + len, end)
     } else {
-        phrase::np_before(body, toks, a, c).or_else(|| phrase::np_forward(body, toks, a, c).map(|(np, _)| np))
+        // The phrase must fill the clause up to the verb: in "“…” sponsored
+        // by X and said" nobody is named.
+        let starts_clause = |np: &Np| {
+            let first = tok_at(toks, np.span.start);
+            first < a + 6
+                && toks[a..first]
+                    .iter()
+                    .all(|t| !lexicon::CLAUSE_WORDS.contains(&t.w) && !t.comma_after())
+        };
+        phrase::np_before(body, toks, a, c).filter(starts_clause).or_else(|| {
+            phrase::np_forward(body, toks, a, c)
+                .filter(|(_, next)| *next == c)
+                .map(|(np, _)| np)
+        })
     }?;
     Some((np, Some(cue)))
 }

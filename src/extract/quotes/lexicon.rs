@@ -145,6 +145,9 @@ pub const CUES: &[&str] = &[
     "wonders",
     "questioned",
     "texted",
+    "sings",
+    "sang",
+    "singing",
     "emailed",
     "messaged",
     "blogged",
@@ -1026,6 +1029,34 @@ const PERSON_NOUNS: &[&str] = &[
     "surrogate",
     "insider",
 ];
+
+/// Whether a lower-case word can stand between an organisation and a name
+/// ("CNN host Jane Roe", "campaign manager Jane Roe").
+pub fn is_role_word(w: &str) -> bool {
+    PERSON_NOUNS.contains(&w)
+        || ROLE_NOUNS.contains(&w)
+        || matches!(
+            w,
+            "manager"
+                | "chair"
+                | "correspondent"
+                | "columnist"
+                | "editor"
+                | "commentator"
+                | "contributor"
+                | "press"
+                | "deputy"
+                | "chief"
+                | "senior"
+                | "former"
+                | "state"
+                | "national"
+                | "political"
+                | "communications"
+                | "policy"
+                | "legal"
+        )
+}
 
 /// Whether a description names one person ("the former first lady").
 pub fn is_person_description(text: &str) -> bool {

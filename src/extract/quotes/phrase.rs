@@ -407,11 +407,7 @@ fn name_after_modifiers(body: &str, toks: &[Tok], end: usize, limit: usize) -> O
     let mut j = end;
     while j < limit && j - end < 3 {
         let t = &toks[j];
-        let plain = t.w.chars().next().is_some_and(char::is_lowercase)
-            && !lexicon::CLAUSE_WORDS.contains(&t.w)
-            && !lexicon::NP_STOPPERS.contains(&t.w)
-            && !lexicon::is_cue(t.w);
-        if !plain {
+        if !lexicon::is_role_word(t.w) {
             break;
         }
         j += 1;
@@ -507,7 +503,7 @@ pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<N
         while k > floor && !toks[k - 1].comma_after() {
             k -= 1;
         }
-        if k > floor && j - k <= 14 {
+        if k > floor && j - k <= 25 {
             // "Jane Roe, the mayor, said": the phrase before the first comma.
             if let Some(np) = np_ending_at(body, toks, floor, k) {
                 return Some(np);
@@ -548,6 +544,19 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
         }
         while a < end && (toks[a].w == "of" || lexicon::is_particle(toks[a].w)) {
             a += 1;
+        }
+        // "the Commission on Presidential Debates": a preposition between
+        // capitalised words makes one organisation name.
+        while a >= floor + 2
+            && matches!(toks[a - 1].w, "on" | "for" | "of" | "against" | "to")
+            && is_name_word(&toks[a - 2])
+            && !toks[a - 2].comma_after()
+            && !toks[a - 2].poss
+        {
+            a -= 2;
+            while a > floor && is_name_word(&toks[a - 1]) && !toks[a - 1].comma_after() && !toks[a - 1].poss {
+                a -= 1;
+            }
         }
         // "The White House said": keep the article with the chain.
         if a > floor && toks[a - 1].w == "The" {
