@@ -130,11 +130,17 @@ pub fn after(body: &str, toks: &[Tok], a: usize, b: usize, ended: bool) -> Optio
                     .iter()
                     .all(|t| !lexicon::CLAUSE_WORDS.contains(&t.w) && !t.comma_after())
         };
-        phrase::np_before(body, toks, a, c).filter(starts_clause).or_else(|| {
-            phrase::np_forward(body, toks, a, c)
-                .filter(|(_, next)| *next == c)
-                .map(|(np, _)| np)
-        })
+        // A name opening the clause, then an appositive: "Jane Roe, the
+        // attorney general of Ohio, one of the states suing, said".
+        let opening = phrase::np_forward(body, toks, a, c).filter(|(np, next)| {
+            *next == c
+                || (toks[*next - 1].comma_after()
+                    && matches!(np.kind, NpKind::Name | NpKind::Pronoun(_))
+                    && toks[c - 1].comma_after())
+        });
+        opening
+            .map(|(np, _)| np)
+            .or_else(|| phrase::np_before(body, toks, a, c).filter(starts_clause))
     }?;
     Some((np, Some(cue)))
 }

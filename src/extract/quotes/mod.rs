@@ -63,6 +63,26 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
         if found.is_none() {
             found = Some(attribution::before(body, &toks, before_a, before_b, prev.is_some()));
         }
+        // "Roe continued:" closing the paragraph before introduces this one.
+        if found == Some(Found::Nothing)
+            && seg.open.start == para.start
+            && !seg.continued
+            && let Some(pp) = seg.para.checked_sub(1).map(|p| &paras[p].range)
+            && body[pp.clone()].trim_end().ends_with(':')
+        {
+            let from = segs[..si]
+                .iter()
+                .rev()
+                .find(|s| s.para == seg.para - 1)
+                .map_or(pp.start, Segment::end);
+            found = Some(attribution::before(
+                body,
+                &toks,
+                tok_at(&toks, from),
+                tok_at(&toks, pp.end),
+                false,
+            ));
+        }
         let draft = match found {
             Some(Found::Speaker(np, cue)) => {
                 let speaker = coref::speaker_text(&np, &names, &subjects);
@@ -199,30 +219,6 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
     let mut subjects = Subjects::new(pieces.iter().map(|p| (toks[p.a].span.start, p.sentence)).collect());
     let mut last_person: Option<(String, usize)> = None;
     for piece in pieces {
-        let mut push = |np: &Np, subject: bool, names: &Names| {
-            let person = np.kind == NpKind::Name;
-            if person && !subject && !names.person_like(body, np) {
-                return None;
-            }
-            if np.kind == NpKind::Description
-                && !lexicon::is_person_description(&np.text)
-                && !lexicon::is_group_description(&np.text)
-            {
-                return None;
-            }
-            let name = if person {
-                names.canonical(&np.text)
-            } else {
-                np.text.clone()
-            };
-            subjects.push(Mention {
-                pos: np.span.start,
-                name: name.clone(),
-                person: person || (np.kind == NpKind::Description && lexicon::is_person_description(&np.text)),
-                subject,
-            });
-            Some(name)
-        };
         if piece.opens {
             let t = &toks[piece.a];
             if let (Some(pr), Some((name, sent))) = (lexicon::pronoun(t.w).filter(|_| t.is_cap()), &last_person)
@@ -235,26 +231,22 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
                 }
             }
             if let Some(np) = coref::sentence_subject(body, toks, piece.a, piece.b) {
-                if np.kind == NpKind::Name {
+                if np.kind == NpKind::Name && names.person_like(body, &np) {
                     let canon = names.canonical(&np.text);
                     if let Some(g) = np.gender {
                         names.vote(&canon, g, 2);
                     }
-                    if names.person_like(body, &np) {
-                        last_person = Some((canon, piece.sentence));
-                    }
+                    last_person = Some((canon, piece.sentence));
                 }
-                if !matches!(np.kind, NpKind::Pronoun(_)) {
-                    push(&np, true, names);
-                }
+                push_mention(&mut subjects, names, body, &np, true);
             }
         }
         // Subjects of cue verbs, and every other name.
         let mut k = piece.a;
         while k < piece.b {
             if let Some(np) = attribution::cue_subject(body, toks, piece.a, piece.b, k) {
-                if np.kind == NpKind::Name {
-                    push(&np, true, names);
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)) {
+                    push_mention(&mut subjects, names, body, &np, true);
                 }
                 k += 1;
                 continue;
@@ -264,7 +256,7 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
                 if let Some(np) = phrase::classify_chain(body, toks, k, end)
                     && np.kind == NpKind::Name
                 {
-                    push(&np, false, names);
+                    push_mention(&mut subjects, names, body, &np, false);
                 }
                 k = end.max(k + 1);
                 continue;
@@ -273,6 +265,34 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
         }
     }
     subjects
+}
+
+/// Record a mention for pronoun resolution: a person's canonical name, a
+/// group or person description, or (for a pronoun) what it resolves to,
+/// so that chains of "he" keep their referent.
+fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, subject: bool) {
+    let (name, person) = match np.kind {
+        NpKind::Name => {
+            if !subject && !names.person_like(body, np) {
+                return;
+            }
+            (names.canonical(&np.text), true)
+        }
+        NpKind::Pronoun(p) => match subjects.resolve(p, np.span.start, names) {
+            Some(name) => (name, p != lexicon::Pronoun::They),
+            None => return,
+        },
+        NpKind::Org => (np.text.clone(), false),
+        NpKind::Description if lexicon::is_person_description(&np.text) => (np.text.clone(), true),
+        NpKind::Description if lexicon::is_group_description(&np.text) => (np.text.clone(), false),
+        NpKind::Description => return,
+    };
+    subjects.push(Mention {
+        pos: np.span.start,
+        name,
+        person,
+        subject,
+    });
 }
 
 /// Quotes with no attribution of their own take a neighbour's speaker: a
@@ -422,6 +442,13 @@ mod tests {
         let got = run(body);
         assert_eq!(got.len(), 4);
         assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ana Lind")), "{got:?}");
+    }
+
+    #[test]
+    fn colon_paragraph_introduces_the_next() {
+        let body = "Tom Berg spoke last.\n\nHe continued:\n\n“We will fix the roads next year.”";
+        let got = run(body);
+        assert_eq!(got, [pair("We will fix the roads next year.", Some("Tom Berg"))]);
     }
 
     #[test]
