@@ -69,6 +69,48 @@ struct Mark {
     pos: usize,
     len: usize,
     role: Role,
+    /// Straight (`"`) rather than typographic marks.
+    straight: bool,
+}
+
+/// Pair the double marks of one paragraph: the closed pairs, and the mark
+/// left open at the end. With `nest`, an opening mark of the other style
+/// inside a quote (“…"…"…” or "…“…”…") starts a nested quote that stays
+/// part of the outer one; without it, an opening mark inside a quote means
+/// the earlier one was unbalanced, and the quote starts again there.
+fn pair(marks: &[Mark], nest: bool) -> (Vec<(Mark, Mark)>, Option<Mark>, bool) {
+    let mut pairs = Vec::new();
+    let mut open: Option<Mark> = None;
+    let mut inner: Option<Mark> = None;
+    let mut nested = false;
+    for &m in marks {
+        if let Some(i) = inner {
+            if m.straight == i.straight && m.role != Role::Open {
+                inner = None;
+            } else if m.straight != i.straight && m.role == Role::Close {
+                // The outer quote closes before the nested one did.
+                if let Some(o) = open.take() {
+                    pairs.push((o, m));
+                }
+                inner = None;
+            }
+            continue;
+        }
+        match (open, m.role) {
+            (None, Role::Open | Role::Either) => open = Some(m),
+            (None, Role::Close) => {} // stray closing mark
+            (Some(o), Role::Close | Role::Either) => {
+                pairs.push((o, m));
+                open = None;
+            }
+            (Some(o), Role::Open) if nest && o.straight != m.straight => {
+                inner = Some(m);
+                nested = true;
+            }
+            (Some(_), Role::Open) => open = Some(m),
+        }
+    }
+    (pairs, open, nested)
 }
 
 fn is_double(c: char) -> bool {
@@ -156,6 +198,7 @@ fn double_marks(body: &str, para: &Range<usize>) -> Vec<Mark> {
                 pos: para.start + i,
                 len: c.len_utf8(),
                 role: double_role(c, prev, next),
+                straight: c == '"',
             });
         }
         prev = Some(c);
@@ -190,26 +233,19 @@ pub fn segments(body: &str, paras: &[Para]) -> Vec<Segment> {
         let continued = carry && starts_with_open(body, &para.range);
         carry = false;
         let marks = double_marks(body, &para.range);
-        let mut open: Option<Mark> = None;
+        let (mut pairs, mut open, nested) = pair(&marks, true);
+        if nested && open.is_some() {
+            (pairs, open, _) = pair(&marks, false);
+        }
         let mut found: Vec<Segment> = Vec::new();
-        for m in marks {
-            match (open, m.role) {
-                (None, Role::Open | Role::Either) => open = Some(m),
-                (None, Role::Close) => {} // stray closing mark
-                (Some(o), Role::Close | Role::Either) => {
-                    found.push(Segment {
-                        para: pi,
-                        open: o.pos..o.pos + o.len,
-                        close: Some(m.pos..m.pos + m.len),
-                        inner: trimmed(body, o.pos + o.len..m.pos),
-                        continued: continued && found.is_empty() && o.pos == para.range.start,
-                    });
-                    open = None;
-                }
-                // An opening mark inside an open quote: the earlier one was
-                // unbalanced; drop it and start again here.
-                (Some(_), Role::Open) => open = Some(m),
-            }
+        for (o, m) in pairs {
+            found.push(Segment {
+                para: pi,
+                open: o.pos..o.pos + o.len,
+                close: Some(m.pos..m.pos + m.len),
+                inner: trimmed(body, o.pos + o.len..m.pos),
+                continued: continued && found.is_empty() && o.pos == para.range.start,
+            });
         }
         if let Some(o) = open {
             let at_start = o.pos == para.range.start;
@@ -317,6 +353,16 @@ mod tests {
         assert_eq!(texts(body), ["yes", "has"]);
         let body = "A stray “opening mark here.\n\nLater, the mayor said “fine” to it.";
         assert_eq!(texts(body), ["fine"]);
+    }
+
+    #[test]
+    fn nested_other_style_marks_stay_inside() {
+        assert_eq!(
+            texts("\"The poll asked: “Do you trust her?” Most said no,\" he said."),
+            ["The poll asked: “Do you trust her?” Most said no,"]
+        );
+        // The outer quote never closes: the inner one is what is quoted.
+        assert_eq!(texts("Then \"he said “go home” and left."), ["go home"]);
     }
 
     #[test]
