@@ -197,6 +197,19 @@ pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -
     Found::Nothing
 }
 
+/// The subject of the sentence that holds a quote, from the words before
+/// it (`toks[a..b]`), when the sentence starts there.
+pub fn sentence_subject_before(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    let a = (a..b)
+        .rev()
+        .find(|&k| toks[k].ends_sentence() || toks[k].colon_after())
+        .map_or(a, |k| k + 1);
+    if a >= b {
+        return None;
+    }
+    coref::sentence_subject(body, toks, a, b)
+}
+
 /// A transcript line: the quote opens with an all-capitals name and a colon
 /// ("NOVAK: We will..."), which names its speaker.
 pub fn transcript_speaker(inner: &str) -> Option<&str> {

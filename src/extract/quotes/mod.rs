@@ -104,11 +104,24 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
                     cue: None,
                     explicit: true,
                 },
-                None => Draft {
-                    speaker: None,
-                    cue: None,
-                    explicit: false,
-                },
+                None => {
+                    // A long fragment woven into a sentence with no verb of
+                    // saying ("Roe has gone after him as a “…”") is the
+                    // sentence subject's.
+                    let woven = is_partial(body, para, seg) && inner.split_whitespace().count() >= 4;
+                    let subject = woven
+                        .then(|| attribution::sentence_subject_before(body, &toks, before_a, before_b))
+                        .flatten();
+                    let speaker = subject.as_ref().and_then(|np| match np.kind {
+                        NpKind::Name | NpKind::Pronoun(_) => coref::speaker_text(np, &names, &subjects),
+                        _ => None,
+                    });
+                    Draft {
+                        speaker,
+                        cue: None,
+                        explicit: false,
+                    }
+                }
             },
         };
         drafts.push(draft);
@@ -449,6 +462,12 @@ mod tests {
         let body = "Tom Berg spoke last.\n\nHe continued:\n\n“We will fix the roads next year.”";
         let got = run(body);
         assert_eq!(got, [pair("We will fix the roads next year.", Some("Tom Berg"))]);
+    }
+
+    #[test]
+    fn woven_fragment_belongs_to_the_subject() {
+        let body = "Senator Ana Lind has long attacked the plan as a “tax on every working family” in speeches.";
+        assert_eq!(run(body), [pair("tax on every working family", Some("Ana Lind"))]);
     }
 
     #[test]
