@@ -171,6 +171,16 @@ impl Subjects {
         self.items.insert(at, m);
     }
 
+    /// The last person in subject position before `pos`.
+    pub fn last_person(&self, pos: usize) -> Option<&str> {
+        let before = &self.items[..self.items.partition_point(|x| x.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| m.person && m.subject)
+            .map(|m| m.name.as_str())
+    }
+
     /// The antecedent of a pronoun at `pos`: going back sentence by
     /// sentence, the last fitting subject (he/she: a person whose gender
     /// does not contradict; they: a group), else a person named in that

@@ -127,6 +127,13 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
         drafts.push(draft);
     }
     inherit(body, &paras, &segs, &mut drafts);
+    // A paragraph-opening quote nobody claims, in a run of narrative about
+    // someone, is theirs: the last person in subject position.
+    for (seg, d) in segs.iter().zip(drafts.iter_mut()) {
+        if d.speaker.is_none() && seg.open.start == paras[seg.para].range.start {
+            d.speaker = subjects.last_person(seg.open.start).map(str::to_string);
+        }
+    }
 
     segs.iter()
         .zip(drafts)
