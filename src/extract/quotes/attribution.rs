@@ -115,7 +115,9 @@ pub fn after(body: &str, toks: &[Tok], a: usize, b: usize, ended: bool) -> Optio
     }
     let limit = (a + 22).min(end);
     let (c, (cue, len)) = (a..limit).find_map(|k| cue_at(toks, k).map(|c| (k, c)))?;
-    if ended && end - c > 4 + len {
+    // After a quote that ended its sentence, only a short "X said." that
+    // ends its own sentence is an attribution.
+    if ended && (end == b && !toks[b - 1].ends_sentence() || end - c > 4 + len) {
         return None;
     }
     let np = if cue == "according to" || c == a {
@@ -150,8 +152,9 @@ pub fn after(body: &str, toks: &[Tok], a: usize, b: usize, ended: bool) -> Optio
 /// the clause began right after an earlier quote of the same sentence.
 pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -> Found {
     // Only the sentence that holds the quote.
-    let a = (a..b).rev().find(|&k| toks[k].ends_sentence()).map_or(a, |k| k + 1);
-    let after_quote = after_quote && !(a..b).any(|k| toks[k].ends_sentence());
+    let cut = (a..b).rev().find(|&k| toks[k].ends_sentence());
+    let after_quote = after_quote && cut.is_none();
+    let a = cut.map_or(a, |k| k + 1);
     if a >= b {
         return Found::Nothing;
     }

@@ -478,6 +478,17 @@ mod tests {
     }
 
     #[test]
+    fn each_sentence_keeps_its_own_speaker() {
+        let body = "Mayor Ana Lind said the delay was “a matter of weeks, not months.” Governor Tom Berg \
+                    said it would be “far too early to tell the public” and left. Later, Lind's \
+                    deputy, Eva Holm, called for calm, saying the plan “still has broad support here.”";
+        let got = run(body);
+        assert_eq!(got[0].1.as_deref(), Some("Ana Lind"));
+        assert_eq!(got[1].1.as_deref(), Some("Tom Berg"));
+        assert_eq!(got[2].1.as_deref(), Some("Eva Holm"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_keeps_its_speaker() {
         let body = "Tom Berg said: “First, we will fix the roads.\n\n\
                     “Second, we will fix the schools.”\n\nThe council agreed.";

@@ -292,6 +292,9 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     }
     let words = &toks[name_start..b];
     let org = first == "The"
+        || toks[a..b]
+            .iter()
+            .any(|t| matches!(t.w, "on" | "for" | "against" | "to"))
         || words
             .iter()
             .any(|t| lexicon::is_org_word(t.w) || t.w == "of" || t.w == "&")
