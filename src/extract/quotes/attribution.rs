@@ -91,10 +91,14 @@ pub fn cue_subject(body: &str, toks: &[Tok], a: usize, b: usize, k: usize) -> Op
 /// An attribution right after a quote, in `toks[a..b]` (the words up to
 /// the next quote in the paragraph). `ended` tells that the quote closed
 /// with a full stop, so only a short "X said." sentence may follow.
-pub fn after(body: &str, toks: &[Tok], a: usize, b: usize, ended: bool) -> Option<(Np, Option<String>)> {
-    let mut a = a;
-    // "“…” ― Jane Roe": a dash then a name.
-    let dashed = a < b && (toks[a].is_punct() || toks[a].lead.contains(['―', '—', '–']));
+pub fn after(body: &str, toks: &[Tok], close_end: usize, b: usize, ended: bool) -> Option<(Np, Option<String>)> {
+    let mut a = tok_at(toks, close_end);
+    // "“…” ― Jane Roe": a dash then a name (the dash may touch the mark).
+    let gap = toks
+        .get(a)
+        .and_then(|t| body.get(close_end..t.span.start))
+        .unwrap_or_default();
+    let dashed = a < b && (toks[a].is_punct() || gap.contains(['―', '—', '–']));
     while a < b && toks[a].is_punct() {
         a += 1;
     }
@@ -234,6 +238,17 @@ mod tests {
     fn after_of(s: &str) -> Option<String> {
         let t = phrase::tokenize(s, 0..s.len());
         after(s, &t, 0, t.len(), false).map(|(np, _)| np.text)
+    }
+
+    #[test]
+    fn dash_touching_the_mark() {
+        let s = "“We will win.”― Ana Lind";
+        let t = phrase::tokenize(s, 0..s.len());
+        let close = s.find('―').unwrap();
+        assert_eq!(
+            after(s, &t, close, t.len(), true).map(|(np, _)| np.text).as_deref(),
+            Some("Ana Lind")
+        );
     }
 
     fn before_of(s: &str) -> Option<String> {

@@ -51,14 +51,13 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
         let inner = &body[seg.inner.clone()];
         let ended = inner.ends_with(['.', '!', '?']);
 
-        let after_a = tok_at(&toks, seg.end());
         let after_b = tok_at(&toks, next.map_or(para.end, |n| n.open.start));
         let before_a = tok_at(&toks, prev.map_or(para.start, Segment::end));
         let before_b = tok_at(&toks, seg.open.start);
 
         let mut found = None;
         if seg.close.is_some() {
-            found = attribution::after(body, &toks, after_a, after_b, ended).map(|(np, cue)| Found::Speaker(np, cue));
+            found = attribution::after(body, &toks, seg.end(), after_b, ended).map(|(np, cue)| Found::Speaker(np, cue));
         }
         if found.is_none() {
             found = Some(attribution::before(body, &toks, before_a, before_b, prev.is_some()));
