@@ -514,4 +514,63 @@ mod tests {
         assert!(extract("See “1474387” for details.", &[]).is_empty());
         assert_eq!(extract("Officials said “the plan will fail” soon.", &[]).len(), 1);
     }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        // Deterministic pseudo-random mixes of marks, names, cues and
+        // multi-byte characters.
+        const PARTS: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "«",
+            "»",
+            "‘",
+            "’",
+            "'",
+            " ",
+            "\n\n",
+            "\n",
+            ",",
+            ".",
+            ":",
+            "―",
+            "—",
+            "(",
+            ")",
+            "said",
+            "told",
+            "he",
+            "She",
+            "Mr.",
+            "Ana",
+            "Lind",
+            "the",
+            "mayor",
+            "according",
+            "to",
+            "é",
+            "\u{a0}",
+            "’s",
+            "U.S.",
+            "continued:",
+            "they",
+            "A",
+            "—",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PARTS[(state % PARTS.len() as u64) as usize]);
+                if state.is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            let _ = extract(&text, &[]);
+        }
+    }
 }
