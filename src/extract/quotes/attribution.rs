@@ -31,7 +31,7 @@ fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
             .map(|_| ("according to".to_string(), 2));
     }
     if lexicon::is_cue(w) {
-        if lexicon::NOUN_LIKE_CUES.contains(&w) {
+        if lexicon::NOUN_LIKE_CUES.contains(w) {
             // "she tweets" is a cue, "her tweets" is not.
             let verb = k.checked_sub(1).map(|p| &toks[p]).is_none_or(|p| {
                 p.is_pronoun() || (p.is_cap() && !p.poss && !lexicon::is_title(p.w)) || p.comma_after() || p.is_punct()
@@ -63,7 +63,7 @@ fn np_after_cue(body: &str, toks: &[Tok], mut i: usize, b: usize) -> Option<Np> 
         if let Some((np, _)) = phrase::np_forward(body, toks, i, b) {
             return Some(np);
         }
-        if !lexicon::NON_NAME_CAPS.contains(&toks[i].w) && !matches!(toks[i].w, "on" | "in" | "last") {
+        if !lexicon::NON_NAME_CAPS.contains(toks[i].w) && !matches!(toks[i].w, "on" | "in" | "last") {
             // "said 9/11 widow Jane Roe": a description ending in a name.
             return phrase::np_forward(body, toks, i + 1, b)
                 .map(|(np, _)| np)
@@ -134,7 +134,7 @@ pub fn after(body: &str, toks: &[Tok], close_end: usize, b: usize, ended: bool) 
             first < a + 6
                 && toks[a..first]
                     .iter()
-                    .all(|t| !lexicon::CLAUSE_WORDS.contains(&t.w) && !t.comma_after())
+                    .all(|t| !lexicon::CLAUSE_WORDS.contains(t.w) && !t.comma_after())
         };
         // A name opening the clause, then an appositive: "Jane Roe, the
         // attorney general of Ohio, one of the states suing, said".

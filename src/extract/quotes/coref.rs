@@ -9,6 +9,7 @@
 use super::lexicon::{self, Gender, Pronoun};
 use super::phrase::{self, Np, NpKind, Tok};
 use crate::extract::people::PersonEntity;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 struct FullName {
@@ -23,6 +24,10 @@ struct FullName {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     full: Vec<FullName>,
+    /// Index of each name in `full`.
+    by_name: HashMap<String, usize>,
+    /// Indices of the names ending with a word (lower-cased).
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 impl Names {
@@ -31,7 +36,7 @@ impl Names {
         let mut names = Names::default();
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].is_cap() || lexicon::NON_NAME_CAPS.contains(&toks[i].w) {
+            if !toks[i].is_cap() || lexicon::NON_NAME_CAPS.contains(toks[i].w) {
                 i += 1;
                 continue;
             }
@@ -60,42 +65,47 @@ impl Names {
     }
 
     fn add(&mut self, name: &str, pos: usize, count: usize) {
-        if let Some(f) = self.full.iter_mut().find(|f| f.name == name) {
-            f.count += count;
-            f.first = f.first.min(pos);
-        } else {
-            self.full.push(FullName {
-                name: name.to_string(),
-                count,
-                first: pos,
-                male: 0,
-                female: 0,
-            });
+        let i = self.index(name);
+        let f = &mut self.full[i];
+        f.count += count;
+        f.first = f.first.min(pos);
+    }
+
+    /// Index of `name` in `full`, adding it if new.
+    fn index(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.by_name.get(name) {
+            return i;
         }
+        let i = self.full.len();
+        self.full.push(FullName {
+            name: name.to_string(),
+            count: 0,
+            first: usize::MAX,
+            male: 0,
+            female: 0,
+        });
+        self.by_name.insert(name.to_string(), i);
+        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        self.by_last.entry(last).or_default().push(i);
+        i
     }
 
     /// Record gender evidence for a canonical name.
     pub fn vote(&mut self, canon: &str, g: Gender, weight: u32) {
-        if let Some(f) = self.full.iter_mut().find(|f| f.name == canon) {
-            match g {
-                Gender::Male => f.male += weight,
-                Gender::Female => f.female += weight,
-            }
-        } else if !canon.is_empty() {
-            // A single-word name seen with an honorific: remember it too.
-            self.full.push(FullName {
-                name: canon.to_string(),
-                count: 0,
-                first: usize::MAX,
-                male: u32::from(g == Gender::Male) * weight,
-                female: u32::from(g == Gender::Female) * weight,
-            });
+        if canon.is_empty() {
+            return;
+        }
+        let i = self.index(canon);
+        let f = &mut self.full[i];
+        match g {
+            Gender::Male => f.male += weight,
+            Gender::Female => f.female += weight,
         }
     }
 
     /// The gender the document's evidence points to, if any.
     pub fn gender(&self, canon: &str) -> Option<Gender> {
-        let f = self.full.iter().find(|f| f.name == canon)?;
+        let f = &self.full[*self.by_name.get(canon)?];
         match f.male.cmp(&f.female) {
             std::cmp::Ordering::Greater => Some(Gender::Male),
             std::cmp::Ordering::Less => Some(Gender::Female),
@@ -115,6 +125,10 @@ impl Names {
     /// the most frequent full name ending with it ("Novak" → "Jana Novak");
     /// an all-capitals transcript name ("NOVAK") is matched ignoring case.
     pub fn canonical(&self, name: &str) -> String {
+        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let Some(candidates) = self.by_last.get(&last) else {
+            return name.to_string();
+        };
         let words: Vec<&str> = name.split(' ').collect();
         let upper = name.chars().all(|c| !c.is_lowercase());
         let ends_with = |full: &str| {
@@ -125,8 +139,9 @@ impl Names {
                     .zip(&words)
                     .all(|(a, b)| if upper { a.eq_ignore_ascii_case(b) } else { a == b })
         };
-        self.full
+        candidates
             .iter()
+            .map(|&i| &self.full[i])
             .filter(|f| ends_with(&f.name))
             .max_by(|a, b| a.count.cmp(&b.count).then(b.first.cmp(&a.first)))
             .map_or_else(|| name.to_string(), |f| f.name.clone())

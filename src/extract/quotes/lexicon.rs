@@ -1,8 +1,29 @@
 //! Small general-English word lists used to read attribution clauses.
 
-/// Speech and report verbs that attribute a quote, in every form news
-/// writing uses (said/says/say/saying, told/tells, ...).
-pub const CUES: &[&str] = &[
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A word list with constant-time look-up, built on first use.
+pub struct Words(LazyLock<HashSet<&'static str>>);
+
+impl Words {
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// `word_set! { /// doc  pub NAME = ["a", "b"] }`: a static [`Words`].
+macro_rules! word_set {
+    ($(#[$m:meta])* $vis:vis $name:ident = [$($w:literal),* $(,)?]) => {
+        $(#[$m])*
+        $vis static $name: Words = Words(LazyLock::new(|| [$($w),*].into_iter().collect()));
+    };
+}
+
+word_set! {
+    /// Speech and report verbs that attribute a quote, in every form news
+    /// writing uses (said/says/say/saying, told/tells, ...).
+    pub CUES = [
     "said",
     "says",
     "say",
@@ -151,10 +172,12 @@ pub const CUES: &[&str] = &[
     "emailed",
     "messaged",
     "blogged",
-];
+]
+}
 
-/// Honorifics and titles that may precede a name ("Sen. Jane Roe").
-pub const TITLES: &[&str] = &[
+word_set! {
+    /// Honorifics and titles that may precede a name ("Sen. Jane Roe").
+    pub TITLES = [
     "Mr.",
     "Mrs.",
     "Ms.",
@@ -269,7 +292,8 @@ pub const TITLES: &[&str] = &[
     "Nominee",
     "Host",
     "Anchor",
-];
+]
+}
 
 /// Honorifics that tell a person's gender.
 pub fn honorific_gender(w: &str) -> Option<Gender> {
@@ -288,14 +312,17 @@ pub enum Gender {
     Female,
 }
 
-/// Name particles written in lower case inside a name ("Ludwig van Beethoven").
-pub const PARTICLES: &[&str] = &[
+word_set! {
+    /// Name particles written in lower case inside a name ("Ludwig van Beethoven").
+    pub PARTICLES = [
     "de", "da", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "di", "dos",
     "das", "ter", "y",
-];
+]
+}
 
-/// Words that make a capitalised chain an organisation or place, not a person.
-pub const ORG_WORDS: &[&str] = &[
+word_set! {
+    /// Words that make a capitalised chain an organisation or place, not a person.
+    pub ORG_WORDS = [
     "House",
     "Department",
     "Committee",
@@ -395,10 +422,12 @@ pub const ORG_WORDS: &[&str] = &[
     "Facebook",
     "Twitter",
     "Google",
-];
+]
+}
 
-/// Capitalised words that start a sentence but never a name.
-pub const NON_NAME_CAPS: &[&str] = &[
+word_set! {
+    /// Capitalised words that start a sentence but never a name.
+    pub NON_NAME_CAPS = [
     "The",
     "A",
     "An",
@@ -549,17 +578,21 @@ pub const NON_NAME_CAPS: &[&str] = &[
     "UPDATE",
     "Editor",
     "Note",
-];
+]
+}
 
-/// Determiners and quantifiers that open a descriptive noun phrase.
-pub const DETERMINERS: &[&str] = &[
+word_set! {
+    /// Determiners and quantifiers that open a descriptive noun phrase.
+    pub DETERMINERS = [
     "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "both", "his", "her",
     "their", "its", "our", "other", "no",
-];
+]
+}
 
-/// Lower-case words that cannot be part of a noun phrase: they end a
-/// backwards walk from a cue verb to its subject.
-pub const CLAUSE_WORDS: &[&str] = &[
+word_set! {
+    /// Lower-case words that cannot be part of a noun phrase: they end a
+    /// backwards walk from a cue verb to its subject.
+    pub CLAUSE_WORDS = [
     "and",
     "but",
     "or",
@@ -671,11 +704,13 @@ pub const CLAUSE_WORDS: &[&str] = &[
     "although",
     "though",
     "where",
-];
+]
+}
 
-/// Nouns for the people behind a name or group ("Clinton aides", "Iranian
-/// officials"): after a capitalised word they make a description.
-pub const ROLE_NOUNS: &[&str] = &[
+word_set! {
+    /// Nouns for the people behind a name or group ("Clinton aides", "Iranian
+    /// officials"): after a capitalised word they make a description.
+    pub ROLE_NOUNS = [
     "officials",
     "official",
     "aides",
@@ -763,11 +798,13 @@ pub const ROLE_NOUNS: &[&str] = &[
     "spokespersons",
     "insiders",
     "insider",
-];
+]
+}
 
-/// Report verbs that are also plural nouns ("her tweets", "the reports"):
-/// a cue only after a pronoun or a name.
-pub const NOUN_LIKE_CUES: &[&str] = &[
+word_set! {
+    /// Report verbs that are also plural nouns ("her tweets", "the reports"):
+    /// a cue only after a pronoun or a name.
+    pub NOUN_LIKE_CUES = [
     "tweets",
     "reports",
     "claims",
@@ -803,11 +840,13 @@ pub const NOUN_LIKE_CUES: &[&str] = &[
     "recalls",
     "explains",
     "tells",
-];
+]
+}
 
-/// Adverbs and auxiliaries allowed between a subject and its cue verb
-/// ("he later said", "she has long argued").
-pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
+word_set! {
+    /// Adverbs and auxiliaries allowed between a subject and its cue verb
+    /// ("he later said", "she has long argued").
+    pub BETWEEN_SUBJECT_AND_CUE = [
     "also",
     "later",
     "then",
@@ -864,11 +903,13 @@ pub const BETWEEN_SUBJECT_AND_CUE: &[&str] = &[
     "just",
     "finally",
     "eventually",
-];
+]
+}
 
-/// Words that end a noun phrase read after an inverted cue ("said X in a
-/// statement", "said X on Friday").
-pub const NP_STOPPERS: &[&str] = &[
+word_set! {
+    /// Words that end a noun phrase read after an inverted cue ("said X in a
+    /// statement", "said X on Friday").
+    pub NP_STOPPERS = [
     "in",
     "on",
     "at",
@@ -904,7 +945,8 @@ pub const NP_STOPPERS: &[&str] = &[
     "via",
     "through",
     "according",
-];
+]
+}
 
 /// Personal pronouns that can be a speaker.
 pub fn pronoun(w: &str) -> Option<Pronoun> {
@@ -927,24 +969,25 @@ pub enum Pronoun {
 }
 
 pub fn is_cue(w: &str) -> bool {
-    CUES.contains(&w)
+    CUES.contains(w)
 }
 
 pub fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    TITLES.contains(w)
 }
 
 pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w)
+    PARTICLES.contains(w)
 }
 
 pub fn is_org_word(w: &str) -> bool {
-    ORG_WORDS.contains(&w)
+    ORG_WORDS.contains(w)
 }
 
-/// Singular nouns for a person, heads of descriptions that "he"/"she" may
-/// refer back to ("the mayor", "a campaign aide").
-const PERSON_NOUNS: &[&str] = &[
+word_set! {
+    /// Singular nouns for a person, heads of descriptions that "he"/"she" may
+    /// refer back to ("the mayor", "a campaign aide").
+    PERSON_NOUNS = [
     "man",
     "woman",
     "businessman",
@@ -1028,13 +1071,14 @@ const PERSON_NOUNS: &[&str] = &[
     "veteran",
     "surrogate",
     "insider",
-];
+]
+}
 
 /// Whether a lower-case word can stand between an organisation and a name
 /// ("CNN host Jane Roe", "campaign manager Jane Roe").
 pub fn is_role_word(w: &str) -> bool {
-    PERSON_NOUNS.contains(&w)
-        || ROLE_NOUNS.contains(&w)
+    PERSON_NOUNS.contains(w)
+        || ROLE_NOUNS.contains(w)
         || matches!(
             w,
             "manager"
@@ -1062,13 +1106,13 @@ pub fn is_role_word(w: &str) -> bool {
 pub fn is_person_description(text: &str) -> bool {
     text.rsplit(' ')
         .next()
-        .is_some_and(|w| PERSON_NOUNS.contains(&w.to_lowercase().as_str()) || w == "lady")
+        .is_some_and(|w| PERSON_NOUNS.contains(w.to_lowercase().as_str()) || w == "lady")
 }
 
 /// Whether a description names a group ("Iranian officials").
 pub fn is_group_description(text: &str) -> bool {
     text.rsplit(' ').next().is_some_and(|w| {
         let w = w.to_lowercase();
-        ROLE_NOUNS.contains(&w.as_str()) && w.ends_with('s') || w == "people" || w == "staff"
+        ROLE_NOUNS.contains(w.as_str()) && w.ends_with('s') || w == "people" || w == "staff"
     })
 }

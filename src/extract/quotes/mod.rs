@@ -270,7 +270,7 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
                 k += 1;
                 continue;
             }
-            if toks[k].is_cap() && !lexicon::NON_NAME_CAPS.contains(&toks[k].w) {
+            if toks[k].is_cap() && !lexicon::NON_NAME_CAPS.contains(toks[k].w) {
                 let end = phrase::chain_end(toks, k, piece.b);
                 if let Some(np) = phrase::classify_chain(body, toks, k, end)
                     && np.kind == NpKind::Name

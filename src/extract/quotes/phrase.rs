@@ -316,7 +316,7 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
             gender: None,
         });
     }
-    if name_start == a && lexicon::NON_NAME_CAPS.contains(&first) {
+    if name_start == a && lexicon::NON_NAME_CAPS.contains(first) {
         return None;
     }
     let text = words.iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
@@ -384,9 +384,9 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
         } else {
             (classify_chain(body, toks, i, end)?, end)
         }
-    } else if lexicon::DETERMINERS.contains(&t.w.to_lowercase().as_str())
+    } else if lexicon::DETERMINERS.contains(t.w.to_lowercase().as_str())
         || (t.w.chars().next().is_some_and(char::is_lowercase)
-            && !lexicon::CLAUSE_WORDS.contains(&t.w)
+            && !lexicon::CLAUSE_WORDS.contains(t.w)
             && !lexicon::is_cue(t.w))
     {
         description_forward(body, toks, i, limit)?
@@ -429,7 +429,7 @@ fn name_after_modifiers(body: &str, toks: &[Tok], end: usize, limit: usize) -> O
 /// A lower-case word that continues a noun phrase after a capitalised
 /// chain ("Iranian officials", "Clinton aides").
 fn starts_description_tail(t: &Tok) -> bool {
-    lexicon::ROLE_NOUNS.contains(&t.w)
+    lexicon::ROLE_NOUNS.contains(t.w)
 }
 
 /// A description read forwards: up to a comma, a stop word or a cue, at
@@ -439,10 +439,10 @@ fn description_forward(body: &str, toks: &[Tok], i: usize, limit: usize) -> Opti
     let max = (i + 10).min(limit);
     while j < max {
         let t = &toks[j];
-        if t.is_punct() || (j > i && (lexicon::NP_STOPPERS.contains(&t.w) || lexicon::is_cue(t.w))) {
+        if t.is_punct() || (j > i && (lexicon::NP_STOPPERS.contains(t.w) || lexicon::is_cue(t.w))) {
             break;
         }
-        if j > i && t.w.chars().next().is_some_and(char::is_lowercase) && lexicon::CLAUSE_WORDS.contains(&t.w) {
+        if j > i && t.w.chars().next().is_some_and(char::is_lowercase) && lexicon::CLAUSE_WORDS.contains(t.w) {
             break;
         }
         j += 1;
@@ -483,7 +483,7 @@ fn description_forward(body: &str, toks: &[Tok], i: usize, limit: usize) -> Opti
 /// ("Jane Roe, the mayor, said").
 pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<Np> {
     let mut j = cue;
-    while j > floor && lexicon::BETWEEN_SUBJECT_AND_CUE.contains(&toks[j - 1].w) && !toks[j - 1].comma_after() {
+    while j > floor && lexicon::BETWEEN_SUBJECT_AND_CUE.contains(toks[j - 1].w) && !toks[j - 1].comma_after() {
         j -= 1;
     }
     // A bracketed note between subject and verb: "Jane Roe (D-Ore.) said".
@@ -539,7 +539,7 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
                 && !p.poss
                 && !p.ends_sentence()
                 && !p.trail.contains(['"', '”', '“'])
-                && !lexicon::NON_NAME_CAPS.contains(&p.w);
+                && !lexicon::NON_NAME_CAPS.contains(p.w);
             if !joins {
                 break;
             }
@@ -572,7 +572,7 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
         return None;
     }
     // A description: walk back over nouns and adjectives to a determiner.
-    if lexicon::CLAUSE_WORDS.contains(&last.w) || lexicon::is_cue(last.w) {
+    if lexicon::CLAUSE_WORDS.contains(last.w) || lexicon::is_cue(last.w) {
         return None;
     }
     let mut a = end;
@@ -582,11 +582,11 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
             break;
         }
         let lw = p.w.to_lowercase();
-        if lexicon::DETERMINERS.contains(&lw.as_str()) {
+        if lexicon::DETERMINERS.contains(lw.as_str()) {
             a -= 1;
             break;
         }
-        if p.is_punct() || lexicon::CLAUSE_WORDS.contains(&p.w) || lexicon::is_cue(p.w) || p.is_pronoun() {
+        if p.is_punct() || lexicon::CLAUSE_WORDS.contains(p.w) || lexicon::is_cue(p.w) || p.is_pronoun() {
             break;
         }
         a -= 1;
@@ -600,9 +600,9 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
     // A bare lower-case phrase is a noun phrase only with a plural or
     // role-noun head ("officials", "campaign aides"), not "despite".
     let first = &toks[a];
-    let valid = lexicon::DETERMINERS.contains(&first.w.to_lowercase().as_str())
+    let valid = lexicon::DETERMINERS.contains(first.w.to_lowercase().as_str())
         || first.is_cap()
-        || lexicon::ROLE_NOUNS.contains(&last.w)
+        || lexicon::ROLE_NOUNS.contains(last.w)
         || (last.w.ends_with('s') && !last.w.ends_with("ss") && last.w.len() > 3);
     if !valid {
         return None;
