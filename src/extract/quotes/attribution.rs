@@ -16,6 +16,8 @@ pub enum Found {
     /// The verb's subject is the subject of a clause that began before the
     /// previous quote ("“…,” he said, adding that “…”").
     SameAsPrevious(String),
+    /// "X: “…”", a phrase and a colon with no verb (also a heading).
+    Colon(Np),
     Nothing,
 }
 
@@ -199,7 +201,7 @@ pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -
         && next == b
         && np.kind != NpKind::Pronoun(lexicon::Pronoun::Other)
     {
-        return Found::Speaker(np, None);
+        return Found::Colon(np);
     }
     Found::Nothing
 }
@@ -223,7 +225,7 @@ pub fn transcript_speaker(inner: &str) -> Option<&str> {
     let (head, _) = inner.split_once(':')?;
     let head = head.trim();
     let letters = head.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2
+    (letters >= 3
         && head.split_whitespace().count() <= 3
         && head
             .chars()
@@ -275,7 +277,9 @@ mod tests {
     #[test]
     fn before_patterns() {
         assert_eq!(before_of("Novak told reporters:").as_deref(), Some("Novak"));
-        assert_eq!(before_of("Ana Lind:").as_deref(), Some("Ana Lind"));
+        let s = "Ana Lind:";
+        let t = phrase::tokenize(s, 0..s.len());
+        assert!(matches!(before(s, &t, 0, t.len(), false), Found::Colon(np) if np.text == "Ana Lind"));
         assert_eq!(
             before_of("According to the White House,").as_deref(),
             Some("White House")

@@ -158,6 +158,8 @@ pub struct Mention {
     pub person: bool,
     /// In subject position (a sentence's or a cue verb's subject).
     pub subject: bool,
+    /// The subject of a verb of saying.
+    pub speaker: bool,
 }
 
 /// Mentions sorted by position, with the sentence each one is in.
@@ -186,14 +188,23 @@ impl Subjects {
         self.items.insert(at, m);
     }
 
+    /// Canonical names seen as the subject of a verb of saying.
+    pub fn speakers(&self) -> std::collections::HashSet<String> {
+        self.items
+            .iter()
+            .filter(|m| m.speaker)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
     /// The last person in subject position before `pos`.
-    pub fn last_person(&self, pos: usize) -> Option<&str> {
+    pub fn last_person(&self, pos: usize) -> Option<(&str, usize)> {
         let before = &self.items[..self.items.partition_point(|x| x.pos < pos)];
         before
             .iter()
             .rev()
             .find(|m| m.person && m.subject)
-            .map(|m| m.name.as_str())
+            .map(|m| (m.name.as_str(), m.pos))
     }
 
     /// The antecedent of a pronoun at `pos`: going back sentence by
@@ -316,6 +327,17 @@ pub fn sentence_subject(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<
                 .get(k + 1)
                 .is_some_and(|n| n.w.chars().next().is_some_and(char::is_lowercase))
     };
+    // "Soon, he left": a lone capitalised word and a comma before the
+    // real subject (but "Roe, the mayor, left" keeps Roe).
+    let lone_intro = |k: usize| {
+        toks[k].comma_after()
+            && toks.get(k + 1).is_some_and(|n| {
+                k + 1 < b && (n.is_pronoun() || (n.is_cap() && !lexicon::is_title(n.w) && n.w != "The"))
+            })
+    };
+    if i < b && lone_intro(i) {
+        i += 1;
+    }
     if i < b && (INTRO.contains(&toks[i].w) || participle(i)) {
         let comma = (i..b).find(|&k| toks[k].comma_after())?;
         i = comma + 1;
@@ -359,6 +381,7 @@ mod tests {
                 name: name.to_string(),
                 person: true,
                 subject: true,
+                speaker: false,
             });
         }
         assert_eq!(subjects.resolve(Pronoun::She, 50, &names).as_deref(), Some("Ana Lind"));

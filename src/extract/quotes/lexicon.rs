@@ -578,6 +578,13 @@ word_set! {
     "UPDATE",
     "Editor",
     "Note",
+ "Should", "Could", "Would", "Can", "Will", "Did", "Does", "Do", "Is", "Are", "Was",
+    "Were", "Has", "Have", "Had", "Wait", "Well", "Oh", "Please", "Thanks", "Thank", "Let",
+    "Maybe", "Perhaps", "Zero", "More", "Less", "Any", "Anyone", "Everyone", "Nobody", "Someone",
+    "Something", "Nothing", "Never", "Always", "Again", "Sometimes", "Often", "Sure", "Yeah",
+    "Hey", "Hi", "Hello", "Dear", "Says", "Said", "Tells", "Told", "Adds", "Asks", "Warns",
+    "Plus", "Or", "Nor", "Hence", "Thus", "Therefore", "Besides", "Whatever", "Whoever",
+    "Which", "Whose", "Whom", "Nor", "Via", "Per", "Toward", "Towards", "Near", "Around",
 ]
 }
 

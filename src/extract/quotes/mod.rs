@@ -43,6 +43,13 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
     let pieces = narrative_pieces(body, &toks, &paras, &segs);
     let mut subjects = narrative_subjects(body, &toks, &pieces, &mut names);
 
+    // Transcript prefixes ("NOVAK: …"): a name is one when it recurs or
+    // matches a full name; a lone "BREAKING:" is not.
+    let transcript_heads: Vec<&str> = segs
+        .iter()
+        .filter_map(|s| attribution::transcript_speaker(&body[s.inner.clone()]))
+        .collect();
+    let speakers = subjects.speakers();
     let mut drafts: Vec<Draft> = Vec::with_capacity(segs.len());
     for (si, seg) in segs.iter().enumerate() {
         let para = &paras[seg.para].range;
@@ -83,6 +90,36 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
             ));
         }
         let draft = match found {
+            // Without a verb ("“…” ― X") only a clear name or group counts;
+            // "X: “…”" may be a heading, so X must be titled or be seen
+            // speaking elsewhere.
+            Some(Found::Speaker(np, None))
+                if np.kind == NpKind::Name && !names.person_like(body, &np)
+                    || np.kind == NpKind::Description && !lexicon::is_person_description(&np.text) =>
+            {
+                Draft {
+                    speaker: None,
+                    cue: None,
+                    explicit: false,
+                }
+            }
+            Some(Found::Colon(np)) => {
+                let speaker = match np.kind {
+                    NpKind::Pronoun(_) => coref::speaker_text(&np, &names, &subjects),
+                    NpKind::Name
+                        if body.get(np.span.clone()).is_some_and(|s| s != np.text)
+                            || speakers.contains(&names.canonical(&np.text)) =>
+                    {
+                        Some(names.canonical(&np.text))
+                    }
+                    _ => None,
+                };
+                Draft {
+                    explicit: speaker.is_some(),
+                    speaker,
+                    cue: None,
+                }
+            }
             Some(Found::Speaker(np, cue)) => {
                 let speaker = coref::speaker_text(&np, &names, &subjects);
                 note_subject(&np, speaker.as_deref(), &mut subjects);
@@ -98,11 +135,18 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
                 explicit: true,
             },
             _ => match attribution::transcript_speaker(inner) {
-                Some(name) => Draft {
-                    speaker: Some(names.canonical(name)),
-                    cue: None,
-                    explicit: true,
-                },
+                // A transcript line is its own turn: its head names the
+                // speaker when it recurs or matches a full name ("BREAKING:"
+                // does neither).
+                Some(name) => {
+                    let known = names.canonical(name).contains(' ')
+                        || transcript_heads.iter().filter(|h| **h == name).count() >= 2;
+                    Draft {
+                        speaker: known.then(|| names.canonical(name)),
+                        cue: None,
+                        explicit: true,
+                    }
+                }
                 None => {
                     // A long fragment woven into a sentence with no verb of
                     // saying ("Roe has gone after him as a “…”") is the
@@ -129,8 +173,13 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
     // A paragraph-opening quote nobody claims, in a run of narrative about
     // someone, is theirs: the last person in subject position.
     for (seg, d) in segs.iter().zip(drafts.iter_mut()) {
-        if d.speaker.is_none() && seg.open.start == paras[seg.para].range.start {
-            d.speaker = subjects.last_person(seg.open.start).map(str::to_string);
+        if d.speaker.is_none() && !d.explicit && seg.open.start == paras[seg.para].range.start {
+            // Only a full name from this or the previous paragraph.
+            let para_start = paras[seg.para.saturating_sub(1)].range.start;
+            d.speaker = subjects
+                .last_person(seg.open.start)
+                .filter(|(name, pos)| *pos >= para_start && name.contains(' '))
+                .map(|(name, _)| name.to_string());
         }
     }
 
@@ -166,6 +215,7 @@ fn note_subject(np: &Np, speaker: Option<&str>, subjects: &mut Subjects) {
         name: name.to_string(),
         person,
         subject: true,
+        speaker: true,
     });
 }
 
@@ -257,7 +307,7 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
                     }
                     last_person = Some((canon, piece.sentence));
                 }
-                push_mention(&mut subjects, names, body, &np, true);
+                push_mention(&mut subjects, names, body, &np, true, false);
             }
         }
         // Subjects of cue verbs, and every other name.
@@ -265,7 +315,7 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
         while k < piece.b {
             if let Some(np) = attribution::cue_subject(body, toks, piece.a, piece.b, k) {
                 if matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)) {
-                    push_mention(&mut subjects, names, body, &np, true);
+                    push_mention(&mut subjects, names, body, &np, true, true);
                 }
                 k += 1;
                 continue;
@@ -275,7 +325,7 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
                 if let Some(np) = phrase::classify_chain(body, toks, k, end)
                     && np.kind == NpKind::Name
                 {
-                    push_mention(&mut subjects, names, body, &np, false);
+                    push_mention(&mut subjects, names, body, &np, false, false);
                 }
                 k = end.max(k + 1);
                 continue;
@@ -289,7 +339,7 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
 /// Record a mention for pronoun resolution: a person's canonical name, a
 /// group or person description, or (for a pronoun) what it resolves to,
 /// so that chains of "he" keep their referent.
-fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, subject: bool) {
+fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, subject: bool, speaker: bool) {
     let (name, person) = match np.kind {
         NpKind::Name => {
             if !subject && !names.person_like(body, np) {
@@ -311,6 +361,7 @@ fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, sub
         name,
         person,
         subject,
+        speaker,
     });
 }
 
@@ -438,8 +489,14 @@ mod tests {
     fn speaker_then_quote() {
         let body = "Tom Berg told the council: “We are out of money.”";
         assert_eq!(run(body), [pair("We are out of money.", Some("Tom Berg"))]);
-        let body = "Tom Berg: “We are out of money.”";
-        assert_eq!(run(body), [pair("We are out of money.", Some("Tom Berg"))]);
+        // "X:" names a speaker only when X is titled or seen speaking
+        // elsewhere; otherwise it may be a heading.
+        let body = "Tom Berg said the town was broke.\n\nTom Berg: “We are out of money.”";
+        assert_eq!(run(body)[0], pair("We are out of money.", Some("Tom Berg")));
+        let body = "Mayor Tom Berg: “We are out of money.”";
+        assert_eq!(run(body)[0], pair("We are out of money.", Some("Tom Berg")));
+        let body = "Budget Talks: “We are out of money.”";
+        assert_eq!(run(body)[0], pair("We are out of money.", None));
         let body = "According to the city council, “the work is done.”";
         assert_eq!(run(body), [pair("the work is done.", Some("the city council"))]);
     }
@@ -485,6 +542,16 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("Ana Lind"));
         assert_eq!(got[1].1.as_deref(), Some("Tom Berg"));
         assert_eq!(got[2].1.as_deref(), Some("Eva Holm"));
+    }
+
+    #[test]
+    fn transcript_lines_name_recurring_speakers() {
+        let body = "“LIND: Shall we start with the budget today?\n\n“BERG: Yes, we can start with it.\n\n\
+                    “LIND: Then tell us about the deficit now.";
+        let got = run(body);
+        assert_eq!(got[0].1.as_deref(), Some("LIND"));
+        assert_eq!(got[1].1, None, "{got:?}");
+        assert_eq!(got[2].1.as_deref(), Some("LIND"));
     }
 
     #[test]

@@ -209,7 +209,15 @@ pub struct Np {
 }
 
 fn is_name_word(t: &Tok) -> bool {
-    t.is_cap() && !t.is_punct() && t.w.chars().any(char::is_alphabetic)
+    t.is_cap()
+        && !t.is_punct()
+        && t.w.chars().any(char::is_alphabetic)
+        // "I'd", "We've": contractions are never names.
+        && !["'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m"]
+            .iter()
+            .any(|c| t.w.ends_with(c))
+        // "Calls for a new plan": a capitalised verb of saying.
+        && !lexicon::is_cue(&t.w.to_lowercase())
 }
 
 /// Join tokens `toks[a..b]` as written in the body (possessives included).
@@ -262,6 +270,15 @@ pub fn chain_end(toks: &[Tok], i: usize, limit: usize) -> usize {
 /// Classify a capitalised chain `toks[a..b]`: strip titles, tell names
 /// from organisations.
 pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    // "But Jane Roe", "Jane Roe Can": sentence words around a name.
+    let mut a = a;
+    let mut b = b;
+    while a < b && toks[a].w != "The" && lexicon::NON_NAME_CAPS.contains(toks[a].w) {
+        a += 1;
+    }
+    while b > a && lexicon::NON_NAME_CAPS.contains(toks[b - 1].w) {
+        b -= 1;
+    }
     if a >= b {
         return None;
     }
@@ -279,7 +296,6 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     }
     let first = toks[a].w;
     // "Jane Roe of Maryland": the name ends before "of".
-    let mut b = b;
     if let Some(p) = toks[name_start..b].iter().position(|t| t.w == "of") {
         let head = &toks[name_start..name_start + p];
         if !head.is_empty()
@@ -320,6 +336,18 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
         return None;
     }
     let text = words.iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
+    // "Chief Executive": titles and roles only, nobody named.
+    if words
+        .iter()
+        .all(|t| lexicon::is_title(t.w) || lexicon::is_role_word(&t.w.to_lowercase()))
+    {
+        return Some(Np {
+            kind: NpKind::Description,
+            text: joined(body, toks, a, b),
+            span,
+            gender: None,
+        });
+    }
     Some(Np {
         kind: NpKind::Name,
         text,
@@ -507,8 +535,14 @@ pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<N
             k -= 1;
         }
         if k > floor && j - k <= 25 {
-            // "Jane Roe, the mayor, said": the phrase before the first comma.
+            // "Jane Roe, the mayor, said": the phrase before the first comma;
+            // "The chief executive, Jane Roe, said": the name between them.
             if let Some(np) = np_ending_at(body, toks, floor, k) {
+                if matches!(np.kind, NpKind::Description | NpKind::Org)
+                    && let Some((name, _)) = np_forward(body, toks, k, j).filter(|(n, _)| n.kind == NpKind::Name)
+                {
+                    return Some(name);
+                }
                 return Some(np);
             }
         }
