@@ -422,6 +422,9 @@ word_set! {
     "Facebook",
     "Twitter",
     "Google",
+    "School", "Schools", "Academy", "Hospital", "Museum", "Library", "Clinic", "Airlines",
+    "Airways", "Labs", "Systems", "Technologies", "Partners", "Capital", "Holdings", "Industries",
+    "Motors", "Energy", "Pharmaceuticals", "Institution", "Authority", "Council",
 ]
 }
 
@@ -1078,6 +1081,8 @@ word_set! {
     "veteran",
     "surrogate",
     "insider",
+    "principal", "superintendent", "dean", "coach", "pastor", "chancellor", "provost", "ceo",
+    "founder", "manager", "editor", "columnist", "correspondent", "commissioner", "chair",
 ]
 }
 

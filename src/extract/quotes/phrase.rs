@@ -287,7 +287,10 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     // The name starts after the last title followed by a non-title word.
     let mut name_start = a;
     for (k, t) in toks.iter().enumerate().take(b).skip(a) {
-        if lexicon::is_title(t.w) && k + 1 < b && !t.poss {
+        // A capitalised role word inside a chain works as a title:
+        // "Westfield High School Principal Jane Roe".
+        let role = k > a && lexicon::is_person_description(&t.w.to_lowercase());
+        if (lexicon::is_title(t.w) || role) && k + 1 < b && !t.poss {
             name_start = k + 1;
             if let Some(g) = lexicon::honorific_gender(t.w) {
                 gender = Some(g);
@@ -697,6 +700,18 @@ mod tests {
         let t = toks(s);
         let (np, _) = np_forward(s, &t, 0, t.len()).unwrap();
         assert_eq!((np.kind, np.text.as_str()), (NpKind::Description, "the city's mayor"));
+    }
+
+    #[test]
+    fn role_word_inside_a_chain_separates_the_name() {
+        let s = "Hillside High School Principal Eva Holm said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len() - 1).unwrap();
+        assert_eq!((np.kind, np.text.as_str()), (NpKind::Name, "Eva Holm"));
+        let s = "Hillside High School said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len() - 1).unwrap();
+        assert_eq!(np.kind, NpKind::Org);
     }
 
     #[test]
