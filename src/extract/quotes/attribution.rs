@@ -160,8 +160,24 @@ pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -
     // Only the sentence that holds the quote.
     let cut = (a..b).rev().find(|&k| toks[k].ends_sentence());
     let after_quote = after_quote && cut.is_none();
+    let start = a;
     let a = cut.map_or(a, |k| k + 1);
     if a >= b {
+        // "…, Roe said. “…”": a quote opening the sentence after a short
+        // attribution closing the one before.
+        if let Some(k) = cut {
+            let from = (start..k)
+                .rev()
+                .find(|&j| toks[j].ends_sentence())
+                .map_or(start, |j| j + 1);
+            if let Some(c) = (k.saturating_sub(3).max(from)..=k).find(|&j| cue_at(toks, j).is_some())
+                && let Some(np) = cue_subject(body, toks, from, k + 1, c)
+                && matches!(np.kind, NpKind::Name | NpKind::Pronoun(_))
+            {
+                let cue = cue_at(toks, c).map(|(cue, _)| cue);
+                return Found::Speaker(np, cue);
+            }
+        }
         return Found::Nothing;
     }
     let cue = (a..b).rev().find_map(|k| cue_at(toks, k).map(|c| (k, c)));
@@ -174,7 +190,25 @@ pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -
         }
         let participle = cue.ends_with("ing") && c > a && toks[c - 1].comma_after();
         if !participle {
-            if let Some(np) = phrase::np_before(body, toks, a, c) {
+            // "Jane Roe, the minister of X, a member of Y, said": the name
+            // opening the clause, past its appositives.
+            if c > a
+                && toks[c - 1].comma_after()
+                && let Some((np, next)) = phrase::np_forward(body, toks, a, c)
+                && matches!(np.kind, NpKind::Name | NpKind::Pronoun(_))
+                && toks[next - 1].comma_after()
+            {
+                return Found::Speaker(np, Some(cue));
+            }
+            // "X issued a statement calling it “…”": a thing does not
+            // speak; the sentence's subject does.
+            let thing = |np: &Np| {
+                cue.ends_with("ing")
+                    && np.kind == NpKind::Description
+                    && !lexicon::is_person_description(&np.text)
+                    && !lexicon::is_group_description(&np.text)
+            };
+            if let Some(np) = phrase::np_before(body, toks, a, c).filter(|np| !thing(np)) {
                 return Found::Speaker(np, Some(cue));
             }
             // "said Jane Roe: “…”"

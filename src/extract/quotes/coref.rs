@@ -160,6 +160,8 @@ pub struct Mention {
     pub subject: bool,
     /// The subject of a verb of saying.
     pub speaker: bool,
+    /// A named organisation.
+    pub org: bool,
 }
 
 /// Mentions sorted by position, with the sentence each one is in.
@@ -216,12 +218,13 @@ impl Subjects {
         let want = match p {
             Pronoun::He => Some(Gender::Male),
             Pronoun::She => Some(Gender::Female),
-            Pronoun::They => None,
+            Pronoun::They | Pronoun::It => None,
             Pronoun::Other => return None,
         };
         let fits = |m: &Mention| match want {
             Some(g) => m.person && names.gender(&m.name).is_none_or(|x| x == g),
-            None => !m.person,
+            // "it" is an organisation, "they" a group or organisation.
+            None => !m.person && (p == Pronoun::They || m.org),
         };
         let mut i = before.len();
         while i > 0 {
@@ -339,8 +342,30 @@ pub fn sentence_subject(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<
         i += 1;
     }
     if i < b && (INTRO.contains(&toks[i].w) || participle(i)) {
-        let comma = (i..b).find(|&k| toks[k].comma_after())?;
-        i = comma + 1;
+        // The intro phrase may hold commas itself ("Following a long,
+        // tense meeting, the council ..."): the subject is the first
+        // phrase after a comma that can speak.
+        let mut first = None;
+        for k in (i..b).filter(|&k| toks[k].comma_after()) {
+            let Some((np, _)) = phrase::np_forward(body, toks, k + 1, b) else {
+                continue;
+            };
+            // "… Jane Roe, president of X, …" is an appositive.
+            if np.kind == NpKind::Description && toks[k].is_cap() {
+                continue;
+            }
+            let speaks = match np.kind {
+                NpKind::Name | NpKind::Org | NpKind::Pronoun(_) => true,
+                NpKind::Description => {
+                    lexicon::is_person_description(&np.text) || lexicon::is_group_description(&np.text)
+                }
+            };
+            if speaks {
+                return Some(np);
+            }
+            first.get_or_insert(np);
+        }
+        return first;
     }
     phrase::np_forward(body, toks, i, b).map(|(np, _)| np)
 }
@@ -382,6 +407,7 @@ mod tests {
                 person: true,
                 subject: true,
                 speaker: false,
+                org: false,
             });
         }
         assert_eq!(subjects.resolve(Pronoun::She, 50, &names).as_deref(), Some("Ana Lind"));

@@ -964,7 +964,8 @@ pub fn pronoun(w: &str) -> Option<Pronoun> {
         "he" => Some(Pronoun::He),
         "she" => Some(Pronoun::She),
         "they" => Some(Pronoun::They),
-        "i" | "we" | "you" | "it" => Some(Pronoun::Other),
+        "it" => Some(Pronoun::It),
+        "i" | "we" | "you" => Some(Pronoun::Other),
         _ => None,
     }
 }
@@ -974,7 +975,9 @@ pub enum Pronoun {
     He,
     She,
     They,
-    /// I/we/you/it: a speaker we do not resolve.
+    /// "it said": an organisation.
+    It,
+    /// I/we/you: a speaker we do not resolve.
     Other,
 }
 

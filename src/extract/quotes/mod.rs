@@ -203,11 +203,13 @@ fn tok_at(toks: &[Tok], pos: usize) -> usize {
 /// Remember a resolved speaker as the latest subject (for "he said" later).
 fn note_subject(np: &Np, speaker: Option<&str>, subjects: &mut Subjects) {
     let Some(name) = speaker else { return };
-    let person = match np.kind {
-        NpKind::Name | NpKind::Pronoun(_) => true,
-        NpKind::Org => false,
-        NpKind::Description if lexicon::is_person_description(&np.text) => true,
-        NpKind::Description if lexicon::is_group_description(&np.text) => false,
+    use lexicon::Pronoun;
+    let (person, org) = match np.kind {
+        NpKind::Name | NpKind::Pronoun(Pronoun::He | Pronoun::She) => (true, false),
+        NpKind::Org | NpKind::Pronoun(Pronoun::It) => (false, true),
+        NpKind::Pronoun(_) => (false, false),
+        NpKind::Description if lexicon::is_person_description(&np.text) => (true, false),
+        NpKind::Description if lexicon::is_group_description(&np.text) => (false, false),
         NpKind::Description => return,
     };
     subjects.push(Mention {
@@ -216,6 +218,7 @@ fn note_subject(np: &Np, speaker: Option<&str>, subjects: &mut Subjects) {
         person,
         subject: true,
         speaker: true,
+        org,
     });
 }
 
@@ -340,20 +343,21 @@ fn narrative_subjects(body: &str, toks: &[Tok], pieces: &[Piece], names: &mut Na
 /// group or person description, or (for a pronoun) what it resolves to,
 /// so that chains of "he" keep their referent.
 fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, subject: bool, speaker: bool) {
-    let (name, person) = match np.kind {
+    use lexicon::Pronoun;
+    let (name, person, org) = match np.kind {
         NpKind::Name => {
             if !subject && !names.person_like(body, np) {
                 return;
             }
-            (names.canonical(&np.text), true)
+            (names.canonical(&np.text), true, false)
         }
         NpKind::Pronoun(p) => match subjects.resolve(p, np.span.start, names) {
-            Some(name) => (name, p != lexicon::Pronoun::They),
+            Some(name) => (name, matches!(p, Pronoun::He | Pronoun::She), p == Pronoun::It),
             None => return,
         },
-        NpKind::Org => (np.text.clone(), false),
-        NpKind::Description if lexicon::is_person_description(&np.text) => (np.text.clone(), true),
-        NpKind::Description if lexicon::is_group_description(&np.text) => (np.text.clone(), false),
+        NpKind::Org => (np.text.clone(), false, true),
+        NpKind::Description if lexicon::is_person_description(&np.text) => (np.text.clone(), true, false),
+        NpKind::Description if lexicon::is_group_description(&np.text) => (np.text.clone(), false, false),
         NpKind::Description => return,
     };
     subjects.push(Mention {
@@ -362,6 +366,7 @@ fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, sub
         person,
         subject,
         speaker,
+        org,
     });
 }
 
@@ -552,6 +557,26 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("LIND"));
         assert_eq!(got[1].1, None, "{got:?}");
         assert_eq!(got[2].1.as_deref(), Some("LIND"));
+    }
+
+    #[test]
+    fn organisations_speak_through_it_and_statements() {
+        let body = "The Harbour Council met on Friday and said it would act. Later it called the plan \
+                    “a clear danger to every boat in the bay.”\n\nFollowing a short, tense meeting, \
+                    the Harbour Council issued a statement calling the vote “a grave mistake for all of us.”";
+        let got = run(body);
+        assert_eq!(got[0].1.as_deref(), Some("Harbour Council"));
+        assert_eq!(got[1].1.as_deref(), Some("Harbour Council"));
+    }
+
+    #[test]
+    fn appositives_and_a_closing_attribution() {
+        let body = "Eva Holm, the mayor of Lund, a city in the south, said the vote was \
+                    “a win for every family here.”\n\n\
+                    The talks may take weeks, Holm said. “We are not in a hurry at all.”";
+        let got = run(body);
+        assert_eq!(got[0].1.as_deref(), Some("Eva Holm"));
+        assert_eq!(got[1].1.as_deref(), Some("Eva Holm"));
     }
 
     #[test]
