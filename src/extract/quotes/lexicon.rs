@@ -3,13 +3,50 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// FNV-1a: word look-ups run for every word of every clause, and SipHash's
+/// flood resistance buys nothing for fixed, built-in word lists.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet<T> = HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A word list with constant-time look-up, built on first use.
-pub struct Words(LazyLock<HashSet<&'static str>>);
+pub struct Words(LazyLock<FnvSet<&'static str>>);
 
 impl Words {
     pub fn contains(&self, w: &str) -> bool {
         self.0.contains(w)
     }
+}
+
+/// Cue verbs with a capital letter ("Says"), which never start a name.
+static CAPITALISED_CUES: LazyLock<FnvSet<String>> = LazyLock::new(|| {
+    CUES.0
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect()
+});
+
+pub fn is_capitalised_cue(w: &str) -> bool {
+    CAPITALISED_CUES.contains(w)
 }
 
 /// `word_set! { /// doc  pub NAME = ["a", "b"] }`: a static [`Words`].
@@ -960,13 +997,22 @@ word_set! {
 
 /// Personal pronouns that can be a speaker.
 pub fn pronoun(w: &str) -> Option<Pronoun> {
-    match w.to_lowercase().as_str() {
-        "he" => Some(Pronoun::He),
-        "she" => Some(Pronoun::She),
-        "they" => Some(Pronoun::They),
-        "it" => Some(Pronoun::It),
-        "i" | "we" | "you" => Some(Pronoun::Other),
-        _ => None,
+    if w.len() > 4 {
+        return None;
+    }
+    let is = |p: &str| w.eq_ignore_ascii_case(p);
+    if is("he") {
+        Some(Pronoun::He)
+    } else if is("she") {
+        Some(Pronoun::She)
+    } else if is("they") {
+        Some(Pronoun::They)
+    } else if is("it") {
+        Some(Pronoun::It)
+    } else if is("i") || is("we") || is("you") {
+        Some(Pronoun::Other)
+    } else {
+        None
     }
 }
 

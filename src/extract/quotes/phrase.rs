@@ -217,7 +217,7 @@ fn is_name_word(t: &Tok) -> bool {
             .iter()
             .any(|c| t.w.ends_with(c))
         // "Calls for a new plan": a capitalised verb of saying.
-        && !lexicon::is_cue(&t.w.to_lowercase())
+        && !lexicon::is_capitalised_cue(t.w)
 }
 
 /// Join tokens `toks[a..b]` as written in the body (possessives included).
