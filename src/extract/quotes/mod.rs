@@ -580,6 +580,17 @@ mod tests {
     }
 
     #[test]
+    fn they_goes_to_a_group_and_he_skips_it() {
+        let body = "Farm union leaders met Minister Tom Berg in Lund on Monday.\n\n\
+                    “We will not accept these new rules at all,” they said.\n\n\
+                    Berg listened. “We can talk again next week,” he said, “but not about prices.”";
+        let got = run(body);
+        assert_eq!(got[0].1.as_deref(), Some("Farm union leaders"));
+        assert_eq!(got[1].1.as_deref(), Some("Tom Berg"));
+        assert_eq!(got[2].1.as_deref(), Some("Tom Berg"));
+    }
+
+    #[test]
     fn multi_paragraph_quote_keeps_its_speaker() {
         let body = "Tom Berg said: “First, we will fix the roads.\n\n\
                     “Second, we will fix the schools.”\n\nThe council agreed.";

@@ -412,6 +412,15 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
             found
         } else if last_poss || (end < limit && starts_description_tail(&toks[end]) && !toks[end - 1].comma_after()) {
             description_forward(body, toks, i, limit)?
+        } else if let Some(head) = role_tail(toks, end, limit).filter(|_| !toks[end - 1].comma_after()) {
+            // "Farm union leaders": a group named by its role noun.
+            let np = Np {
+                kind: NpKind::Description,
+                text: joined(body, toks, i, head),
+                span: toks[i].span.start..toks[head - 1].span.end,
+                gender: None,
+            };
+            (np, head)
         } else {
             (classify_chain(body, toks, i, end)?, end)
         }
@@ -433,6 +442,30 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
         return Some((name, after));
     }
     Some((np, next))
+}
+
+/// End of a short lower-case tail ending in a role noun after a
+/// capitalised chain ("Farm union leaders", "Senate budget aides").
+fn role_tail(toks: &[Tok], end: usize, limit: usize) -> Option<usize> {
+    let mut j = end;
+    while j < limit && j - end < 3 {
+        let t = &toks[j];
+        let plain = t.w.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::CLAUSE_WORDS.contains(t.w)
+            && !lexicon::is_cue(t.w)
+            && !t.poss;
+        if !plain {
+            return None;
+        }
+        if lexicon::ROLE_NOUNS.contains(t.w) {
+            return Some(j + 1);
+        }
+        if t.comma_after() || t.ends_sentence() || t.colon_after() {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// "CNN host Jane Roe": a name after a capitalised chain and a few
