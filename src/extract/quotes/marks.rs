@@ -188,16 +188,23 @@ fn single_closes(text: &str, i: usize) -> bool {
 /// Double marks of one paragraph, with their roles.
 fn double_marks(body: &str, para: &Range<usize>) -> Vec<Mark> {
     let text = &body[para.clone()];
+    // German style (»…«) when the first guillemet points right.
+    let german = text.chars().find(|c| matches!(c, '«' | '»')) == Some('»') && text.contains('«');
     let mut marks = Vec::new();
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if is_double(c) {
             let next = iter.peek().map(|&(_, n)| n);
+            let role = match c {
+                '»' if german => Role::Open,
+                '«' if german => Role::Close,
+                _ => double_role(c, prev, next),
+            };
             marks.push(Mark {
                 pos: para.start + i,
                 len: c.len_utf8(),
-                role: double_role(c, prev, next),
+                role,
                 straight: c == '"',
             });
         }
@@ -328,6 +335,14 @@ mod tests {
         assert_eq!(
             texts("He said \"we will win,\" then “we must try.” Then «ça ira»."),
             ["we will win,", "we must try.", "ça ira"]
+        );
+    }
+
+    #[test]
+    fn german_guillemets() {
+        assert_eq!(
+            texts("Er sagte: »Wir schaffen das.« Dann ging er."),
+            ["Wir schaffen das."]
         );
     }
 
