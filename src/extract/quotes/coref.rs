@@ -376,8 +376,42 @@ pub fn speaker_text(np: &Np, names: &Names, subjects: &Subjects) -> Option<Strin
     match np.kind {
         NpKind::Pronoun(p) => subjects.resolve(p, np.span.start, names),
         NpKind::Name => Some(names.canonical(&np.text)),
-        NpKind::Org | NpKind::Description => Some(np.text.clone()),
+        NpKind::Org => Some(np.text.clone()),
+        NpKind::Description => Some(issuer(&np.text).map_or_else(
+            || np.text.clone(),
+            |who| if who.contains(' ') { who } else { names.canonical(&who) },
+        )),
     }
+}
+
+/// Documents that speak for whoever issued them.
+const DOCUMENTS: &[&str] = &[
+    "briefing",
+    "statement",
+    "report",
+    "release",
+    "memo",
+    "letter",
+    "filing",
+    "tweet",
+    "post",
+];
+
+/// "a White House briefing", "Roe's statement": the issuer named inside
+/// a description of a document.
+fn issuer(description: &str) -> Option<String> {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let head = words.last()?.to_lowercase();
+    if !DOCUMENTS.contains(&head.as_str()) {
+        return None;
+    }
+    let name: Vec<&str> = words[..words.len() - 1]
+        .iter()
+        .skip_while(|w| !w.starts_with(char::is_uppercase) || lexicon::NON_NAME_CAPS.contains(w))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
 #[cfg(test)]
@@ -414,6 +448,14 @@ mod tests {
         assert_eq!(subjects.resolve(Pronoun::He, 50, &names).as_deref(), Some("Tom Berg"));
         assert_eq!(subjects.resolve(Pronoun::They, 50, &names), None);
         assert_eq!(subjects.resolve(Pronoun::He, 5, &names), None);
+    }
+
+    #[test]
+    fn documents_speak_for_their_issuer() {
+        assert_eq!(issuer("a White House briefing").as_deref(), Some("White House"));
+        assert_eq!(issuer("Lind's statement").as_deref(), Some("Lind"));
+        assert_eq!(issuer("a statement"), None);
+        assert_eq!(issuer("the White House lawn"), None);
     }
 
     #[test]
