@@ -1,0 +1,468 @@
+//! Names and pronouns: surname → full name, he/she/they → the person last
+//! in subject position.
+//!
+//! Full names come from the body itself (capitalised chains of two or more
+//! words that are not organisations) and from the people extractor. Gender
+//! comes only from the document: honorifics ("Mr.", "Mrs.") and the
+//! pronoun that opens the sentence after a person was the subject.
+
+use super::lexicon::{self, Gender, Pronoun};
+use super::phrase::{self, Np, NpKind, Tok};
+use crate::extract::people::PersonEntity;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+struct FullName {
+    name: String,
+    count: usize,
+    first: usize,
+    male: u32,
+    female: u32,
+}
+
+/// Full names of the document with their counts and gender evidence.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    full: Vec<FullName>,
+    /// Index of each name in `full`.
+    by_name: HashMap<String, usize>,
+    /// Indices of the names ending with a word (lower-cased).
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Names {
+    /// Collect full names from the body's words and the people list.
+    pub fn build(body: &str, toks: &[Tok], people: &[PersonEntity]) -> Names {
+        let mut names = Names::default();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_cap() || lexicon::NON_NAME_CAPS.contains(toks[i].w) {
+                i += 1;
+                continue;
+            }
+            let end = phrase::chain_end(toks, i, toks.len());
+            if let Some(np) = phrase::classify_chain(body, toks, i, end)
+                && np.kind == NpKind::Name
+            {
+                let gender = np.gender;
+                if np.text.split(' ').count() >= 2 {
+                    names.add(&np.text, np.span.start, 1);
+                }
+                if let Some(g) = gender {
+                    let canon = names.canonical(&np.text);
+                    names.vote(&canon, g, 1);
+                }
+            }
+            i = end.max(i + 1);
+        }
+        for p in people {
+            if p.name.split(' ').count() >= 2 {
+                let first = p.spans.first().map_or(usize::MAX, |s| s.start);
+                names.add(&p.name, first, 0);
+            }
+        }
+        names
+    }
+
+    fn add(&mut self, name: &str, pos: usize, count: usize) {
+        let i = self.index(name);
+        let f = &mut self.full[i];
+        f.count += count;
+        f.first = f.first.min(pos);
+    }
+
+    /// Index of `name` in `full`, adding it if new.
+    fn index(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.by_name.get(name) {
+            return i;
+        }
+        let i = self.full.len();
+        self.full.push(FullName {
+            name: name.to_string(),
+            count: 0,
+            first: usize::MAX,
+            male: 0,
+            female: 0,
+        });
+        self.by_name.insert(name.to_string(), i);
+        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        self.by_last.entry(last).or_default().push(i);
+        i
+    }
+
+    /// Record gender evidence for a canonical name.
+    pub fn vote(&mut self, canon: &str, g: Gender, weight: u32) {
+        if canon.is_empty() {
+            return;
+        }
+        let i = self.index(canon);
+        let f = &mut self.full[i];
+        match g {
+            Gender::Male => f.male += weight,
+            Gender::Female => f.female += weight,
+        }
+    }
+
+    /// The gender the document's evidence points to, if any.
+    pub fn gender(&self, canon: &str) -> Option<Gender> {
+        let f = &self.full[*self.by_name.get(canon)?];
+        match f.male.cmp(&f.female) {
+            std::cmp::Ordering::Greater => Some(Gender::Male),
+            std::cmp::Ordering::Less => Some(Gender::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// Whether a name phrase is a person's: a full name, a name with a
+    /// title or honorific, or a surname of a full name in the document.
+    pub fn person_like(&self, body: &str, np: &Np) -> bool {
+        np.gender.is_some()
+            || self.canonical(&np.text).contains(' ')
+            || body.get(np.span.clone()).is_some_and(|s| s != np.text)
+    }
+
+    /// The fullest form of a name found in the document: a surname maps to
+    /// the most frequent full name ending with it ("Novak" → "Jana Novak");
+    /// an all-capitals transcript name ("NOVAK") is matched ignoring case.
+    pub fn canonical(&self, name: &str) -> String {
+        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let Some(candidates) = self.by_last.get(&last) else {
+            return name.to_string();
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        let upper = name.chars().all(|c| !c.is_lowercase());
+        let ends_with = |full: &str| {
+            let fw: Vec<&str> = full.split(' ').collect();
+            fw.len() > words.len()
+                && fw[fw.len() - words.len()..]
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, b)| if upper { a.eq_ignore_ascii_case(b) } else { a == b })
+        };
+        candidates
+            .iter()
+            .map(|&i| &self.full[i])
+            .filter(|f| ends_with(&f.name))
+            .max_by(|a, b| a.count.cmp(&b.count).then(b.first.cmp(&a.first)))
+            .map_or_else(|| name.to_string(), |f| f.name.clone())
+    }
+}
+
+/// Someone mentioned in the narrative, for pronoun resolution.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub pos: usize,
+    /// Canonical name (person) or the phrase as output (group).
+    pub name: String,
+    /// A person (he/she) rather than a group (they).
+    pub person: bool,
+    /// In subject position (a sentence's or a cue verb's subject).
+    pub subject: bool,
+    /// The subject of a verb of saying.
+    pub speaker: bool,
+    /// A named organisation.
+    pub org: bool,
+}
+
+/// Mentions sorted by position, with the sentence each one is in.
+#[derive(Debug, Clone, Default)]
+pub struct Subjects {
+    items: Vec<Mention>,
+    /// (start byte, sentence number) of each narrative run, sorted.
+    sentences: Vec<(usize, usize)>,
+}
+
+impl Subjects {
+    pub fn new(sentences: Vec<(usize, usize)>) -> Subjects {
+        Subjects {
+            items: Vec::new(),
+            sentences,
+        }
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        let i = self.sentences.partition_point(|&(start, _)| start <= pos);
+        i.checked_sub(1).map_or(0, |i| self.sentences[i].1)
+    }
+
+    pub fn push(&mut self, m: Mention) {
+        let at = self.items.partition_point(|x| x.pos <= m.pos);
+        self.items.insert(at, m);
+    }
+
+    /// Canonical names seen as the subject of a verb of saying.
+    pub fn speakers(&self) -> std::collections::HashSet<String> {
+        self.items
+            .iter()
+            .filter(|m| m.speaker)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    /// The last person in subject position before `pos`.
+    pub fn last_person(&self, pos: usize) -> Option<(&str, usize)> {
+        let before = &self.items[..self.items.partition_point(|x| x.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| m.person && m.subject)
+            .map(|m| (m.name.as_str(), m.pos))
+    }
+
+    /// The antecedent of a pronoun at `pos`: going back sentence by
+    /// sentence, the last fitting subject (he/she: a person whose gender
+    /// does not contradict; they: a group), else a person named in that
+    /// sentence whose gender is known to match.
+    pub fn resolve(&self, p: Pronoun, pos: usize, names: &Names) -> Option<String> {
+        let before = &self.items[..self.items.partition_point(|x| x.pos < pos)];
+        let want = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            Pronoun::They | Pronoun::It => None,
+            Pronoun::Other => return None,
+        };
+        let fits = |m: &Mention| match want {
+            Some(g) => m.person && names.gender(&m.name).is_none_or(|x| x == g),
+            // "it" is an organisation, "they" a group or organisation.
+            None => !m.person && (p == Pronoun::They || m.org),
+        };
+        let mut i = before.len();
+        while i > 0 {
+            let sentence = self.sentence_of(before[i - 1].pos);
+            let start = before[..i].partition_point(|m| self.sentence_of(m.pos) < sentence);
+            let group = &before[start..i];
+            if let Some(m) = group.iter().rev().find(|m| m.subject && fits(m)) {
+                return Some(m.name.clone());
+            }
+            if let Some(g) = want
+                && let Some(m) = group
+                    .iter()
+                    .rev()
+                    .find(|m| m.person && names.gender(&m.name) == Some(g))
+            {
+                return Some(m.name.clone());
+            }
+            i = start;
+        }
+        None
+    }
+}
+
+/// Words that open an introductory phrase before a sentence's subject.
+const INTRO: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "During",
+    "While",
+    "After",
+    "Before",
+    "When",
+    "As",
+    "Following",
+    "Since",
+    "Although",
+    "Though",
+    "If",
+    "Because",
+    "Despite",
+    "Speaking",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Last",
+    "Meanwhile",
+    "Like",
+    "Unlike",
+    "Under",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "Amid",
+    "Over",
+    "Through",
+    "Throughout",
+    "Until",
+    "Once",
+    "Having",
+    "Given",
+    "Instead",
+    "Still",
+    "Now",
+    "Yet",
+    "Even",
+    "By",
+    "Back",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Overall",
+    "Separately",
+    "Indeed",
+    "Also",
+    "However",
+    "Moreover",
+    "Furthermore",
+    "Nevertheless",
+    "Nonetheless",
+    "Additionally",
+    "Ultimately",
+    "Finally",
+    "Previously",
+    "Recently",
+    "Afterward",
+    "Afterwards",
+];
+
+/// The grammatical subject of the sentence `toks[a..b]`: the first noun
+/// phrase, after an introductory phrase closed by a comma.
+pub fn sentence_subject(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    let mut i = a;
+    while i < b && (toks[i].is_punct() || matches!(toks[i].w, "But" | "And" | "So" | "Or")) {
+        i += 1;
+    }
+    // "Chastened by the vote, Roe ...": a participle phrase is an intro too.
+    let participle = |k: usize| {
+        let w = toks[k].w;
+        (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.w.chars().next().is_some_and(char::is_lowercase))
+    };
+    // "Soon, he left": a lone capitalised word and a comma before the
+    // real subject (but "Roe, the mayor, left" keeps Roe).
+    let lone_intro = |k: usize| {
+        toks[k].comma_after()
+            && toks.get(k + 1).is_some_and(|n| {
+                k + 1 < b && (n.is_pronoun() || (n.is_cap() && !lexicon::is_title(n.w) && n.w != "The"))
+            })
+    };
+    if i < b && lone_intro(i) {
+        i += 1;
+    }
+    if i < b && (INTRO.contains(&toks[i].w) || participle(i)) {
+        // The intro phrase may hold commas itself ("Following a long,
+        // tense meeting, the council ..."): the subject is the first
+        // phrase after a comma that can speak.
+        let mut first = None;
+        for k in (i..b).filter(|&k| toks[k].comma_after()) {
+            let Some((np, _)) = phrase::np_forward(body, toks, k + 1, b) else {
+                continue;
+            };
+            // "… Jane Roe, president of X, …" is an appositive.
+            if np.kind == NpKind::Description && toks[k].is_cap() {
+                continue;
+            }
+            let speaks = match np.kind {
+                NpKind::Name | NpKind::Org | NpKind::Pronoun(_) => true,
+                NpKind::Description => {
+                    lexicon::is_person_description(&np.text) || lexicon::is_group_description(&np.text)
+                }
+            };
+            if speaks {
+                return Some(np);
+            }
+            first.get_or_insert(np);
+        }
+        return first;
+    }
+    phrase::np_forward(body, toks, i, b).map(|(np, _)| np)
+}
+
+/// Output text for a speaker phrase: canonical name, resolved pronoun, or
+/// the organisation/description as written.
+pub fn speaker_text(np: &Np, names: &Names, subjects: &Subjects) -> Option<String> {
+    match np.kind {
+        NpKind::Pronoun(p) => subjects.resolve(p, np.span.start, names),
+        NpKind::Name => Some(names.canonical(&np.text)),
+        NpKind::Org => Some(np.text.clone()),
+        NpKind::Description => Some(issuer(&np.text).map_or_else(
+            || np.text.clone(),
+            |who| if who.contains(' ') { who } else { names.canonical(&who) },
+        )),
+    }
+}
+
+/// Documents that speak for whoever issued them.
+const DOCUMENTS: &[&str] = &[
+    "briefing",
+    "statement",
+    "report",
+    "release",
+    "memo",
+    "letter",
+    "filing",
+    "tweet",
+    "post",
+];
+
+/// "a White House briefing", "Roe's statement": the issuer named inside
+/// a description of a document.
+fn issuer(description: &str) -> Option<String> {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let head = words.last()?.to_lowercase();
+    if !DOCUMENTS.contains(&head.as_str()) {
+        return None;
+    }
+    let name: Vec<&str> = words[..words.len() - 1]
+        .iter()
+        .skip_while(|w| !w.starts_with(char::is_uppercase) || lexicon::NON_NAME_CAPS.contains(w))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_maps_to_most_frequent_full_name() {
+        let body = "Jana Novak met Petr Novak. Later Jana Novak spoke.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let names = Names::build(body, &toks, &[]);
+        assert_eq!(names.canonical("Novak"), "Jana Novak");
+        assert_eq!(names.canonical("Smith"), "Smith");
+        assert_eq!(names.canonical("NOVAK"), "Jana Novak");
+    }
+
+    #[test]
+    fn pronouns_follow_gender_evidence() {
+        let body = "Mrs. Ana Lind met Mr. Tom Berg.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let names = Names::build(body, &toks, &[]);
+        let mut subjects = Subjects::new(vec![(0, 1)]);
+        for (pos, name) in [(0, "Ana Lind"), (10, "Tom Berg")] {
+            subjects.push(Mention {
+                pos,
+                name: name.to_string(),
+                person: true,
+                subject: true,
+                speaker: false,
+                org: false,
+            });
+        }
+        assert_eq!(subjects.resolve(Pronoun::She, 50, &names).as_deref(), Some("Ana Lind"));
+        assert_eq!(subjects.resolve(Pronoun::He, 50, &names).as_deref(), Some("Tom Berg"));
+        assert_eq!(subjects.resolve(Pronoun::They, 50, &names), None);
+        assert_eq!(subjects.resolve(Pronoun::He, 5, &names), None);
+    }
+
+    #[test]
+    fn documents_speak_for_their_issuer() {
+        assert_eq!(issuer("a White House briefing").as_deref(), Some("White House"));
+        assert_eq!(issuer("Lind's statement").as_deref(), Some("Lind"));
+        assert_eq!(issuer("a statement"), None);
+        assert_eq!(issuer("the White House lawn"), None);
+    }
+
+    #[test]
+    fn subject_after_intro_phrase() {
+        let body = "During the talks in May, Jana Novak said little.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let np = sentence_subject(body, &toks, 0, toks.len()).unwrap();
+        assert_eq!(np.text, "Jana Novak");
+    }
+}

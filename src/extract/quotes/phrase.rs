@@ -1,0 +1,781 @@
+//! Words and noun phrases of attribution clauses.
+//!
+//! A tiny, rule-based reader: it splits text into words with byte offsets
+//! and recognises the noun phrases that name a speaker (a pronoun, a name
+//! with its titles, an organisation, or a description such as "the
+//! mayor"). No tagger: capitalisation, titles and small word lists do the
+//! work, which is enough for the short clauses around a quote.
+
+use super::lexicon::{self, Gender, Pronoun};
+use std::ops::Range;
+
+/// A word with its byte range in the body (without surrounding punctuation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok<'a> {
+    /// The word itself; abbreviations keep their dot ("Sen.", "U.S.").
+    pub w: &'a str,
+    pub span: Range<usize>,
+    /// Punctuation before the word (brackets, marks).
+    pub lead: &'a str,
+    /// Punctuation after the word (commas, dots, marks, brackets).
+    pub trail: &'a str,
+    /// Written with a possessive `'s` (the suffix is not in `w`).
+    pub poss: bool,
+}
+
+impl Tok<'_> {
+    pub fn is_cap(&self) -> bool {
+        self.w.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn comma_after(&self) -> bool {
+        self.trail.contains([',', ';', '(', ')', '—', '–', '―'])
+    }
+    pub fn colon_after(&self) -> bool {
+        self.trail.contains(':')
+    }
+    /// Whether a sentence ends right after this word.
+    /// Whether a sentence ends right after this word (a dot inside
+    /// brackets, as in "(D-Ore.)", does not end one).
+    pub fn ends_sentence(&self) -> bool {
+        self.trail
+            .trim_end_matches(['"', '“', '”', '’', '\'', '»', '*'])
+            .ends_with(['.', '!', '?', '…'])
+    }
+
+    pub fn is_pronoun(&self) -> bool {
+        !self.poss && lexicon::pronoun(self.w).is_some()
+    }
+    /// Punctuation-only token (a dash standing alone).
+    pub fn is_punct(&self) -> bool {
+        self.w.is_empty()
+    }
+}
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt.", "Gen.", "Col.",
+    "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Rev.", "St.", "Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "Jan.",
+    "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "vs.", "Del.", "Amb.", "Supt.",
+    "Pres.", "Sec.", "Atty.", "Cpl.", "Pvt.", "Msgr.", "Fr.", "Hon.", "Gov.", "Ft.", "Mt.", "Gens.", "Ave.", "Blvd.",
+    "Dept.", "Univ.",
+];
+
+fn is_abbreviation(word_with_dot: &str) -> bool {
+    if ABBREVIATIONS.contains(&word_with_dot) {
+        return true;
+    }
+    let core = word_with_dot.trim_end_matches('.');
+    // Initials ("J.") and dotted acronyms ("U.S.", "D.C.", "a.m.").
+    (core.chars().count() == 1 && core.chars().all(char::is_uppercase)) || core.contains('.')
+}
+
+fn is_lead_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '"'
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '\''
+            | '«'
+            | '»'
+            | '—'
+            | '–'
+            | '―'
+            | '…'
+            | '*'
+            | '-'
+    )
+}
+
+fn is_trail_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '\''
+            | '«'
+            | '»'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '.'
+            | '—'
+            | '–'
+            | '―'
+            | '…'
+            | '*'
+    )
+}
+
+/// Words of `body[range]`, in order.
+pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    let text = &body[range.clone()];
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut from: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), from) {
+            (true, Some(f)) => {
+                words.push((f, i));
+                from = None;
+            }
+            (false, None) => from = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        words.push((f, text.len()));
+    }
+    for (f, e) in words {
+        let raw = &text[f..e];
+        let start = range.start + f;
+        let lead_len = raw.len() - raw.trim_start_matches(is_lead_punct).len();
+        let rest = &raw[lead_len..];
+        let mut core = rest.trim_end_matches(is_trail_punct);
+        // Keep the dot of abbreviations and initials.
+        if rest.len() > core.len() && rest[core.len()..].starts_with('.') && !core.is_empty() {
+            let with_dot = &rest[..core.len() + 1];
+            if is_abbreviation(with_dot) {
+                core = with_dot;
+            }
+        }
+        let mut poss = false;
+        let mut w = core;
+        for suffix in ["'s", "’s", "s'", "s’"] {
+            if let Some(stem) = core.strip_suffix(suffix)
+                && !stem.is_empty()
+            {
+                // "He's" is a contraction, not a possessive.
+                if lexicon::pronoun(stem).is_some() || stem.eq_ignore_ascii_case("that") {
+                    w = stem;
+                    break;
+                }
+                poss = true;
+                w = if suffix.starts_with('s') {
+                    &core[..stem.len() + 1]
+                } else {
+                    stem
+                };
+                break;
+            }
+        }
+        let wstart = start + lead_len;
+        out.push(Tok {
+            w,
+            span: wstart..wstart + w.len(),
+            lead: &raw[..lead_len],
+            trail: &rest[core.len()..],
+            poss,
+        });
+    }
+    out
+}
+
+/// What a speaker phrase refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NpKind {
+    Pronoun(Pronoun),
+    /// A person's name, titles stripped.
+    Name,
+    /// A named organisation or group ("White House", "CNN").
+    Org,
+    /// A common-noun description ("the mayor", "Iranian officials").
+    Description,
+}
+
+/// A speaker phrase found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub kind: NpKind,
+    /// The phrase as it will be output (name without titles; organisation
+    /// without a leading "the"; description as written).
+    pub text: String,
+    /// Byte range of the whole phrase in the body.
+    pub span: Range<usize>,
+    /// Gender told by an honorific ("Mr.", "Mrs.").
+    pub gender: Option<Gender>,
+}
+
+fn is_name_word(t: &Tok) -> bool {
+    t.is_cap()
+        && !t.is_punct()
+        && t.w.chars().any(char::is_alphabetic)
+        // "I'd", "We've": contractions are never names.
+        && !["'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m"]
+            .iter()
+            .any(|c| t.w.ends_with(c))
+        // "Calls for a new plan": a capitalised verb of saying.
+        && !lexicon::is_capitalised_cue(t.w)
+}
+
+/// Join tokens `toks[a..b]` as written in the body (possessives included).
+fn joined(body: &str, toks: &[Tok], a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    let start = toks[a].span.start;
+    let last = &toks[b - 1];
+    let end = last.span.end
+        + if last.poss {
+            possessive_len(body, last.span.end)
+        } else {
+            0
+        };
+    body.get(start..end).unwrap_or_default().to_string()
+}
+
+fn possessive_len(body: &str, end: usize) -> usize {
+    let rest = body.get(end..).unwrap_or_default();
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find(|s| rest.starts_with(**s))
+        .map_or(0, |s| s.len())
+}
+
+/// End (exclusive) of a capitalised chain starting at `i`: names, initials,
+/// particles and "of" between capitalised words; stops after a word followed
+/// by punctuation or a possessive.
+pub fn chain_end(toks: &[Tok], i: usize, limit: usize) -> usize {
+    let mut j = i;
+    while j < limit {
+        let t = &toks[j];
+        let joins = is_name_word(t)
+            || ((lexicon::is_particle(t.w) || t.w == "of" || t.w == "&")
+                && j > i
+                && toks.get(j + 1).is_some_and(is_name_word)
+                && j + 1 < limit);
+        if !joins || (j > i && !t.lead.is_empty() && t.lead.contains('(')) {
+            break;
+        }
+        j += 1;
+        if t.poss || t.comma_after() || t.colon_after() || t.ends_sentence() || t.trail.contains(['"', '”', '“']) {
+            break;
+        }
+    }
+    j
+}
+
+/// Classify a capitalised chain `toks[a..b]`: strip titles, tell names
+/// from organisations.
+pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    // "But Jane Roe", "Jane Roe Can": sentence words around a name.
+    let mut a = a;
+    let mut b = b;
+    while a < b && toks[a].w != "The" && lexicon::NON_NAME_CAPS.contains(toks[a].w) {
+        a += 1;
+    }
+    while b > a && lexicon::NON_NAME_CAPS.contains(toks[b - 1].w) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let span = toks[a].span.start..toks[b - 1].span.end;
+    let mut gender = None;
+    // The name starts after the last title followed by a non-title word.
+    let mut name_start = a;
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        // A capitalised role word inside a chain works as a title:
+        // "Westfield High School Principal Jane Roe".
+        let role = k > a && lexicon::is_person_description(&t.w.to_lowercase());
+        if (lexicon::is_title(t.w) || role) && k + 1 < b && !t.poss {
+            name_start = k + 1;
+            if let Some(g) = lexicon::honorific_gender(t.w) {
+                gender = Some(g);
+            }
+        }
+    }
+    let first = toks[a].w;
+    // "Jane Roe of Maryland": the name ends before "of".
+    if let Some(p) = toks[name_start..b].iter().position(|t| t.w == "of") {
+        let head = &toks[name_start..name_start + p];
+        if !head.is_empty()
+            && first != "The"
+            && (name_start > a || head.len() >= 2)
+            && !head.iter().any(|t| lexicon::is_org_word(t.w))
+        {
+            b = name_start + p;
+        }
+    }
+    let words = &toks[name_start..b];
+    let org = first == "The"
+        || toks[a..b]
+            .iter()
+            .any(|t| matches!(t.w, "on" | "for" | "against" | "to"))
+        || words
+            .iter()
+            .any(|t| lexicon::is_org_word(t.w) || t.w == "of" || t.w == "&")
+        || (words.len() == 1
+            && words[0].w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && words[0].w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && words[0].w.len() <= 4);
+    if org {
+        let from = if first == "The" { a + 1 } else { a };
+        let text = joined(body, toks, from, b);
+        return (!text.is_empty()).then_some(Np {
+            kind: NpKind::Org,
+            text: text
+                .trim_end_matches(['\'', '’'])
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string(),
+            span,
+            gender: None,
+        });
+    }
+    if name_start == a && lexicon::NON_NAME_CAPS.contains(first) {
+        return None;
+    }
+    let text = words.iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
+    // "Chief Executive": titles and roles only, nobody named.
+    if words
+        .iter()
+        .all(|t| lexicon::is_title(t.w) || lexicon::is_role_word(&t.w.to_lowercase()))
+    {
+        return Some(Np {
+            kind: NpKind::Description,
+            text: joined(body, toks, a, b),
+            span,
+            gender: None,
+        });
+    }
+    Some(Np {
+        kind: NpKind::Name,
+        text,
+        span,
+        gender,
+    })
+}
+
+/// Discourse words that may open a clause before its subject.
+fn is_discourse(w: &str) -> bool {
+    matches!(
+        w,
+        "But" | "And" | "So" | "Yet" | "Then" | "Also" | "Still" | "However" | "but" | "and" | "so" | "then" | "also"
+    )
+}
+
+/// The noun phrase starting at `i` (before `limit`), read forwards, with
+/// the index after it. A description followed by a comma and a name
+/// ("his running mate, Mike Pence,") yields the name.
+pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Option<(Np, usize)> {
+    while i < limit && (is_discourse(toks[i].w) || toks[i].is_punct()) {
+        i += 1;
+    }
+    let t = toks.get(i).filter(|_| i < limit)?;
+    if t.is_pronoun() {
+        let p = lexicon::pronoun(t.w)?;
+        return Some((
+            Np {
+                kind: NpKind::Pronoun(p),
+                text: t.w.to_string(),
+                span: t.span.clone(),
+                gender: None,
+            },
+            i + 1,
+        ));
+    }
+    // "the White House": an organisation behind its article.
+    if t.w == "the" && toks.get(i + 1).is_some_and(is_name_word) && i + 1 < limit {
+        let end = chain_end(toks, i + 1, limit);
+        if let Some(np) = classify_chain(body, toks, i + 1, end)
+            && np.kind == NpKind::Org
+            && !toks[end - 1].poss
+        {
+            return Some((
+                Np {
+                    span: t.span.start..np.span.end,
+                    ..np
+                },
+                end,
+            ));
+        }
+    }
+    let (np, next) = if is_name_word(t) || lexicon::is_title(t.w) {
+        let end = chain_end(toks, i, limit);
+        let last_poss = toks[end - 1].poss;
+        if let Some(found) =
+            name_after_modifiers(body, toks, end, limit).filter(|_| !last_poss && !toks[end - 1].comma_after())
+        {
+            found
+        } else if last_poss || (end < limit && starts_description_tail(&toks[end]) && !toks[end - 1].comma_after()) {
+            description_forward(body, toks, i, limit)?
+        } else if let Some(head) = role_tail(toks, end, limit).filter(|_| !toks[end - 1].comma_after()) {
+            // "Farm union leaders": a group named by its role noun.
+            let np = Np {
+                kind: NpKind::Description,
+                text: joined(body, toks, i, head),
+                span: toks[i].span.start..toks[head - 1].span.end,
+                gender: None,
+            };
+            (np, head)
+        } else {
+            (classify_chain(body, toks, i, end)?, end)
+        }
+    } else if lexicon::DETERMINERS.contains(t.w.to_lowercase().as_str())
+        || (t.w.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::CLAUSE_WORDS.contains(t.w)
+            && !lexicon::is_cue(t.w))
+    {
+        description_forward(body, toks, i, limit)?
+    } else {
+        return None;
+    };
+    // Appositive name after a description.
+    if np.kind == NpKind::Description
+        && toks[next - 1].comma_after()
+        && let Some((name, after)) = np_forward(body, toks, next, limit)
+        && name.kind == NpKind::Name
+    {
+        return Some((name, after));
+    }
+    Some((np, next))
+}
+
+/// End of a short lower-case tail ending in a role noun after a
+/// capitalised chain ("Farm union leaders", "Senate budget aides").
+fn role_tail(toks: &[Tok], end: usize, limit: usize) -> Option<usize> {
+    let mut j = end;
+    while j < limit && j - end < 3 {
+        let t = &toks[j];
+        let plain = t.w.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::CLAUSE_WORDS.contains(t.w)
+            && !lexicon::is_cue(t.w)
+            && !t.poss;
+        if !plain {
+            return None;
+        }
+        if lexicon::ROLE_NOUNS.contains(t.w) {
+            return Some(j + 1);
+        }
+        if t.comma_after() || t.ends_sentence() || t.colon_after() {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "CNN host Jane Roe": a name after a capitalised chain and a few
+/// lower-case words, with no comma between.
+fn name_after_modifiers(body: &str, toks: &[Tok], end: usize, limit: usize) -> Option<(Np, usize)> {
+    let mut j = end;
+    while j < limit && j - end < 3 {
+        let t = &toks[j];
+        if !lexicon::is_role_word(t.w) {
+            break;
+        }
+        j += 1;
+        if t.comma_after() || t.ends_sentence() || t.colon_after() {
+            return None;
+        }
+    }
+    if j == end || j >= limit || !is_name_word(&toks[j]) {
+        return None;
+    }
+    let e = chain_end(toks, j, limit);
+    let np = classify_chain(body, toks, j, e)?;
+    (np.kind == NpKind::Name && !toks[e - 1].poss).then_some((np, e))
+}
+
+/// A lower-case word that continues a noun phrase after a capitalised
+/// chain ("Iranian officials", "Clinton aides").
+fn starts_description_tail(t: &Tok) -> bool {
+    lexicon::ROLE_NOUNS.contains(t.w)
+}
+
+/// A description read forwards: up to a comma, a stop word or a cue, at
+/// most ten words. A name at its end wins ("campaign manager Jane Roe").
+fn description_forward(body: &str, toks: &[Tok], i: usize, limit: usize) -> Option<(Np, usize)> {
+    let mut j = i;
+    let max = (i + 10).min(limit);
+    while j < max {
+        let t = &toks[j];
+        if t.is_punct() || (j > i && (lexicon::NP_STOPPERS.contains(t.w) || lexicon::is_cue(t.w))) {
+            break;
+        }
+        if j > i && t.w.chars().next().is_some_and(char::is_lowercase) && lexicon::CLAUSE_WORDS.contains(t.w) {
+            break;
+        }
+        j += 1;
+        if t.comma_after() || t.ends_sentence() || t.colon_after() {
+            break;
+        }
+    }
+    if j == i {
+        return None;
+    }
+    // A trailing name chain of two or more words is the speaker.
+    let mut k = j;
+    while k > i && (is_name_word(&toks[k - 1]) || lexicon::is_particle(toks[k - 1].w)) && !toks[k - 1].poss {
+        k -= 1;
+    }
+    if k > i
+        && j - k >= 2
+        && let Some(np) = classify_chain(body, toks, k, j)
+        && np.kind == NpKind::Name
+    {
+        return Some((np, j));
+    }
+    let text = joined(body, toks, i, j);
+    Some((
+        Np {
+            kind: NpKind::Description,
+            text,
+            span: toks[i].span.start..toks[j - 1].span.end,
+            gender: None,
+        },
+        j,
+    ))
+}
+
+/// The noun phrase that ends right before `cue` (an index into `toks`),
+/// read backwards from the verb; `floor` is the first index it may use.
+/// Skips adverbs ("he later said") and an appositive between commas
+/// ("Jane Roe, the mayor, said").
+pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<Np> {
+    let mut j = cue;
+    while j > floor && lexicon::BETWEEN_SUBJECT_AND_CUE.contains(toks[j - 1].w) && !toks[j - 1].comma_after() {
+        j -= 1;
+    }
+    // A bracketed note between subject and verb: "Jane Roe (D-Ore.) said".
+    if j > floor && toks[j - 1].trail.contains(')') {
+        let mut k = j;
+        while k > floor && !toks[k - 1].lead.contains('(') {
+            k -= 1;
+        }
+        if k > floor && j - k <= 6 {
+            j = k - 1;
+        }
+    }
+    if j == floor {
+        return None;
+    }
+    let last = &toks[j - 1];
+    if last.comma_after() {
+        // An appositive: find the comma that opens it.
+        let mut k = j - 1;
+        while k > floor && !toks[k - 1].comma_after() {
+            k -= 1;
+        }
+        if k > floor && j - k <= 25 {
+            // "Jane Roe, the mayor, said": the phrase before the first comma;
+            // "The chief executive, Jane Roe, said": the name between them.
+            if let Some(np) = np_ending_at(body, toks, floor, k) {
+                if matches!(np.kind, NpKind::Description | NpKind::Org)
+                    && let Some((name, _)) = np_forward(body, toks, k, j).filter(|(n, _)| n.kind == NpKind::Name)
+                {
+                    return Some(name);
+                }
+                return Some(np);
+            }
+        }
+        // "The mayor, Jane Roe, said" / a phrase standing alone.
+        return np_forward(body, toks, k, j).map(|(np, _)| np);
+    }
+    np_ending_at(body, toks, floor, j)
+}
+
+/// The noun phrase whose last word is `toks[end - 1]`.
+fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np> {
+    if end <= floor {
+        return None;
+    }
+    let last = &toks[end - 1];
+    if last.is_pronoun() {
+        return np_forward(body, toks, end - 1, end).map(|(np, _)| np);
+    }
+    if last.is_punct() {
+        return None;
+    }
+    if is_name_word(last) && !last.poss {
+        let mut a = end - 1;
+        while a > floor {
+            let p = &toks[a - 1];
+            let joins = (is_name_word(p) || lexicon::is_particle(p.w) || p.w == "of")
+                && !p.comma_after()
+                && !p.poss
+                && !p.ends_sentence()
+                && !p.trail.contains(['"', '”', '“'])
+                && !lexicon::NON_NAME_CAPS.contains(p.w);
+            if !joins {
+                break;
+            }
+            a -= 1;
+        }
+        while a < end && (toks[a].w == "of" || lexicon::is_particle(toks[a].w)) {
+            a += 1;
+        }
+        // "the Commission on Presidential Debates": a preposition between
+        // capitalised words makes one organisation name.
+        while a >= floor + 2
+            && matches!(toks[a - 1].w, "on" | "for" | "of" | "against" | "to")
+            && is_name_word(&toks[a - 2])
+            && !toks[a - 2].comma_after()
+            && !toks[a - 2].poss
+        {
+            a -= 2;
+            while a > floor && is_name_word(&toks[a - 1]) && !toks[a - 1].comma_after() && !toks[a - 1].poss {
+                a -= 1;
+            }
+        }
+        // "The White House said": keep the article with the chain.
+        if a > floor && toks[a - 1].w == "The" {
+            a -= 1;
+        }
+        if let Some(np) = classify_chain(body, toks, a, end) {
+            // "a spokesman for the White House" is still the White House's voice.
+            return Some(np);
+        }
+        return None;
+    }
+    // A description: walk back over nouns and adjectives to a determiner.
+    if lexicon::CLAUSE_WORDS.contains(last.w) || lexicon::is_cue(last.w) {
+        return None;
+    }
+    let mut a = end;
+    while a > floor {
+        let p = &toks[a - 1];
+        if a < end && (p.comma_after() || p.ends_sentence() || p.colon_after()) {
+            break;
+        }
+        let lw = p.w.to_lowercase();
+        if lexicon::DETERMINERS.contains(lw.as_str()) {
+            a -= 1;
+            break;
+        }
+        if p.is_punct() || lexicon::CLAUSE_WORDS.contains(p.w) || lexicon::is_cue(p.w) || p.is_pronoun() {
+            break;
+        }
+        a -= 1;
+        if end - a >= 8 {
+            break;
+        }
+    }
+    if a == end {
+        return None;
+    }
+    // A bare lower-case phrase is a noun phrase only with a plural or
+    // role-noun head ("officials", "campaign aides"), not "despite".
+    let first = &toks[a];
+    let valid = lexicon::DETERMINERS.contains(first.w.to_lowercase().as_str())
+        || first.is_cap()
+        || lexicon::ROLE_NOUNS.contains(last.w)
+        || (last.w.ends_with('s') && !last.w.ends_with("ss") && last.w.len() > 3);
+    if !valid {
+        return None;
+    }
+    Some(Np {
+        kind: NpKind::Description,
+        text: joined(body, toks, a, end),
+        span: toks[a].span.start..last.span.end,
+        gender: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok<'_>> {
+        tokenize(s, 0..s.len())
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_possessives() {
+        let t = toks("Sen. Jane Roe's aide (D-Ore.) said, \"no.\"");
+        let words: Vec<&str> = t.iter().map(|t| t.w).collect();
+        assert_eq!(words, ["Sen.", "Jane", "Roe", "aide", "D-Ore", "said", "no"]);
+        assert!(t[2].poss && !t[1].poss);
+        assert!(t[5].comma_after());
+        assert!(t[6].ends_sentence());
+    }
+
+    #[test]
+    fn offsets_survive_multibyte_spaces() {
+        let s = "said\u{a0}Jana\u{2003}Novak";
+        let t = toks(s);
+        let words: Vec<&str> = t.iter().map(|t| &s[t.span.clone()]).collect();
+        assert_eq!(words, ["said", "Jana", "Novak"]);
+    }
+
+    #[test]
+    fn forward_name_with_titles() {
+        let s = "Foreign Minister Jana Novak, the envoy, left.";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len()).unwrap();
+        assert_eq!((np.kind, np.text.as_str()), (NpKind::Name, "Jana Novak"));
+        let s = "Mrs. Roe said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, 2).unwrap();
+        assert_eq!(np.gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn forward_description_then_name() {
+        let s = "his running mate, Tom Field, said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len()).unwrap();
+        assert_eq!(np.text, "Tom Field");
+        let s = "the city's mayor said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len()).unwrap();
+        assert_eq!((np.kind, np.text.as_str()), (NpKind::Description, "the city's mayor"));
+    }
+
+    #[test]
+    fn role_word_inside_a_chain_separates_the_name() {
+        let s = "Hillside High School Principal Eva Holm said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len() - 1).unwrap();
+        assert_eq!((np.kind, np.text.as_str()), (NpKind::Name, "Eva Holm"));
+        let s = "Hillside High School said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len() - 1).unwrap();
+        assert_eq!(np.kind, NpKind::Org);
+    }
+
+    #[test]
+    fn organisations() {
+        let s = "The White House said";
+        let t = toks(s);
+        let (np, _) = np_forward(s, &t, 0, t.len()).unwrap();
+        assert_eq!((np.kind, np.text.as_str()), (NpKind::Org, "White House"));
+        let np = np_before(s, &t, 0, 3).unwrap();
+        assert_eq!(np.text, "White House");
+    }
+
+    #[test]
+    fn backwards_from_the_cue() {
+        let s = "While others left early, Novak later said";
+        let t = toks(s);
+        let np = np_before(s, &t, 0, 6).unwrap();
+        assert_eq!(np.text, "Novak");
+        let s = "Jana Novak, a historian at the school, recalled";
+        let t = toks(s);
+        let np = np_before(s, &t, 0, t.len() - 1).unwrap();
+        assert_eq!(np.text, "Jana Novak");
+        let s = "the former first lady said";
+        let t = toks(s);
+        let np = np_before(s, &t, 0, 4).unwrap();
+        assert_eq!(
+            (np.kind, np.text.as_str()),
+            (NpKind::Description, "the former first lady")
+        );
+        let s = "she met him and said";
+        let t = toks(s);
+        assert!(np_before(s, &t, 0, 4).is_none());
+    }
+}
