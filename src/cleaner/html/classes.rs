@@ -32,8 +32,9 @@ fn chrome_word(w: &str) -> Option<&'static str> {
         "related" | "recommended" | "recommendations" | "recommendation" | "recirc" | "recirculation" | "outbrain"
         | "taboola" | "trending" | "popular" | "mostread" | "readmore" | "readnext" | "upnext" | "teaser"
         | "teasers" => "related",
-        "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "optin" | "donate" | "membership"
-        | "paywall" | "regwall" => "newsletter",
+        "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "optin" | "donate" | "membership" => {
+            "newsletter"
+        }
         "share" | "sharing" | "social" | "sharebar" | "sharethis" | "addthis" | "follow" | "socials" => "share",
         "cookie" | "cookies" | "consent" | "gdpr" | "onetrust" => "cookies",
         "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adslot" | "adunit" | "sponsor"
@@ -42,12 +43,12 @@ fn chrome_word(w: &str) -> Option<&'static str> {
         | "toolbar" | "masthead" | "skiplink" | "topbar" | "subnav" => "menu",
         "footer" => "footer",
         "header" => "header",
-        "sidebar" | "widget" | "widgets" | "rail" | "aside" | "sidebox" => "aside",
+        "sidebar" | "rail" | "aside" | "sidebox" => "aside",
         "popup" | "modal" | "overlay" | "dialog" | "banner" | "lightbox" => "popup",
         "byline" | "author" | "authors" | "dateline" | "timestamp" | "meta" | "metadata" => "byline",
         "tags" | "tag" | "categories" | "topics" | "keywords" => "tags",
         "caption" | "credit" | "credits" | "figcaption" => "caption",
-        "hidden" | "invisible" | "offscreen" | "visuallyhidden" | "sronly" => "hidden",
+        "offscreen" | "visuallyhidden" | "sronly" => "hidden",
         _ => return None,
     })
 }
@@ -78,7 +79,7 @@ pub fn for_each_word(e: &Element, mut f: impl FnMut(&str)) {
         let lower = attr.to_ascii_lowercase();
         for joined in ["sr-only", "screen-reader", "visually-hidden", "element-invisible"] {
             if lower.contains(joined) {
-                f("hidden");
+                f("sronly");
             }
         }
         let mut prev_lower = false;

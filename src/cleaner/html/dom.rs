@@ -32,6 +32,8 @@ pub struct Elem<'a> {
     pub prose: u32,
     /// Whether the element is a block-level tag (owns blocks).
     pub block: bool,
+    /// The DOM node, for diagnostics.
+    pub node: ego_tree::NodeId,
 }
 
 /// One text block, as the browser would lay it out.
@@ -79,8 +81,8 @@ pub struct Page<'a> {
 
 /// Subtrees never shown as article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "svg", "iframe", "template", "select", "button", "head", "object", "embed",
-    "canvas", "video", "audio", "map", "math", "option", "datalist", "input", "textarea",
+    "script", "style", "noscript", "svg", "iframe", "template", "select", "button", "object", "embed", "canvas",
+    "video", "audio", "map", "math", "option", "datalist", "input", "textarea",
 ];
 
 /// Tags that start a new block.
@@ -215,7 +217,7 @@ pub fn walk(dom: &Html) -> Page<'_> {
                         // <head> is skipped for text, but its <meta>/<title>
                         // are read above; `open` must still see it, so only
                         // skip content-less subtrees here.
-                        if (SKIP.contains(&name) && name != "head") || is_hidden(e) {
+                        if SKIP.contains(&name) {
                             skipping = Some(node.id());
                             continue;
                         }
@@ -234,9 +236,15 @@ pub fn walk(dom: &Html) -> Page<'_> {
                         if name == "article" || name == "main" {
                             weight += 10.0;
                         }
-                        let chrome = match verdict {
-                            ClassVerdict::Chrome(reason) => Some(reason),
-                            _ => tag_chrome(name),
+                        // Hidden subtrees are chrome, not skipped: some pages
+                        // hide content that scripts reveal (streamed HTML).
+                        let chrome = if is_hidden(e) {
+                            Some("hidden")
+                        } else {
+                            match verdict {
+                                ClassVerdict::Chrome(reason) => Some(reason),
+                                _ => tag_chrome(name),
+                            }
                         };
                         page.elems.push(Elem {
                             parent: open.last().copied().unwrap_or(NONE),
@@ -247,6 +255,7 @@ pub fn walk(dom: &Html) -> Page<'_> {
                             links: 0,
                             prose: 0,
                             block,
+                            node: node.id(),
                         });
                         open.push(idx);
                         if block {
@@ -452,13 +461,20 @@ mod tests {
     }
 
     #[test]
-    fn hidden_and_script_text_is_not_shown() {
+    fn hidden_is_chrome_and_script_text_is_not_shown() {
         let dom = Html::parse_document(
             "<body><p style='display: none'>secret</p><p hidden>also</p><p>shown</p><noscript>ns</noscript></body>",
         );
         let page = walk(&dom);
-        let texts: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["shown"]);
+        let texts: Vec<_> = page
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), page.elems[b.owner].chrome))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![("secret", Some("hidden")), ("also", Some("hidden")), ("shown", None)]
+        );
     }
 
     #[test]

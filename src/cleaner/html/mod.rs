@@ -26,6 +26,8 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
     let (meta, h1) = meta::resolve(&page, &verdicts);
     let headline_toks = meta.headline.as_deref().map(meta::tokens);
     let mut blocks: Vec<Block> = Vec::with_capacity(page.blocks.len());
+    let page_owners: Vec<usize> = page.blocks.iter().map(|b| b.owner).collect();
+    let page_elems = page.elems;
     for b in page.blocks {
         let chrome = if b.owner == dom::NONE || !verdicts.in_region[b.owner] {
             Some("outside")
@@ -47,7 +49,48 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
         });
     }
     super::text::label_chrome(&mut blocks, rules);
+    if let Ok(needle) = std::env::var("NEWSNORM_HTML_DEBUG") {
+        debug(&dom, &page_elems, &page_owners, &blocks, &verdicts, &needle);
+    }
     CleanDoc { blocks, meta }
+}
+
+/// Diagnostics: the ancestors of blocks containing `needle`.
+fn debug(dom: &Html, elems: &[dom::Elem<'_>], owners: &[usize], blocks: &[Block], v: &score::Verdicts, needle: &str) {
+    if let Some(top) = v.top {
+        eprintln!("TOP {}", describe(dom, elems, v, top));
+    }
+    for (b, &o) in blocks.iter().zip(owners) {
+        if !b.text.contains(needle) {
+            continue;
+        }
+        eprintln!("BLOCK {:?} {:?}", b.chrome, &b.text[..b.text.len().min(60)]);
+        let mut e = o;
+        while e != dom::NONE {
+            eprintln!("   {}", describe(dom, elems, v, e));
+            e = elems[e].parent;
+        }
+    }
+}
+
+fn describe(dom: &Html, elems: &[dom::Elem<'_>], v: &score::Verdicts, e: usize) -> String {
+    let el = &elems[e];
+    let attrs = dom
+        .tree
+        .get(el.node)
+        .and_then(|n| n.value().as_element())
+        .map(|x| {
+            format!(
+                "class={:?} id={:?}",
+                x.attr("class").unwrap_or(""),
+                x.attr("id").unwrap_or("")
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "#{e} <{}> {attrs} chrome={:?} own={:?} region={} text={} links={} prose={} w={}",
+        el.tag, v.chrome[e], el.chrome, v.in_region[e], el.text, el.links, el.prose, el.weight
+    )
 }
 
 #[cfg(test)]

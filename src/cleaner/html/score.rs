@@ -19,6 +19,12 @@ pub struct Verdicts {
 
 /// How many ancestors a prose block credits.
 const LEVELS: usize = 5;
+/// Prose-mass climb: below this share of the page's prose the top is
+/// suspect; the ancestor taken must hold at least `MASS_HIGH` of it and have
+/// a link density under `MASS_MAX_LINKS`.
+const MASS_LOW: f32 = 0.6;
+const MASS_HIGH: f32 = 0.75;
+const MASS_MAX_LINKS: f32 = 0.33;
 /// Bound on ancestor walks, so that absurdly deep pages stay linear.
 const MAX_CLIMB: usize = 64;
 
@@ -56,7 +62,7 @@ pub fn choose(page: &Page<'_>) -> Verdicts {
     let mut chrome: Vec<Option<&'static str>> = Vec::with_capacity(n);
     for (i, e) in elems.iter().enumerate() {
         let inherited = if e.parent == NONE { None } else { chrome[e.parent] };
-        let own = e.chrome.filter(|_| !(total_prose > 0 && e.prose * 2 > total_prose));
+        let own = e.chrome.filter(|&r| !vetoed(r, e.prose, total_prose));
         let _ = i;
         chrome.push(inherited.or(own));
     }
@@ -156,6 +162,38 @@ pub fn choose(page: &Page<'_>) -> Verdicts {
         steps += 1;
     }
 
+    // Prose mass: when the top holds a minority of the page's prose, the
+    // article is split into sections deeper than the scores reach; take
+    // the lowest ancestor holding most of it, unless that is link-heavy.
+    let mut good = vec![0u32; n];
+    for b in &page.blocks {
+        let o = b.owner;
+        if o != NONE && chrome[o].is_none() && b.text.len() >= PROSE_MIN && (b.links as usize) * 2 < b.text.len() {
+            good[o] += b.text.len() as u32;
+        }
+    }
+    for i in (0..n).rev() {
+        let p = elems[i].parent;
+        if p != NONE {
+            good[p] += good[i];
+        }
+    }
+    let total_good: u32 = (0..n).filter(|&i| elems[i].parent == NONE).map(|i| good[i]).sum();
+    if (good[top] as f32) < MASS_LOW * total_good as f32 {
+        let mut a = elems[top].parent;
+        let mut steps = 0;
+        while a != NONE && steps < MAX_CLIMB {
+            if good[a] as f32 >= MASS_HIGH * total_good as f32 {
+                if link_density(&elems[a]) < MASS_MAX_LINKS && chrome[a].is_none() {
+                    top = a;
+                }
+                break;
+            }
+            a = elems[a].parent;
+            steps += 1;
+        }
+    }
+
     // Siblings that belong to the article too.
     let mut roots = vec![false; n];
     roots[top] = true;
@@ -184,6 +222,22 @@ pub fn choose(page: &Page<'_>) -> Verdicts {
         chrome,
         in_region,
         top: Some(top),
+    }
+}
+
+/// Whether chrome words are outweighed by the prose the element holds.
+/// Weak words (layout: aside, header, byline, hidden…) give way to a fair
+/// amount of prose; strong ones (comments, related, share…) only when the
+/// element holds most of the page's prose (then it wraps the page).
+fn vetoed(reason: &str, prose: u32, total: u32) -> bool {
+    let weak = matches!(
+        reason,
+        "aside" | "header" | "byline" | "tags" | "caption" | "hidden" | "form" | "popup"
+    );
+    if weak {
+        prose * 5 > total || prose > 1500
+    } else {
+        total > 0 && prose * 2 > total
     }
 }
 
