@@ -204,7 +204,71 @@ const DATE_KEYS: &[&str] = &[
     "date",
     "og:pubdate",
     "datecreated",
+    "published",
 ];
+
+/// How a visible date is labelled on the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    Published,
+    Updated,
+    Plain,
+}
+
+static UPDATED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(updated?|modified|revised|last edited)\b").expect("static regex"));
+static PUBLISHED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(published|posted|written|released)\b").expect("static regex"));
+
+/// Dates written in short lines around the top of the article (the byline
+/// area: from a little before the first paragraph to just after it), with
+/// their labels. Long paragraphs are skipped: dates there are content.
+fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
+    let start = first_prose.saturating_sub(25);
+    let end = (first_prose + 3).min(page.blocks.len());
+    let mut out = Vec::new();
+    for b in &page.blocks[start..end] {
+        if b.text.len() > 160 || (b.links as usize) * 2 > b.text.len() {
+            continue;
+        }
+        if let Some(d) = crate::extract::date::find_date(&b.text) {
+            let label = if UPDATED_WORD.is_match(&b.text) {
+                Label::Updated
+            } else if PUBLISHED_WORD.is_match(&b.text) {
+                Label::Published
+            } else {
+                Label::Plain
+            };
+            out.push((d.iso, label));
+        }
+    }
+    out
+}
+
+/// The publication date as the page shows it: metadata, reconciled with the
+/// dates written in the byline area. Metadata often gives UTC (a day off
+/// the local date shown), and pages that show only "Updated <date>" are
+/// read as dated by that date.
+fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize) -> Option<(String, String)> {
+    let meta = meta_published(page, v, ld);
+    let shown = visible_dates(page, first_prose);
+    let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
+    if let Some((iso, _)) = &meta {
+        if shown.is_empty() || shown.iter().any(|(d, _)| same_day(d, iso)) {
+            return meta;
+        }
+        if let Some((d, _)) = shown.iter().find(|(_, l)| *l == Label::Published) {
+            return Some((d.clone(), d.clone()));
+        }
+        return meta;
+    }
+    // No publication date in the metadata: a date the byline labels as
+    // published ("Posted on …").
+    shown
+        .iter()
+        .find(|(_, l)| *l == Label::Published)
+        .map(|(d, _)| (d.clone(), d.clone()))
+}
 
 fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
     facts
@@ -215,7 +279,7 @@ fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
 }
 
 /// The publication date: `(normalised, raw)`.
-fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData) -> Option<(String, String)> {
+fn meta_published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData) -> Option<(String, String)> {
     let norm = |raw: &str| normalise_date(raw).map(|n| (n, raw.trim().to_string()));
     if let Some(d) = ld.published.as_deref().and_then(norm) {
         return Some(d);
@@ -237,12 +301,25 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData) -> Option<(String, 
     if let Some(d) = ld.page_published.as_deref().and_then(norm) {
         return Some(d);
     }
-    // A plain <time> in the article (or just before it: the byline area).
+    // A plain <time> in the article (or just before it: the byline area),
+    // else the first one outside lists of other stories and comments.
     let top = v.top?;
+    let outside_lists = |e: usize| {
+        !matches!(
+            v.chrome.get(e).copied().flatten(),
+            Some("related" | "comments" | "aside" | "footer" | "menu" | "advert" | "popup" | "hidden")
+        )
+    };
     times
         .iter()
         .filter(|t| !t.modified && (in_region(t.elem) || near_before(page, top, t.elem)))
         .find_map(|t| norm(&t.value))
+        .or_else(|| {
+            times
+                .iter()
+                .filter(|t| !t.modified && outside_lists(t.elem))
+                .find_map(|t| norm(&t.value))
+        })
 }
 
 /// Whether element `e` comes shortly before the container `top` in the
@@ -348,6 +425,23 @@ fn agrees(h1: &[String], title: &[String]) -> bool {
     common * 10 >= h1.len() * 8 && common * 10 >= title.len() * 6
 }
 
+/// Index of the article's first paragraph block (or the block count).
+fn first_prose(page: &Page<'_>, v: &Verdicts) -> usize {
+    page.blocks
+        .iter()
+        .position(|b| {
+            b.owner != super::dom::NONE
+                && v.in_region[b.owner]
+                && v.chrome[b.owner].is_none()
+                && b.text.split_whitespace().count() >= 12
+                && (b.links as usize) * 2 < b.text.len()
+        })
+        .unwrap_or(page.blocks.len())
+}
+
+/// At most this many `<h1>`s are considered.
+const MAX_H1: usize = 16;
+
 /// Text of the blocks an element owns or holds (an `<h1>` is usually one block).
 fn elem_text(page: &Page<'_>, elem: usize) -> String {
     let mut out = String::new();
@@ -393,9 +487,10 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
     .collect();
     let title_toks: Vec<Vec<String>> = meta_titles.iter().map(|t| tokens(t)).collect();
 
+    let first_prose = first_prose(page, v);
     let mut chosen_h1 = None;
     let mut headline = None;
-    for &h in &facts.h1s {
+    for &h in facts.h1s.iter().take(MAX_H1) {
         if v.chrome.get(h).copied().flatten() == Some("hidden") {
             continue;
         }
@@ -405,6 +500,39 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
             headline = Some(text);
             chosen_h1 = Some(h);
             break;
+        }
+    }
+    // A visible <h1> at the article that disagrees with the metadata is
+    // usually the headline the page shows (SEO titles are rewritten); a
+    // logo or section name in an <h1> is short, a link, or the site name.
+    if headline.is_none() {
+        let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).collect();
+        let top = v.top.unwrap_or(super::dom::NONE);
+        // Only a heading above the article's first paragraph heads it.
+        let before_prose = |h: usize| page.blocks[..first_prose].iter().any(|b| b.owner == h);
+        for &h in facts.h1s.iter().take(MAX_H1) {
+            let chrome = v.chrome.get(h).copied().flatten();
+            if matches!(
+                chrome,
+                Some("hidden" | "menu" | "footer" | "aside" | "related" | "popup")
+            ) {
+                continue;
+            }
+            let near =
+                v.in_region.get(h).copied().unwrap_or(false) || (top != super::dom::NONE && near_before(page, top, h));
+            let el = &page.elems[h];
+            let text = elem_text(page, h);
+            let toks = tokens(&text);
+            if near
+                && before_prose(h)
+                && (2..=40).contains(&toks.len())
+                && el.links * 2 < el.text.max(1)
+                && !site_toks.contains(&toks)
+            {
+                headline = Some(text);
+                chosen_h1 = Some(h);
+                break;
+            }
         }
     }
     if headline.is_none() {
@@ -420,7 +548,7 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         }
     }
 
-    let (published, published_text) = match self::published(page, v, &ld) {
+    let (published, published_text) = match self::published(page, v, &ld, first_prose) {
         Some((n, raw)) => (Some(n), Some(raw)),
         None => (None, None),
     };
