@@ -360,8 +360,60 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / ", " ~ ", " : ",
 ];
 
+/// Decode the character references left in metadata that was escaped twice
+/// (`&amp;amp;` in the source reads `&amp;` after parsing).
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let ch = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            ch.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Remove site-name parts (" | Site", "Site - ") from a title.
 pub fn strip_site(title: &str, sites: &[&str]) -> String {
+    strip_site_tail(title, sites, 4)
+}
+
+/// [`strip_site`] with the longest unnamed tail (in words) to drop.
+fn strip_site_tail(title: &str, sites: &[&str], max_tail: usize) -> String {
     let mut t = title.trim();
     let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).filter(|s| !s.is_empty()).collect();
     let is_site = |seg: &str| {
@@ -405,8 +457,8 @@ pub fn strip_site(title: &str, sites: &[&str]) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • "] {
         if let Some((head, tail)) = t.rsplit_once(sep) {
             let (hw, tw) = (head.split_whitespace().count(), tail.split_whitespace().count());
-            if tw <= 4 && hw >= 3 && hw > tw {
-                return strip_site(head, sites);
+            if tw <= max_tail && hw >= 3 && hw > tw {
+                return strip_site_tail(head, sites, max_tail);
             }
         }
     }
@@ -473,7 +525,7 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
     if let Some(s) = meta_value(facts, "application-name") {
         sites.push(s);
     }
-    let clean = |s: &str| super::dom::collapse(s);
+    let clean = |s: &str| super::dom::collapse(&decode_entities(s));
     let meta_titles: Vec<String> = [
         ld.headline.as_deref(),
         meta_value(facts, "og:title"),
@@ -552,6 +604,10 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         Some((n, raw)) => (Some(n), Some(raw)),
         None => (None, None),
     };
+    // Subtitles and site names hang off visible headings too.
+    let headline = headline
+        .map(|h| strip_site_tail(&h, &sites, 3))
+        .filter(|h| !h.is_empty());
     let meta = PageMeta {
         headline,
         published,
@@ -619,6 +675,16 @@ mod tests {
         assert_eq!(ld.site_name.as_deref(), Some("Gull"));
         let none = linked_data(&["{not json".to_string()]);
         assert!(none.published.is_none());
+    }
+
+    #[test]
+    fn entities_left_in_metadata_are_decoded() {
+        assert_eq!(
+            decode_entities("Tips &amp; Tricks &#39;24 &#x26; more"),
+            "Tips & Tricks '24 & more"
+        );
+        assert_eq!(decode_entities("R&D; a & b &bogus;"), "R&D; a & b &bogus;");
+        assert_eq!(decode_entities("plain"), "plain");
     }
 
     #[test]
