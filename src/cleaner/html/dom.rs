@@ -61,6 +61,8 @@ pub struct Facts<'a> {
     /// `<h1>` elements: arena index (their text is the block they own).
     pub h1s: Vec<usize>,
     pub lang: Option<&'a str>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<&'a str>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,6 +201,14 @@ pub fn walk(dom: &Html) -> Page<'_> {
                                 meta_fact(e, &mut page.facts);
                                 continue;
                             }
+                            "link" => {
+                                if page.facts.canonical.is_none()
+                                    && e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                                {
+                                    page.facts.canonical = e.attr("href");
+                                }
+                                continue;
+                            }
                             "title" if page.facts.title.is_none() => {
                                 page.facts.title = Some(child_text(node));
                                 skipping = Some(node.id());
@@ -297,7 +307,7 @@ pub fn walk(dom: &Html) -> Page<'_> {
                 let Node::Element(e) = node.value() else {
                     continue;
                 };
-                if e.name() == "meta" {
+                if e.name() == "meta" || e.name() == "link" {
                     continue;
                 }
                 let Some(idx) = open.pop() else {

@@ -207,6 +207,29 @@ const DATE_KEYS: &[&str] = &[
     "published",
 ];
 
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.]?[a-z])").expect("static regex")
+});
+
+/// A `/YYYY/MM/DD/` date in the page's canonical URL (or `og:url`).
+fn url_date(page: &Page<'_>) -> Option<String> {
+    let url = page.facts.canonical.or_else(|| meta_value(&page.facts, "og:url"))?;
+    let c = URL_DATE.captures(url)?;
+    valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string())
+}
+
+fn day_of(iso: &str) -> Option<jiff::civil::Date> {
+    iso.get(..10)?.parse().ok()
+}
+
+/// Whether two ISO dates are one calendar day apart (a time-zone shift).
+fn one_day_apart(a: &str, b: &str) -> bool {
+    match (day_of(a), day_of(b)) {
+        (Some(a), Some(b)) => a.tomorrow().ok() == Some(b) || b.tomorrow().ok() == Some(a),
+        _ => false,
+    }
+}
+
 /// How a visible date is labelled on the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
@@ -250,7 +273,16 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
 /// the local date shown), and pages that show only "Updated <date>" are
 /// read as dated by that date.
 fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize) -> Option<(String, String)> {
-    let meta = meta_published(page, v, ld);
+    let mut meta = meta_published(page, v, ld);
+    // The URL's date is the publisher's own calendar day: it settles a
+    // metadata time given in UTC, and stands in when metadata has none.
+    if let Some(u) = url_date(page) {
+        match &meta {
+            Some((iso, raw)) if one_day_apart(iso, &u) => meta = Some((u, raw.clone())),
+            None => meta = Some((u.clone(), u)),
+            _ => {}
+        }
+    }
     let shown = visible_dates(page, first_prose);
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     if let Some((iso, _)) = &meta {
