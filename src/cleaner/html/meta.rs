@@ -272,6 +272,33 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
 /// dates written in the byline area. Metadata often gives UTC (a day off
 /// the local date shown), and pages that show only "Updated <date>" are
 /// read as dated by that date.
+/// The one date the page labels "Published/Posted" in a short line outside
+/// lists of other stories and comments, wherever it is (bylines also sit
+/// under the article). `None` when there are several distinct ones.
+fn labelled_published(page: &Page<'_>, v: &Verdicts) -> Option<String> {
+    let mut found: Option<String> = None;
+    for b in &page.blocks {
+        if b.text.len() > 160 || (b.links as usize) * 2 > b.text.len() || !PUBLISHED_WORD.is_match(&b.text) {
+            continue;
+        }
+        let chrome = v.chrome.get(b.owner).copied().flatten();
+        if matches!(
+            chrome,
+            Some("related" | "comments" | "aside" | "footer" | "menu" | "advert" | "popup" | "hidden")
+        ) || UPDATED_WORD.is_match(&b.text)
+        {
+            continue;
+        }
+        if let Some(d) = crate::extract::date::find_date(&b.text) {
+            match &found {
+                Some(f) if *f != d.iso => return None,
+                _ => found = Some(d.iso),
+            }
+        }
+    }
+    found
+}
+
 fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize) -> Option<(String, String)> {
     let mut meta = meta_published(page, v, ld);
     // The URL's date is the publisher's own calendar day: it settles a
@@ -286,11 +313,14 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
     let shown = visible_dates(page, first_prose);
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     if let Some((iso, _)) = &meta {
-        if shown.is_empty() || shown.iter().any(|(d, _)| same_day(d, iso)) {
+        if shown.iter().any(|(d, _)| same_day(d, iso)) {
             return meta;
         }
         if let Some((d, _)) = shown.iter().find(|(_, l)| *l == Label::Published) {
             return Some((d.clone(), d.clone()));
+        }
+        if let Some(d) = labelled_published(page, v) {
+            return Some((d.clone(), d));
         }
         return meta;
     }
@@ -299,7 +329,9 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
     shown
         .iter()
         .find(|(_, l)| *l == Label::Published)
-        .map(|(d, _)| (d.clone(), d.clone()))
+        .map(|(d, _)| d.clone())
+        .or_else(|| labelled_published(page, v))
+        .map(|d| (d.clone(), d))
 }
 
 fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
