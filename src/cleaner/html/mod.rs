@@ -156,6 +156,71 @@ mod tests {
         assert!(doc.body().starts_with("Just a paragraph"));
     }
 
+    const PROSE: &str = "<p>The council met on a wet evening to argue about the bridge, the budget, and the bus lanes, for hours.</p>\
+        <p>Nobody agreed on anything, but the minutes, the motions, and the coffee were all recorded with care.</p>";
+
+    #[test]
+    fn url_date_fixes_a_utc_shift_and_fills_a_gap() {
+        let page = |meta: &str| {
+            format!(
+                "<html><head><link rel=canonical href='https://example.org/2024/05/06/bridge-vote'>{meta}</head>\
+                 <body><article>{PROSE}</article></body></html>"
+            )
+        };
+        let shifted = clean(
+            &page("<meta property='article:published_time' content='2024-05-07T02:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(shifted.meta.published.as_deref(), Some("2024-05-06"));
+        let far = clean(
+            &page("<meta property='article:published_time' content='2024-05-20T02:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(far.meta.published.as_deref(), Some("2024-05-20T02:00:00Z"));
+        let none = clean(&page(""), &Rules::default());
+        assert_eq!(none.meta.published.as_deref(), Some("2024-05-06"));
+    }
+
+    #[test]
+    fn labelled_byline_date_beats_unshown_metadata() {
+        let html = format!(
+            "<html><head><meta property='article:published_time' content='2025-01-02'></head><body>\
+             <article><h1>Bridge vote</h1>{PROSE}<p>Published March 3, 2024</p></article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-03-03"));
+        // Shown metadata date stays.
+        let html = format!(
+            "<html><head><meta property='article:published_time' content='2025-01-02'></head><body>\
+             <article><h1>Bridge vote</h1><p>Jan 2, 2025</p>{PROSE}<p>Published March 3, 2024</p></article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2025-01-02")
+        );
+    }
+
+    #[test]
+    fn visible_h1_above_article_wins_over_seo_title() {
+        let html = format!(
+            "<html><head><title>Best bridges ranked for 2025 | Gull</title></head><body>\
+             <article><h1>Why the council could not agree on the bridge</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(
+            doc.meta.headline.as_deref(),
+            Some("Why the council could not agree on the bridge")
+        );
+        assert!(!doc.body().contains("Why the council"));
+        // An <h1> deep in the body is a section heading, not the headline.
+        let html = format!(
+            "<html><head><title>Best bridges ranked for 2025 | Gull</title></head><body>\
+             <article>{PROSE}<h1>Our verdict on it</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Best bridges ranked for 2025"));
+    }
+
     #[test]
     fn garbage_does_not_panic() {
         for input in [
