@@ -272,6 +272,22 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
 /// dates written in the byline area. Metadata often gives UTC (a day off
 /// the local date shown), and pages that show only "Updated <date>" are
 /// read as dated by that date.
+/// The date in a "Published …" line: a written date anywhere in it, else a
+/// numeric `YYYY.MM.DD`-style one right after the label.
+fn labelled_date(text: &str) -> Option<String> {
+    if let Some(d) = crate::extract::date::find_date(text) {
+        return Some(d.iso);
+    }
+    let m = PUBLISHED_WORD.find(text)?;
+    let rest = text[m.end()..].trim_start();
+    let rest = rest
+        .strip_prefix("on ")
+        .or_else(|| rest.strip_prefix("On "))
+        .unwrap_or(rest)
+        .trim_start_matches([':', ' ']);
+    normalise_date(rest).map(|d| d.get(..10).unwrap_or(&d).to_string())
+}
+
 /// The one date the page labels "Published/Posted" in a short line outside
 /// lists of other stories and comments, wherever it is (bylines also sit
 /// under the article). `None` when there are several distinct ones.
@@ -289,10 +305,10 @@ fn labelled_published(page: &Page<'_>, v: &Verdicts) -> Option<String> {
         {
             continue;
         }
-        if let Some(d) = crate::extract::date::find_date(&b.text) {
+        if let Some(d) = labelled_date(&b.text) {
             match &found {
-                Some(f) if *f != d.iso => return None,
-                _ => found = Some(d.iso),
+                Some(f) if *f != d => return None,
+                _ => found = Some(d),
             }
         }
     }
@@ -749,6 +765,20 @@ mod tests {
         );
         assert_eq!(decode_entities("R&D; a & b &bogus;"), "R&D; a & b &bogus;");
         assert_eq!(decode_entities("plain"), "plain");
+    }
+
+    #[test]
+    fn labelled_dates() {
+        assert_eq!(
+            labelled_date("Essay - Published: 2025.12.17 | misc").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(
+            labelled_date("Published On: 15 August 2025").as_deref(),
+            Some("2025-08-15")
+        );
+        assert_eq!(labelled_date("Posted on 2024-01-05").as_deref(), Some("2024-01-05"));
+        assert_eq!(labelled_date("Published by the team"), None);
     }
 
     #[test]
