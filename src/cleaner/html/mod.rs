@@ -14,7 +14,7 @@ mod dom;
 mod meta;
 mod score;
 
-use super::{Block, BlockKind, CleanDoc, Rules};
+use super::{Block, CleanDoc, Rules};
 use scraper::Html;
 
 pub use meta::normalise_date;
@@ -26,7 +26,14 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
     let (meta, h1) = meta::resolve(&page, &verdicts);
     let headline_toks = meta.headline.as_deref().map(meta::tokens);
     let mut blocks: Vec<Block> = Vec::with_capacity(page.blocks.len());
-    let page_owners: Vec<usize> = page.blocks.iter().map(|b| b.owner).collect();
+    // NEWSNORM_HTML_DEBUG=TEXT prints the chosen container and the ancestors
+    // of the blocks containing TEXT (maintainers' diagnostics).
+    let debug_needle = std::env::var("NEWSNORM_HTML_DEBUG").ok();
+    let page_owners: Vec<usize> = match debug_needle {
+        Some(_) => page.blocks.iter().map(|b| b.owner).collect(),
+        None => Vec::new(),
+    };
+    let headline_len = meta.headline.as_deref().map_or(0, str::len);
     let page_elems = page.elems;
     for b in page.blocks {
         let chrome = if b.owner == dom::NONE || !verdicts.in_region[b.owner] {
@@ -34,7 +41,7 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
         } else if let Some(reason) = verdicts.chrome[b.owner] {
             Some(reason)
         } else if Some(b.owner) == h1
-            || (b.kind == BlockKind::Heading && headline_toks.as_ref().is_some_and(|h| *h == meta::tokens(&b.text)))
+            || (b.text.len() <= headline_len + 8 && headline_toks.as_ref().is_some_and(|h| *h == meta::tokens(&b.text)))
         {
             Some("headline")
         } else if b.links as usize * 2 > b.text.len() {
@@ -49,7 +56,7 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
         });
     }
     super::text::label_chrome(&mut blocks, rules);
-    if let Ok(needle) = std::env::var("NEWSNORM_HTML_DEBUG") {
+    if let Some(needle) = debug_needle {
         debug(&dom, &page_elems, &page_owners, &blocks, &verdicts, &needle);
     }
     CleanDoc { blocks, meta }
