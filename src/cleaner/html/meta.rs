@@ -230,6 +230,14 @@ fn one_day_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// How many days ISO date `a` is before ISO date `b` (negative if after).
+fn days_before(a: &str, b: &str) -> Option<i32> {
+    let a: jiff::civil::Date = a.get(..10)?.parse().ok()?;
+    let b: jiff::civil::Date = b.get(..10)?.parse().ok()?;
+    let span = a.until(b).ok()?;
+    Some(span.get_days())
+}
+
 /// How a visible date is labelled on the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
@@ -337,6 +345,14 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         }
         if let Some(d) = labelled_published(page, v) {
             return Some((d.clone(), d));
+        }
+        // The byline shows an earlier day than the metadata: the page was
+        // re-issued (metadata dates the re-issue) but keeps its own date.
+        if let Some((d, _)) = shown
+            .iter()
+            .find(|(d, l)| *l == Label::Plain && days_before(d, iso).is_some_and(|n| n > 30))
+        {
+            return Some((d.clone(), d.clone()));
         }
         return meta;
     }
@@ -765,6 +781,13 @@ mod tests {
         );
         assert_eq!(decode_entities("R&D; a & b &bogus;"), "R&D; a & b &bogus;");
         assert_eq!(decode_entities("plain"), "plain");
+    }
+
+    #[test]
+    fn day_differences() {
+        assert_eq!(days_before("2022-12-22", "2023-01-23T10:00:00Z"), Some(32));
+        assert_eq!(days_before("2024-03-02", "2024-03-01"), Some(-1));
+        assert_eq!(days_before("soon", "2024-03-01"), None);
     }
 
     #[test]
