@@ -1,0 +1,816 @@
+//! Page metadata: headline and publication date from JSON-LD, OpenGraph and
+//! other `<meta>` tags, `<time>`/`itemprop` in the article, and the visible
+//! `<h1>`.
+
+use super::dom::{Facts, Page};
+use super::score::Verdicts;
+use crate::cleaner::PageMeta;
+use regex::Regex;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// JSON-LD `@type`s of an article.
+fn is_article_type(t: &str) -> bool {
+    matches!(
+        t,
+        "NewsArticle"
+            | "Article"
+            | "BlogPosting"
+            | "ReportageNewsArticle"
+            | "AnalysisNewsArticle"
+            | "OpinionNewsArticle"
+            | "ReviewNewsArticle"
+            | "BackgroundNewsArticle"
+            | "LiveBlogPosting"
+            | "TechArticle"
+            | "ScholarlyArticle"
+            | "Report"
+            | "SocialMediaPosting"
+            | "Posting"
+            | "DiscussionForumPosting"
+            | "Blog"
+    )
+}
+
+/// What the JSON-LD says.
+#[derive(Debug, Default)]
+pub struct LinkedData {
+    pub headline: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// `datePublished` of a `WebPage` (weaker than an article's).
+    pub page_published: Option<String>,
+    pub site_name: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Max JSON values visited per page, against pathological JSON-LD.
+const MAX_VISIT: usize = 20_000;
+
+fn str_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Array(items) => items.iter().find_map(str_of),
+        Value::Object(o) => o.get("@value").or_else(|| o.get("name")).and_then(str_of),
+        _ => None,
+    }
+}
+
+fn types_of(v: &Value) -> Vec<&str> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Strip what pages wrap JSON-LD in (HTML comments, CDATA).
+fn unwrap_script(s: &str) -> &str {
+    let mut s = s.trim();
+    for p in ["<!--", "//<![CDATA[", "<![CDATA["] {
+        s = s.strip_prefix(p).unwrap_or(s).trim();
+    }
+    for p in ["-->", "//]]>", "]]>"] {
+        s = s.strip_suffix(p).unwrap_or(s).trim();
+    }
+    s.trim_end_matches(';')
+}
+
+pub fn linked_data(scripts: &[String]) -> LinkedData {
+    let mut ld = LinkedData::default();
+    for script in scripts {
+        let Ok(root) = serde_json::from_str::<Value>(unwrap_script(script)) else {
+            continue;
+        };
+        let mut stack: Vec<&Value> = vec![&root];
+        let mut visited = 0;
+        while let Some(v) = stack.pop() {
+            visited += 1;
+            if visited > MAX_VISIT {
+                break;
+            }
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(o) => {
+                    let types = types_of(v);
+                    if types.iter().any(|t| is_article_type(t)) {
+                        if ld.headline.is_none() {
+                            ld.headline = o.get("headline").or_else(|| o.get("name")).and_then(str_of);
+                        }
+                        if ld.published.is_none() {
+                            ld.published = o.get("datePublished").or_else(|| o.get("dateCreated")).and_then(str_of);
+                        }
+                        if ld.modified.is_none() {
+                            ld.modified = o.get("dateModified").and_then(str_of);
+                        }
+                        if ld.description.is_none() {
+                            ld.description = o.get("description").and_then(str_of);
+                        }
+                        if ld.site_name.is_none() {
+                            ld.site_name = o.get("publisher").and_then(|p| p.get("name")).and_then(str_of);
+                        }
+                    } else if types.iter().any(|t| t.ends_with("WebPage")) {
+                        if ld.page_published.is_none() {
+                            ld.page_published = o.get("datePublished").and_then(str_of);
+                        }
+                    } else if types.contains(&"WebSite") && ld.site_name.is_none() {
+                        ld.site_name = o.get("name").and_then(str_of);
+                    }
+                    for (k, child) in o.iter().rev() {
+                        if matches!(child, Value::Object(_) | Value::Array(_)) && k != "publisher" {
+                            stack.push(child);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    ld
+}
+
+static ISO_DT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    )
+    .expect("static regex")
+});
+static SLASH_YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("static regex"));
+
+fn valid_ymd(y: &str, m: &str, d: &str) -> Option<jiff::civil::Date> {
+    let y: i16 = y.parse().ok()?;
+    let date = jiff::civil::Date::new(y, m.parse().ok()?, d.parse().ok()?).ok()?;
+    (1990..=2100).contains(&y).then_some(date)
+}
+
+/// Normalise a metadata date: `YYYY-MM-DD`, or RFC 3339 when the value
+/// carries a time with an offset. The calendar date is the one written
+/// (local to the given offset), not converted to UTC.
+pub fn normalise_date(raw: &str) -> Option<String> {
+    if let Some(c) = ISO_DT.captures(raw) {
+        let date = valid_ymd(&c[1], &c[2], &c[3])?;
+        if let (Some(h), Some(mi), Some(off)) = (c.get(4), c.get(5), c.get(7)) {
+            let (h, mi): (i8, i8) = (h.as_str().parse().ok()?, mi.as_str().parse().ok()?);
+            let s: i8 = c.get(6).and_then(|s| s.as_str().parse().ok()).unwrap_or(0);
+            if jiff::civil::Time::new(h, mi, s, 0).is_err() {
+                return Some(date.to_string());
+            }
+            let off = match off.as_str() {
+                "Z" => "Z".to_string(),
+                o if o.len() == 3 => format!("{o}:00"),
+                o if o.len() == 5 => format!("{}:{}", &o[..3], &o[3..]),
+                o => o.to_string(),
+            };
+            return Some(format!("{date}T{h:02}:{mi:02}:{s:02}{off}"));
+        }
+        return Some(date.to_string());
+    }
+    if let Some(c) = SLASH_YMD.captures(raw) {
+        return valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string());
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(raw.trim()) {
+        let d = z.date();
+        return (1990..=2100).contains(&d.year()).then(|| d.to_string());
+    }
+    crate::extract::date::find_date(raw).map(|d| d.iso)
+}
+
+/// `<meta>` keys that carry the publication date, strongest first.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "article.published",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "pubdate",
+    "originalpublicationdate",
+    "date",
+    "og:pubdate",
+    "datecreated",
+    "published",
+];
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.]?[a-z])").expect("static regex")
+});
+
+/// A `/YYYY/MM/DD/` date in the page's canonical URL (or `og:url`).
+fn url_date(page: &Page<'_>) -> Option<String> {
+    let url = page.facts.canonical.or_else(|| meta_value(&page.facts, "og:url"))?;
+    let c = URL_DATE.captures(url)?;
+    valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string())
+}
+
+fn day_of(iso: &str) -> Option<jiff::civil::Date> {
+    iso.get(..10)?.parse().ok()
+}
+
+/// Whether two ISO dates are one calendar day apart (a time-zone shift).
+fn one_day_apart(a: &str, b: &str) -> bool {
+    match (day_of(a), day_of(b)) {
+        (Some(a), Some(b)) => a.tomorrow().ok() == Some(b) || b.tomorrow().ok() == Some(a),
+        _ => false,
+    }
+}
+
+/// How many days ISO date `a` is before ISO date `b` (negative if after).
+fn days_before(a: &str, b: &str) -> Option<i32> {
+    let a: jiff::civil::Date = a.get(..10)?.parse().ok()?;
+    let b: jiff::civil::Date = b.get(..10)?.parse().ok()?;
+    let span = a.until(b).ok()?;
+    Some(span.get_days())
+}
+
+/// How a visible date is labelled on the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    Published,
+    Updated,
+    Plain,
+}
+
+static UPDATED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(updated?|modified|revised|last edited)\b").expect("static regex"));
+static PUBLISHED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(published|posted|written|released)\b").expect("static regex"));
+
+/// Dates written in short lines around the top of the article (the byline
+/// area: from a little before the first paragraph to just after it), with
+/// their labels. Long paragraphs are skipped: dates there are content.
+fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
+    let start = first_prose.saturating_sub(25);
+    let end = (first_prose + 3).min(page.blocks.len());
+    let mut out = Vec::new();
+    for b in &page.blocks[start..end] {
+        if b.text.len() > 160 || (b.links as usize) * 2 > b.text.len() {
+            continue;
+        }
+        if let Some(d) = crate::extract::date::find_date(&b.text) {
+            let label = if UPDATED_WORD.is_match(&b.text) {
+                Label::Updated
+            } else if PUBLISHED_WORD.is_match(&b.text) {
+                Label::Published
+            } else {
+                Label::Plain
+            };
+            out.push((d.iso, label));
+        }
+    }
+    out
+}
+
+/// The publication date as the page shows it: metadata, reconciled with the
+/// dates written in the byline area. Metadata often gives UTC (a day off
+/// the local date shown), and pages that show only "Updated <date>" are
+/// read as dated by that date.
+/// The date in a "Published …" line: a written date anywhere in it, else a
+/// numeric `YYYY.MM.DD`-style one right after the label.
+fn labelled_date(text: &str) -> Option<String> {
+    if let Some(d) = crate::extract::date::find_date(text) {
+        return Some(d.iso);
+    }
+    let m = PUBLISHED_WORD.find(text)?;
+    let rest = text[m.end()..].trim_start();
+    let rest = rest
+        .strip_prefix("on ")
+        .or_else(|| rest.strip_prefix("On "))
+        .unwrap_or(rest)
+        .trim_start_matches([':', ' ']);
+    normalise_date(rest).map(|d| d.get(..10).unwrap_or(&d).to_string())
+}
+
+/// The one date the page labels "Published/Posted" in a short line outside
+/// lists of other stories and comments, wherever it is (bylines also sit
+/// under the article). `None` when there are several distinct ones.
+fn labelled_published(page: &Page<'_>, v: &Verdicts) -> Option<String> {
+    let mut found: Option<String> = None;
+    for b in &page.blocks {
+        if b.text.len() > 160 || (b.links as usize) * 2 > b.text.len() || !PUBLISHED_WORD.is_match(&b.text) {
+            continue;
+        }
+        let chrome = v.chrome.get(b.owner).copied().flatten();
+        if matches!(
+            chrome,
+            Some("related" | "comments" | "aside" | "footer" | "menu" | "advert" | "popup" | "hidden")
+        ) || UPDATED_WORD.is_match(&b.text)
+        {
+            continue;
+        }
+        if let Some(d) = labelled_date(&b.text) {
+            match &found {
+                Some(f) if *f != d => return None,
+                _ => found = Some(d),
+            }
+        }
+    }
+    found
+}
+
+fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize) -> Option<(String, String)> {
+    let mut meta = meta_published(page, v, ld);
+    // The URL's date is the publisher's own calendar day: it settles a
+    // metadata time given in UTC, and stands in when metadata has none.
+    if let Some(u) = url_date(page) {
+        match &meta {
+            Some((iso, raw)) if one_day_apart(iso, &u) => meta = Some((u, raw.clone())),
+            None => meta = Some((u.clone(), u)),
+            _ => {}
+        }
+    }
+    let shown = visible_dates(page, first_prose);
+    let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
+    if let Some((iso, _)) = &meta {
+        if shown.iter().any(|(d, _)| same_day(d, iso)) {
+            return meta;
+        }
+        if let Some((d, _)) = shown.iter().find(|(_, l)| *l == Label::Published) {
+            return Some((d.clone(), d.clone()));
+        }
+        if let Some(d) = labelled_published(page, v) {
+            return Some((d.clone(), d));
+        }
+        // The byline shows an earlier day than the metadata: the page was
+        // re-issued (metadata dates the re-issue) but keeps its own date.
+        if let Some((d, _)) = shown
+            .iter()
+            .find(|(d, l)| *l == Label::Plain && days_before(d, iso).is_some_and(|n| n > 30))
+        {
+            return Some((d.clone(), d.clone()));
+        }
+        return meta;
+    }
+    // No publication date in the metadata: a date the byline labels as
+    // published ("Posted on …").
+    shown
+        .iter()
+        .find(|(_, l)| *l == Label::Published)
+        .map(|(d, _)| d.clone())
+        .or_else(|| labelled_published(page, v))
+        .map(|d| (d.clone(), d))
+}
+
+fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
+    facts
+        .metas
+        .iter()
+        .find(|(k, v)| k == key && !v.trim().is_empty())
+        .map(|(_, v)| *v)
+}
+
+/// The publication date: `(normalised, raw)`.
+fn meta_published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData) -> Option<(String, String)> {
+    let norm = |raw: &str| normalise_date(raw).map(|n| (n, raw.trim().to_string()));
+    if let Some(d) = ld.published.as_deref().and_then(norm) {
+        return Some(d);
+    }
+    for key in DATE_KEYS {
+        if let Some(d) = meta_value(&page.facts, key).and_then(norm) {
+            return Some(d);
+        }
+    }
+    let times = &page.facts.times;
+    let in_region = |e: usize| v.in_region.get(e).copied().unwrap_or(false);
+    let explicit = times
+        .iter()
+        .filter(|t| t.published && !t.modified)
+        .min_by_key(|t| !in_region(t.elem));
+    if let Some(d) = explicit.and_then(|t| norm(&t.value)) {
+        return Some(d);
+    }
+    if let Some(d) = ld.page_published.as_deref().and_then(norm) {
+        return Some(d);
+    }
+    // A plain <time> in the article (or just before it: the byline area),
+    // else the first one outside lists of other stories and comments.
+    let top = v.top?;
+    let outside_lists = |e: usize| {
+        !matches!(
+            v.chrome.get(e).copied().flatten(),
+            Some("related" | "comments" | "aside" | "footer" | "menu" | "advert" | "popup" | "hidden")
+        )
+    };
+    times
+        .iter()
+        .filter(|t| !t.modified && (in_region(t.elem) || near_before(page, top, t.elem)))
+        .find_map(|t| norm(&t.value))
+        .or_else(|| {
+            times
+                .iter()
+                .filter(|t| !t.modified && outside_lists(t.elem))
+                .find_map(|t| norm(&t.value))
+        })
+}
+
+/// Whether element `e` comes shortly before the container `top` in the
+/// document and shares an ancestor with it a few levels up (the article's
+/// header area).
+fn near_before(page: &Page<'_>, top: usize, e: usize) -> bool {
+    if e >= top {
+        return false;
+    }
+    let mut anc = page.elems[top].parent;
+    for _ in 0..3 {
+        if anc == super::dom::NONE {
+            return false;
+        }
+        let mut x = e;
+        let mut steps = 0;
+        while x != super::dom::NONE && x > anc && steps < 256 {
+            x = page.elems[x].parent;
+            steps += 1;
+        }
+        if x == anc {
+            return true;
+        }
+        anc = page.elems[anc].parent;
+    }
+    false
+}
+
+/// Lower-cased word tokens, for comparing titles.
+pub fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / ", " ~ ", " : ",
+];
+
+/// Decode the character references left in metadata that was escaped twice
+/// (`&amp;amp;` in the source reads `&amp;` after parsing).
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let ch = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            ch.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Remove site-name parts (" | Site", "Site - ") from a title.
+pub fn strip_site(title: &str, sites: &[&str]) -> String {
+    strip_site_tail(title, sites, 4)
+}
+
+/// [`strip_site`] with the longest unnamed tail (in words) to drop.
+fn strip_site_tail(title: &str, sites: &[&str], max_tail: usize) -> String {
+    let mut t = title.trim();
+    let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).filter(|s| !s.is_empty()).collect();
+    let is_site = |seg: &str| {
+        let st = tokens(seg);
+        !st.is_empty()
+            && site_toks.iter().any(|s| {
+                *s == st || (st.len() <= s.len() + 2 && s.iter().all(|w| st.contains(w))) || {
+                    // "example.com" vs "Example"
+                    let joined: String = st.concat();
+                    let sj: String = s.concat();
+                    joined == sj || joined.starts_with(&sj) || sj.starts_with(&joined)
+                }
+            })
+    };
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = t.rsplit_once(sep)
+                && is_site(tail)
+                && !head.trim().is_empty()
+            {
+                t = head.trim();
+                changed = true;
+                break;
+            }
+            if let Some((head, tail)) = t.split_once(sep)
+                && is_site(head)
+                && !tail.trim().is_empty()
+            {
+                t = tail.trim();
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // No known site name: a short last part after a strong separator is
+    // the site or section ("Headline words here | Daily Paper").
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • "] {
+        if let Some((head, tail)) = t.rsplit_once(sep) {
+            let (hw, tw) = (head.split_whitespace().count(), tail.split_whitespace().count());
+            if tw <= max_tail && hw >= 3 && hw > tw {
+                return strip_site_tail(head, sites, max_tail);
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// Whether a visible heading and a metadata title name the same story.
+fn agrees(h1: &[String], title: &[String]) -> bool {
+    if h1.is_empty() || title.is_empty() {
+        return false;
+    }
+    if h1 == title || title.starts_with(h1) || title.ends_with(h1) {
+        return true;
+    }
+    let common = h1.iter().filter(|w| title.contains(w)).count();
+    common * 10 >= h1.len() * 8 && common * 10 >= title.len() * 6
+}
+
+/// Index of the article's first paragraph block (or the block count).
+fn first_prose(page: &Page<'_>, v: &Verdicts) -> usize {
+    page.blocks
+        .iter()
+        .position(|b| {
+            b.owner != super::dom::NONE
+                && v.in_region[b.owner]
+                && v.chrome[b.owner].is_none()
+                && b.text.split_whitespace().count() >= 12
+                && (b.links as usize) * 2 < b.text.len()
+        })
+        .unwrap_or(page.blocks.len())
+}
+
+/// At most this many `<h1>`s are considered.
+const MAX_H1: usize = 16;
+
+/// Text of the blocks an element owns or holds (an `<h1>` is usually one block).
+fn elem_text(page: &Page<'_>, elem: usize) -> String {
+    let mut out = String::new();
+    for b in page.blocks.iter().filter(|b| b.owner == elem) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&b.text);
+    }
+    out
+}
+
+/// The resolved metadata, plus the `<h1>` element chosen as headline.
+pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
+    let ld = linked_data(&page.facts.json_ld);
+    let facts = &page.facts;
+    let site_name = meta_value(facts, "og:site_name")
+        .map(str::trim)
+        .map(str::to_string)
+        .or_else(|| ld.site_name.clone())
+        .or_else(|| meta_value(facts, "application-name").map(|s| s.trim().to_string()));
+    let mut sites: Vec<&str> = Vec::new();
+    if let Some(s) = site_name.as_deref() {
+        sites.push(s);
+    }
+    if let Some(s) = ld.site_name.as_deref() {
+        sites.push(s);
+    }
+    if let Some(s) = meta_value(facts, "application-name") {
+        sites.push(s);
+    }
+    let clean = |s: &str| super::dom::collapse(&decode_entities(s));
+    let meta_titles: Vec<String> = [
+        ld.headline.as_deref(),
+        meta_value(facts, "og:title"),
+        meta_value(facts, "twitter:title"),
+        facts.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| strip_site(&clean(t), &sites))
+    .filter(|t| !t.is_empty())
+    .collect();
+    let title_toks: Vec<Vec<String>> = meta_titles.iter().map(|t| tokens(t)).collect();
+
+    let first_prose = first_prose(page, v);
+    let mut chosen_h1 = None;
+    let mut headline = None;
+    for &h in facts.h1s.iter().take(MAX_H1) {
+        if v.chrome.get(h).copied().flatten() == Some("hidden") {
+            continue;
+        }
+        let text = elem_text(page, h);
+        let toks = tokens(&text);
+        if title_toks.iter().any(|t| agrees(&toks, t)) {
+            headline = Some(text);
+            chosen_h1 = Some(h);
+            break;
+        }
+    }
+    // A visible <h1> at the article that disagrees with the metadata is
+    // usually the headline the page shows (SEO titles are rewritten); a
+    // logo or section name in an <h1> is short, a link, or the site name.
+    if headline.is_none() && ld.headline.is_none() {
+        let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).collect();
+        let top = v.top.unwrap_or(super::dom::NONE);
+        // Only a heading above the article's first paragraph heads it.
+        let before_prose = |h: usize| page.blocks[..first_prose].iter().any(|b| b.owner == h);
+        for &h in facts.h1s.iter().take(MAX_H1) {
+            let chrome = v.chrome.get(h).copied().flatten();
+            if matches!(
+                chrome,
+                Some("hidden" | "menu" | "footer" | "aside" | "related" | "popup")
+            ) {
+                continue;
+            }
+            let near =
+                v.in_region.get(h).copied().unwrap_or(false) || (top != super::dom::NONE && near_before(page, top, h));
+            let el = &page.elems[h];
+            let text = elem_text(page, h);
+            let toks = tokens(&text);
+            if near
+                && before_prose(h)
+                && (2..=40).contains(&toks.len())
+                && el.links * 2 < el.text.max(1)
+                && !site_toks.contains(&toks)
+            {
+                headline = Some(text);
+                chosen_h1 = Some(h);
+                break;
+            }
+        }
+    }
+    if headline.is_none() {
+        headline = meta_titles.first().cloned();
+    }
+    if headline.is_none()
+        && let Some(&h) = facts.h1s.first()
+    {
+        let text = elem_text(page, h);
+        if !text.is_empty() {
+            headline = Some(text);
+            chosen_h1 = Some(h);
+        }
+    }
+
+    let (published, published_text) = match self::published(page, v, &ld, first_prose) {
+        Some((n, raw)) => (Some(n), Some(raw)),
+        None => (None, None),
+    };
+    // Subtitles and site names hang off visible headings too.
+    let headline = headline
+        .map(|h| strip_site_tail(&h, &sites, 3))
+        .filter(|h| !h.is_empty());
+    let meta = PageMeta {
+        headline,
+        published,
+        published_text,
+        language: facts.lang.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
+    };
+    (meta, chosen_h1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_normalised() {
+        assert_eq!(
+            normalise_date("2024-03-05T23:10:00-05:00").as_deref(),
+            Some("2024-03-05T23:10:00-05:00")
+        );
+        assert_eq!(
+            normalise_date("2024-03-05T23:10:00.000+0100").as_deref(),
+            Some("2024-03-05T23:10:00+01:00")
+        );
+        assert_eq!(normalise_date("2024-03-05 10:00").as_deref(), Some("2024-03-05"));
+        assert_eq!(normalise_date("2024/3/5").as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            normalise_date("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(normalise_date("March 5, 2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(normalise_date("2024-02-30"), None);
+        assert_eq!(normalise_date("soon"), None);
+    }
+
+    #[test]
+    fn site_suffixes_are_stripped() {
+        assert_eq!(
+            strip_site("Harbour closes after storm | Daily Gull", &["Daily Gull"]),
+            "Harbour closes after storm"
+        );
+        assert_eq!(
+            strip_site("Gull Times - Harbour closes after storm", &["Gull Times"]),
+            "Harbour closes after storm"
+        );
+        assert_eq!(
+            strip_site("Harbour closes after the big storm - The Gull", &[]),
+            "Harbour closes after the big storm"
+        );
+        // A dash inside a headline stays when what follows is long.
+        assert_eq!(
+            strip_site("Storm - and what the harbour board says about it", &[]),
+            "Storm - and what the harbour board says about it"
+        );
+    }
+
+    #[test]
+    fn json_ld_article_in_graph() {
+        let ld = linked_data(&[r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Gull"},
+            {"@type":["NewsArticle"],"headline":"Harbour closes","datePublished":"2024-03-05T10:00:00Z","dateModified":"2024-03-06"}]}"#
+            .to_string()]);
+        assert_eq!(ld.headline.as_deref(), Some("Harbour closes"));
+        assert_eq!(ld.published.as_deref(), Some("2024-03-05T10:00:00Z"));
+        assert_eq!(ld.modified.as_deref(), Some("2024-03-06"));
+        assert_eq!(ld.site_name.as_deref(), Some("Gull"));
+        let none = linked_data(&["{not json".to_string()]);
+        assert!(none.published.is_none());
+    }
+
+    #[test]
+    fn entities_left_in_metadata_are_decoded() {
+        assert_eq!(
+            decode_entities("Tips &amp; Tricks &#39;24 &#x26; more"),
+            "Tips & Tricks '24 & more"
+        );
+        assert_eq!(decode_entities("R&D; a & b &bogus;"), "R&D; a & b &bogus;");
+        assert_eq!(decode_entities("plain"), "plain");
+    }
+
+    #[test]
+    fn day_differences() {
+        assert_eq!(days_before("2022-12-22", "2023-01-23T10:00:00Z"), Some(32));
+        assert_eq!(days_before("2024-03-02", "2024-03-01"), Some(-1));
+        assert_eq!(days_before("soon", "2024-03-01"), None);
+    }
+
+    #[test]
+    fn labelled_dates() {
+        assert_eq!(
+            labelled_date("Essay - Published: 2025.12.17 | misc").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(
+            labelled_date("Published On: 15 August 2025").as_deref(),
+            Some("2025-08-15")
+        );
+        assert_eq!(labelled_date("Posted on 2024-01-05").as_deref(), Some("2024-01-05"));
+        assert_eq!(labelled_date("Published by the team"), None);
+    }
+
+    #[test]
+    fn heading_agreement() {
+        let t = |s: &str| tokens(s);
+        assert!(agrees(
+            &t("Harbour closes after storm"),
+            &t("Harbour closes after storm")
+        ));
+        assert!(!agrees(&t("Latest news"), &t("Harbour closes after storm")));
+    }
+}

@@ -1,0 +1,250 @@
+//! HTML → labelled blocks plus page metadata.
+//!
+//! One walk over the DOM ([`dom`]) yields text blocks (paragraph, heading and
+//! list-item separation kept), an element arena and the metadata facts. The
+//! article container is chosen from DOM signals ([`score`]: prose per
+//! element, link density, tag semantics, class/id words from [`classes`]);
+//! blocks outside it, or inside chrome elements within it, are labelled
+//! chrome here, and the rest go through the plain-text block classifier.
+//! Headline and date come from JSON-LD, `<meta>` and the visible `<h1>`
+//! ([`meta`]).
+
+mod classes;
+mod dom;
+mod meta;
+mod score;
+
+use super::{Block, CleanDoc, Rules};
+use scraper::Html;
+
+pub use meta::normalise_date;
+
+pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
+    let dom = Html::parse_document(html);
+    let page = dom::walk(&dom);
+    let verdicts = score::choose(&page);
+    let (meta, h1) = meta::resolve(&page, &verdicts);
+    let headline_toks = meta.headline.as_deref().map(meta::tokens);
+    let mut blocks: Vec<Block> = Vec::with_capacity(page.blocks.len());
+    // NEWSNORM_HTML_DEBUG=TEXT prints the chosen container and the ancestors
+    // of the blocks containing TEXT (maintainers' diagnostics).
+    let debug_needle = std::env::var("NEWSNORM_HTML_DEBUG").ok();
+    let page_owners: Vec<usize> = match debug_needle {
+        Some(_) => page.blocks.iter().map(|b| b.owner).collect(),
+        None => Vec::new(),
+    };
+    let headline_len = meta.headline.as_deref().map_or(0, str::len);
+    let page_elems = page.elems;
+    for b in page.blocks {
+        let chrome = if b.owner == dom::NONE || !verdicts.in_region[b.owner] {
+            Some("outside")
+        } else if let Some(reason) = verdicts.chrome[b.owner] {
+            Some(reason)
+        } else if Some(b.owner) == h1
+            || (b.text.len() <= headline_len + 8 && headline_toks.as_ref().is_some_and(|h| *h == meta::tokens(&b.text)))
+        {
+            Some("headline")
+        } else if b.links as usize * 2 > b.text.len() {
+            Some("links")
+        } else {
+            None
+        };
+        blocks.push(Block {
+            text: b.text,
+            kind: b.kind,
+            chrome,
+        });
+    }
+    super::text::label_chrome(&mut blocks, rules);
+    if let Some(needle) = debug_needle {
+        debug(&dom, &page_elems, &page_owners, &blocks, &verdicts, &needle);
+    }
+    CleanDoc { blocks, meta }
+}
+
+/// Diagnostics: the ancestors of blocks containing `needle`.
+fn debug(dom: &Html, elems: &[dom::Elem<'_>], owners: &[usize], blocks: &[Block], v: &score::Verdicts, needle: &str) {
+    if let Some(top) = v.top {
+        eprintln!("TOP {}", describe(dom, elems, v, top));
+    }
+    for (b, &o) in blocks.iter().zip(owners) {
+        if !b.text.contains(needle) {
+            continue;
+        }
+        eprintln!("BLOCK {:?} {:?}", b.chrome, &b.text[..b.text.len().min(60)]);
+        let mut e = o;
+        while e != dom::NONE {
+            eprintln!("   {}", describe(dom, elems, v, e));
+            e = elems[e].parent;
+        }
+    }
+}
+
+fn describe(dom: &Html, elems: &[dom::Elem<'_>], v: &score::Verdicts, e: usize) -> String {
+    let el = &elems[e];
+    let attrs = dom
+        .tree
+        .get(el.node)
+        .and_then(|n| n.value().as_element())
+        .map(|x| {
+            format!(
+                "class={:?} id={:?}",
+                x.attr("class").unwrap_or(""),
+                x.attr("id").unwrap_or("")
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "#{e} <{}> {attrs} chrome={:?} own={:?} region={} text={} links={} prose={} w={}",
+        el.tag, v.chrome[e], el.chrome, v.in_region[e], el.text, el.links, el.prose, el.weight
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r##"<!doctype html><html lang="en"><head>
+<title>Harbour closes after storm | The Gull</title>
+<meta property="og:site_name" content="The Gull">
+<meta property="article:published_time" content="2025-03-03T09:30:00+01:00">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour closes after storm"}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="layout">
+ <article class="story">
+  <h1>Harbour closes after storm</h1>
+  <div class="byline">By A. Writer</div>
+  <div class="story-body">
+   <p>The harbour in the old town was closed on Monday after a storm damaged two of its piers, officials said.</p>
+   <h2>What happens next</h2>
+   <ul><li>Repairs start next week.</li></ul>
+   <p>Engineers expect the work to take about three months, and the ferry will use a temporary pier.</p>
+   <div class="share-tools"><a href="#">Share on Facebook</a></div>
+   <p>Local shops, which depend on visitors from the ferry, say they will stay open through the repairs.</p>
+  </div>
+  <div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Another long headline about the harbour</a></li></ul></div>
+ </article>
+ <aside class="sidebar"><p>Most read: a story about a very different thing, with commas, and more commas.</p></aside>
+</div>
+<footer>Copyright 2025 The Gull</footer>
+</body></html>"##;
+
+    #[test]
+    fn picks_article_and_metadata() {
+        let doc = clean(PAGE, &Rules::default());
+        let body = doc.body();
+        assert!(body.starts_with("The harbour in the old town"), "{body}");
+        assert!(body.contains("What happens next\n\nRepairs start next week."), "{body}");
+        assert!(body.ends_with("through the repairs."), "{body}");
+        for chrome in [
+            "Share on Facebook",
+            "Related",
+            "Most read",
+            "Copyright",
+            "By A. Writer",
+            "Home",
+        ] {
+            assert!(!body.contains(chrome), "{chrome} left in {body}");
+        }
+        assert_eq!(doc.meta.headline.as_deref(), Some("Harbour closes after storm"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2025-03-03T09:30:00+01:00"));
+        assert_eq!(doc.meta.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn no_metadata_leaves_date_to_text_logic() {
+        let doc = clean(
+            "<html><body><p>Just a paragraph of text that is long enough to count, with a comma.</p></body></html>",
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published, None);
+        assert_eq!(doc.meta.headline, None);
+        assert!(doc.body().starts_with("Just a paragraph"));
+    }
+
+    const PROSE: &str = "<p>The council met on a wet evening to argue about the bridge, the budget, and the bus lanes, for hours.</p>\
+        <p>Nobody agreed on anything, but the minutes, the motions, and the coffee were all recorded with care.</p>";
+
+    #[test]
+    fn url_date_fixes_a_utc_shift_and_fills_a_gap() {
+        let page = |meta: &str| {
+            format!(
+                "<html><head><link rel=canonical href='https://example.org/2024/05/06/bridge-vote'>{meta}</head>\
+                 <body><article>{PROSE}</article></body></html>"
+            )
+        };
+        let shifted = clean(
+            &page("<meta property='article:published_time' content='2024-05-07T02:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(shifted.meta.published.as_deref(), Some("2024-05-06"));
+        let far = clean(
+            &page("<meta property='article:published_time' content='2024-05-20T02:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(far.meta.published.as_deref(), Some("2024-05-20T02:00:00Z"));
+        let none = clean(&page(""), &Rules::default());
+        assert_eq!(none.meta.published.as_deref(), Some("2024-05-06"));
+    }
+
+    #[test]
+    fn labelled_byline_date_beats_unshown_metadata() {
+        let html = format!(
+            "<html><head><meta property='article:published_time' content='2025-01-02'></head><body>\
+             <article><h1>Bridge vote</h1>{PROSE}<p>Published March 3, 2024</p></article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-03-03"));
+        // Shown metadata date stays.
+        let html = format!(
+            "<html><head><meta property='article:published_time' content='2025-01-02'></head><body>\
+             <article><h1>Bridge vote</h1><p>Jan 2, 2025</p>{PROSE}<p>Published March 3, 2024</p></article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2025-01-02")
+        );
+    }
+
+    #[test]
+    fn visible_h1_above_article_wins_over_seo_title() {
+        let html = format!(
+            "<html><head><title>Best bridges ranked for 2025 | Gull</title></head><body>\
+             <article><h1>Why the council could not agree on the bridge</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(
+            doc.meta.headline.as_deref(),
+            Some("Why the council could not agree on the bridge")
+        );
+        assert!(!doc.body().contains("Why the council"));
+        // An <h1> deep in the body is a section heading, not the headline.
+        let html = format!(
+            "<html><head><title>Best bridges ranked for 2025 | Gull</title></head><body>\
+             <article>{PROSE}<h1>Our verdict on it</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Best bridges ranked for 2025"));
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for input in [
+            "",
+            "<",
+            "<<<>>>",
+            "<html><body><p>",
+            "\u{0}\u{feff}<div",
+            "<script>{</script><time datetime=x>",
+        ] {
+            let _ = clean(input, &Rules::default());
+        }
+        let deep = format!(
+            "{}<p>x</p>{}",
+            "<span><div>".repeat(2_000),
+            "</div></span>".repeat(2_000)
+        );
+        let _ = clean(&deep, &Rules::default());
+    }
+}
