@@ -3,67 +3,78 @@
 //! Field order is the declaration order (serde serialises structs in order),
 //! so `jq` users and the evaluation harness always see the same layout.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Version of the record layout; bump on any breaking change to fields.
 pub const SCHEMA_VERSION: &str = "1";
 
 /// Input format as sniffed from the bytes (never from the file extension).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
     Html,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Person {
     /// Fullest form of the name found in the text, without titles.
     pub name: String,
     /// Title or office stated next to the name ("Foreign Minister").
+    #[schemars(required)]
     pub role: Option<String>,
     pub mentions: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Place {
     /// Canonical name ("United States" for "U.S.").
     pub name: String,
     /// ISO 3166-1 alpha-2 code of the country the place is in.
+    #[schemars(required)]
     pub country: Option<String>,
     /// country, city, region, state, sea, continent, ...
+    #[schemars(required)]
     pub kind: Option<String>,
     pub mentions: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Quote {
     /// Quoted text without the quote marks.
     pub text: String,
     /// Canonical person name, or the organisation/description as written.
+    #[schemars(required)]
     pub speaker: Option<String>,
     /// The speech verb that attributes the quote ("said", "told").
+    #[schemars(required)]
     pub cue: Option<String>,
     /// A fragment quoted inside a sentence (scare quotes, a "good start").
     pub partial: bool,
 }
 
 /// A block the cleaner dropped, with a short reason code (`--explain`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Removed {
     pub text: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One article. Every field is always present (`null` or `[]` when
+/// absent) except `removed`, which only `--explain` adds.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Record {
     /// Path as walked, or "-" for stdin.
     pub source: String,
     pub format: Format,
+    #[schemars(required)]
     pub headline: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or RFC 3339 when a time is given.
+    #[schemars(required)]
     pub date: Option<String>,
     /// The date as written in the input.
+    #[schemars(required)]
     pub date_text: Option<String>,
     pub people: Vec<Person>,
     pub places: Vec<Place>,
@@ -76,5 +87,6 @@ pub struct Record {
     /// Blocks dropped by the cleaner; only with `--explain`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removed: Option<Vec<Removed>>,
+    /// Version of this record layout ([`SCHEMA_VERSION`]).
     pub schema_version: &'static str,
 }

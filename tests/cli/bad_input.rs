@@ -1,0 +1,1 @@
+//! Bad-input matrix (README: "Checking fixtures, schema, bad input").

@@ -1,0 +1,1 @@
+//! `newsnorm check` and `--update`.
