@@ -96,9 +96,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
 }
 
 /// UTF-8 with a few broken sequences (a truncated or spliced file) is still
-/// UTF-8: true when valid multi-byte sequences outnumber invalid ones two to
-/// one (legacy single-byte text almost never forms valid UTF-8 sequences).
-/// Pure ASCII plus stray high bytes is left to detection.
+/// UTF-8: true when there are valid multi-byte sequences and at least as
+/// many as invalid ones (legacy single-byte text almost never forms a valid
+/// UTF-8 sequence). Pure ASCII plus stray high bytes is left to detection.
 fn mostly_utf8(mut bytes: &[u8]) -> bool {
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
     loop {
@@ -117,7 +117,7 @@ fn mostly_utf8(mut bytes: &[u8]) -> bool {
             }
         }
     }
-    valid_multibyte >= 2 * invalid
+    valid_multibyte > 0 && valid_multibyte >= invalid
 }
 
 /// LE if NULs sit only at odd offsets and are common, BE if only at even.
