@@ -13,8 +13,8 @@ const EXAMPLES: &str = "\
 Examples:
   newsnorm scraped/ | jq -r .headline          every article's headline
   newsnorm page.html --pretty                  one record, indented
-  curl -s URL | newsnorm -                      one article from stdin
-  newsnorm -j 2 -o out.jsonl scraped/           two threads, output to a file
+  curl -s URL | newsnorm -                     one article from stdin
+  newsnorm -j 2 -o out.jsonl scraped/          two threads, output to a file
   newsnorm scraped/ > out.jsonl || echo failed  exit code 1 if any file failed (CI)
   newsnorm check fixtures/                      compare with *.expected.json (CI)
   newsnorm schema > record.schema.json          JSON Schema of the record

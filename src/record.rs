@@ -22,7 +22,6 @@ pub struct Person {
     /// Fullest form of the name found in the text, without titles.
     pub name: String,
     /// Title or office stated next to the name ("Foreign Minister").
-    #[schemars(required)]
     pub role: Option<String>,
     pub mentions: usize,
 }
@@ -32,10 +31,8 @@ pub struct Place {
     /// Canonical name ("United States" for "U.S.").
     pub name: String,
     /// ISO 3166-1 alpha-2 code of the country the place is in.
-    #[schemars(required)]
     pub country: Option<String>,
     /// country, city, region, state, sea, continent, ...
-    #[schemars(required)]
     pub kind: Option<String>,
     pub mentions: usize,
 }
@@ -45,10 +42,8 @@ pub struct Quote {
     /// Quoted text without the quote marks.
     pub text: String,
     /// Canonical person name, or the organisation/description as written.
-    #[schemars(required)]
     pub speaker: Option<String>,
     /// The speech verb that attributes the quote ("said", "told").
-    #[schemars(required)]
     pub cue: Option<String>,
     /// A fragment quoted inside a sentence (scare quotes, a "good start").
     pub partial: bool,
@@ -68,13 +63,10 @@ pub struct Record {
     /// Path as walked, or "-" for stdin.
     pub source: String,
     pub format: Format,
-    #[schemars(required)]
     pub headline: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or RFC 3339 when a time is given.
-    #[schemars(required)]
     pub date: Option<String>,
     /// The date as written in the input.
-    #[schemars(required)]
     pub date_text: Option<String>,
     pub people: Vec<Person>,
     pub places: Vec<Place>,
