@@ -109,9 +109,7 @@ impl Progress {
             bar.inc(1);
         } else if self.enabled && self.done > PROGRESS_AFTER {
             let bar = indicatif::ProgressBar::new_spinner();
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} {pos} articles, {per_sec} [{elapsed}]")
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {human_pos} articles [{elapsed}]") {
                 bar.set_style(style);
             }
             bar.set_position(self.done);
@@ -231,11 +229,23 @@ fn run(args: RunArgs) -> Result<bool> {
         }
         Ok(())
     };
-    let result = ordered::map_ordered(threads(&args.common), reader::walk(&paths, walk_options), work, sink);
+    // `newsnorm . -o out.jsonl` must not read its own, half-written output.
+    let own_output = args.output.as_deref().and_then(|p| p.canonicalize().ok());
+    let inputs = reader::walk(&paths, walk_options).filter(|input| match (input, &own_output) {
+        (Ok(Input::File(path)), Some(own)) => !is_same_file(path, own),
+        _ => true,
+    });
+    let result = ordered::map_ordered(threads(&args.common), inputs, work, sink);
     progress.finish();
     result?;
     out.flush()?;
     Ok(all_ok)
+}
+
+/// Cheap name test first, so only a file named like the output costs a
+/// `canonicalize`.
+fn is_same_file(path: &Path, canonical: &Path) -> bool {
+    path.file_name() == canonical.file_name() && path.canonicalize().is_ok_and(|p| p == canonical)
 }
 
 /// `newsnorm check`. Returns Ok(true) if every checked file matched.

@@ -186,6 +186,16 @@ fn output_file_instead_of_stdout() {
 }
 
 #[test]
+fn output_file_inside_the_walked_folder_is_not_read() {
+    let dir = sample_dir();
+    let target = dir.path().join("out.txt");
+    fs::write(&target, TEXT_ARTICLE).unwrap();
+    newsnorm().arg(dir.path()).arg("-o").arg(&target).assert().success();
+    let recs = records(&fs::read(&target).unwrap());
+    assert_eq!(sources(&recs), ["a-library.html", "b-port.txt", "c.txt"]);
+}
+
+#[test]
 fn pretty_output_is_indented_json() {
     let dir = sample_dir();
     let out = newsnorm()
