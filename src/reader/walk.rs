@@ -1,11 +1,16 @@
 //! Streaming, deterministic walk over the input paths.
 //!
-//! Directories are read lazily (walkdir) and sorted by file name, so output
-//! order never depends on the file system or the number of threads, and no
-//! list of all paths is ever built.
+//! Each directory is read once and its entries sorted by name (byte order),
+//! so output order never depends on the file system or the number of
+//! threads. Only the directories on the current path are held in memory, each
+//! as one compact buffer of names (about 25 bytes an entry): a folder of
+//! 100,000 files costs about 3 MB, not the ~17 MB a list of `walkdir` entries
+//! took. No list of all paths is ever built.
 
+use std::ffi::OsStr;
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 #[derive(Debug, Clone, Copy)]
 pub struct WalkOptions {
@@ -51,54 +56,258 @@ pub const SIDECAR_SUFFIX: &str = ".expected.json";
 /// (FIFOs, sockets, devices, which could block or never end) are skipped.
 /// Errors are yielded in place so they are reported in walk order.
 pub fn walk(paths: &[PathBuf], options: WalkOptions) -> impl Iterator<Item = Result<Input, WalkError>> + '_ {
-    paths
-        .iter()
-        .flat_map(move |root| -> Box<dyn Iterator<Item = Result<Input, WalkError>>> {
-            if root.as_os_str() == "-" {
-                return Box::new(std::iter::once(Ok(Input::Stdin)));
-            }
-            let entries = WalkDir::new(root)
-                .follow_links(options.follow_links)
-                .follow_root_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(move |e| options.hidden || e.depth() == 0 || !is_hidden(e.file_name()))
-                .filter_map(move |entry| match entry {
-                    Ok(e) if e.file_type().is_dir() => None,
-                    Ok(e) if e.depth() == 0 => Some(Ok(Input::File(e.into_path()))),
-                    Ok(e) if is_sidecar(e.file_name()) => None,
-                    Ok(e) if !e.file_type().is_file() && !e.file_type().is_symlink() => None,
-                    Ok(e) => Some(Ok(Input::File(e.into_path()))),
-                    Err(err) => Some(Err(walk_error(root, &err))),
-                });
-            Box::new(entries)
-        })
+    paths.iter().flat_map(move |root| Walker {
+        options,
+        root: Some(root.clone()),
+        stack: Vec::new(),
+    })
 }
 
-fn walk_error(root: &Path, err: &walkdir::Error) -> WalkError {
-    let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-    let message = if let Some(ancestor) = err.loop_ancestor() {
-        format!("symbolic link loop (leads back to {})", ancestor.display())
-    } else if let Some(io) = err.io_error() {
-        let dangling = io.kind() == std::io::ErrorKind::NotFound
-            && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if dangling {
-            "broken symbolic link (target does not exist)".to_string()
-        } else {
-            io.to_string()
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    Dir,
+    Symlink,
+    /// FIFO, socket, device.
+    Special,
+    /// The directory entry did not say; stat it.
+    Unknown,
+}
+
+/// 12 bytes a directory entry plus its name: the name is in the frame's
+/// buffer at `start..start + len`.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: u32,
+    len: u32,
+    kind: Kind,
+}
+
+impl Entry {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+}
+
+/// Identity of a directory, to detect symlink loops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DirId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn dir_id(path: &Path, meta: &fs::Metadata) -> DirId {
+    #[cfg(unix)]
+    {
+        let _ = path;
+        use std::os::unix::fs::MetadataExt;
+        DirId::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        DirId::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// One open directory: its sorted entries and how far we are.
+struct Frame {
+    path: PathBuf,
+    id: DirId,
+    names: Vec<u8>,
+    entries: Vec<Entry>,
+    next: usize,
+    /// Entries that could not be read, reported before the others.
+    errors: Vec<WalkError>,
+}
+
+impl Frame {
+    fn name(&self, entry: Entry) -> &OsStr {
+        let bytes = self.names.get(entry.range()).unwrap_or_default();
+        // The bytes are a whole name from `OsStr::as_encoded_bytes`.
+        os_str_from_bytes(bytes)
+    }
+}
+
+#[cfg(unix)]
+fn os_str_from_bytes(bytes: &[u8]) -> &OsStr {
+    use std::os::unix::ffi::OsStrExt;
+    OsStr::from_bytes(bytes)
+}
+
+#[cfg(not(unix))]
+fn os_str_from_bytes(bytes: &[u8]) -> &OsStr {
+    // Names stored on non-Unix systems are always valid UTF-8 (see
+    // `read_entries`), so this cannot fail.
+    OsStr::new(std::str::from_utf8(bytes).unwrap_or_default())
+}
+
+struct Walker {
+    options: WalkOptions,
+    root: Option<PathBuf>,
+    stack: Vec<Frame>,
+}
+
+impl Iterator for Walker {
+    type Item = Result<Input, WalkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(root) = self.root.take() {
+            if root.as_os_str() == "-" {
+                return Some(Ok(Input::Stdin));
+            }
+            match fs::metadata(&root) {
+                Ok(meta) if meta.is_dir() => {
+                    if let Err(err) = self.enter(root, &meta) {
+                        return Some(Err(err));
+                    }
+                }
+                Ok(_) => return Some(Ok(Input::File(root))),
+                Err(err) => return Some(Err(io_error(root, &err))),
+            }
         }
+        loop {
+            let frame = self.stack.last_mut()?;
+            if let Some(err) = frame.errors.pop() {
+                return Some(Err(err));
+            }
+            let Some(&entry) = frame.entries.get(frame.next) else {
+                self.stack.pop();
+                continue;
+            };
+            frame.next += 1;
+            let path = frame.path.join(frame.name(entry));
+            let kind = match entry.kind {
+                Kind::Symlink if !self.options.follow_links => Kind::File,
+                Kind::Symlink | Kind::Unknown => match fs::metadata(&path) {
+                    Ok(meta) if meta.is_dir() => {
+                        if let Err(err) = self.enter(path, &meta) {
+                            return Some(Err(err));
+                        }
+                        continue;
+                    }
+                    Ok(meta) if meta.is_file() => Kind::File,
+                    Ok(_) => Kind::Special,
+                    Err(err) => return Some(Err(io_error(path, &err))),
+                },
+                kind => kind,
+            };
+            match kind {
+                Kind::File => return Some(Ok(Input::File(path))),
+                Kind::Dir => match fs::metadata(&path) {
+                    Ok(meta) => {
+                        if let Err(err) = self.enter(path, &meta) {
+                            return Some(Err(err));
+                        }
+                    }
+                    Err(err) => return Some(Err(io_error(path, &err))),
+                },
+                Kind::Special | Kind::Symlink | Kind::Unknown => {}
+            }
+        }
+    }
+}
+
+impl Walker {
+    /// Read and sort a directory and push it, unless it is one of its own
+    /// ancestors (a symlink loop) or cannot be read.
+    fn enter(&mut self, path: PathBuf, meta: &fs::Metadata) -> Result<(), WalkError> {
+        let id = dir_id(&path, meta);
+        if let Some(ancestor) = self.stack.iter().find(|f| f.id == id) {
+            return Err(WalkError {
+                message: format!("symbolic link loop (leads back to {})", ancestor.path.display()),
+                path,
+            });
+        }
+        let frame = read_entries(path, id, self.options)?;
+        self.stack.push(frame);
+        Ok(())
+    }
+}
+
+fn read_entries(path: PathBuf, id: DirId, options: WalkOptions) -> Result<Frame, WalkError> {
+    let reader = match fs::read_dir(&path) {
+        Ok(reader) => reader,
+        Err(err) => return Err(io_error(path, &err)),
+    };
+    let mut names = Vec::new();
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for item in reader {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(err) => {
+                errors.push(io_error(path.clone(), &err));
+                continue;
+            }
+        };
+        let name = entry.file_name();
+        if !options.hidden && is_hidden(&name) {
+            continue;
+        }
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_dir() => Kind::Dir,
+            Ok(t) if t.is_file() => Kind::File,
+            Ok(t) if t.is_symlink() => Kind::Symlink,
+            Ok(_) => Kind::Special,
+            Err(_) => Kind::Unknown,
+        };
+        if kind != Kind::Dir && is_sidecar(&name) {
+            continue;
+        }
+        #[cfg(not(unix))]
+        let Some(name) = name.to_str().map(OsStr::new) else {
+            errors.push(WalkError {
+                path: entry.path(),
+                message: "file name is not valid Unicode".to_string(),
+            });
+            continue;
+        };
+        let bytes = name.as_encoded_bytes();
+        let (Ok(start), Ok(len)) = (u32::try_from(names.len()), u32::try_from(bytes.len())) else {
+            errors.push(WalkError {
+                path: entry.path(),
+                message: "directory too large to sort (over 4 GiB of names)".to_string(),
+            });
+            break;
+        };
+        entries.push(Entry { start, len, kind });
+        names.extend_from_slice(bytes);
+    }
+    entries.sort_unstable_by(|a, b| names[a.range()].cmp(&names[b.range()]));
+    entries.shrink_to_fit();
+    names.shrink_to_fit();
+    // Popped from the end: reverse so they come out in read order.
+    errors.reverse();
+    Ok(Frame {
+        path,
+        id,
+        names,
+        entries,
+        next: 0,
+        errors,
+    })
+}
+
+fn io_error(path: PathBuf, err: &io::Error) -> WalkError {
+    let dangling =
+        err.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    let message = if dangling {
+        "broken symbolic link (target does not exist)".to_string()
     } else {
         err.to_string()
     };
     WalkError { path, message }
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
+fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.') && name != "." && name != ".."
 }
 
 /// `*.expected.json`, compared on bytes so non-UTF-8 names work too.
-pub fn is_sidecar(name: &std::ffi::OsStr) -> bool {
+pub fn is_sidecar(name: &OsStr) -> bool {
     name.as_encoded_bytes().ends_with(SIDECAR_SUFFIX.as_bytes())
 }
 
@@ -167,6 +376,10 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("dangling")).unwrap();
         let got = files(&[dir.path().to_path_buf()], WalkOptions::default());
         assert!(got[0].starts_with("ERR broken symbolic link"), "{got:?}");
+        assert!(
+            got[2].ends_with(&format!("leads back to {})", dir.path().display())),
+            "{got:?}"
+        );
         assert_eq!(got[1], "a.txt");
         assert!(got[2].starts_with("ERR symbolic link loop"), "{got:?}");
         assert_eq!(got[3], "a.txt");
@@ -185,5 +398,41 @@ mod tests {
         if status.is_ok_and(|s| s.success()) {
             assert_eq!(files(&[dir.path().to_path_buf()], WalkOptions::default()), ["a.txt"]);
         }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn nested_directories_are_depth_first_in_byte_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for path in ["b/2.txt", "b/10.txt", "a/z/x.txt", "a/y.txt", "B.txt", "c.txt"] {
+            let full = dir.path().join(path);
+            fs::create_dir_all(full.parent().unwrap()).unwrap();
+            fs::write(full, "x").unwrap();
+        }
+        let got: Vec<String> = walk(&[dir.path().to_path_buf()], WalkOptions::default())
+            .map(|r| match r {
+                Ok(Input::File(p)) => p.strip_prefix(dir.path()).unwrap().to_string_lossy().into_owned(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(got, ["B.txt", "a/y.txt", "a/z/x.txt", "b/10.txt", "b/2.txt", "c.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn without_following_links_are_yielded_as_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink("a.txt", dir.path().join("b.txt")).unwrap();
+        let options = WalkOptions {
+            follow_links: false,
+            ..Default::default()
+        };
+        assert_eq!(walk(&[dir.path().to_path_buf()], options).count(), 2);
     }
 }
