@@ -47,10 +47,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(finish(text.into_owned(), encoding, had_errors));
     }
-    for (magic, kind) in MAGIC {
-        if bytes.starts_with(magic) && !(*kind == "Windows executable" && looks_textual(bytes)) {
-            return Err(ReadError::Binary(kind));
-        }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(ReadError::Binary(kind));
     }
     if bytes.contains(&0) {
         // UTF-16 without a BOM: ASCII-range text has every other byte NUL.
@@ -93,6 +91,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     decoded.guessed = guessed;
     decoded.lying_charset = lying_charset;
     Ok(decoded)
+}
+
+/// Like [`decode`], but takes the buffer: plain UTF-8 (the common case)
+/// becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, ReadError> {
+    if Encoding::for_bom(&bytes).is_some() || binary_kind(&bytes).is_some() || bytes.contains(&0) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(finish(text, UTF_8, false)),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
+/// The binary format `bytes` starts with, if any ("MZ" only counts when
+/// the start does not read as text).
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    MAGIC
+        .iter()
+        .find(|(magic, kind)| bytes.starts_with(magic) && !(*kind == "Windows executable" && looks_textual(bytes)))
+        .map(|(_, kind)| *kind)
 }
 
 /// UTF-8 with a few broken sequences (a truncated or spliced file) is still
@@ -282,6 +301,23 @@ mod tests {
         assert_eq!(decode(&le).unwrap().text, "Plain words here");
         assert_eq!(decode(&be).unwrap().text, "Plain words here");
         assert!(decode(b"ab\0\0\0\0cd").is_err());
+    }
+
+    #[test]
+    fn owned_and_borrowed_decoding_agree() {
+        let cases: [&[u8]; 6] = [
+            b"plain",
+            b"caf\xc3\xa9\r\n",
+            b"caf\xe9",
+            b"\xff\xfeH\0i\0",
+            b"\x89PNG\r\n",
+            b"a\0b",
+        ];
+        for bytes in cases {
+            let a = decode(bytes).map(|d| (d.text, d.encoding, d.lossy));
+            let b = decode_owned(bytes.to_vec()).map(|d| (d.text, d.encoding, d.lossy));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
     }
 
     #[test]

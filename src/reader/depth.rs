@@ -69,26 +69,35 @@ const RAW_TEXT: &[&[u8]] = &[
     b"noembed",
 ];
 
-/// A start or end tag found by the scan.
+/// A start or end tag found by the scan (the name is `bytes[name]`).
 struct Tag {
     start: usize,
     end: usize,
     closing: bool,
-    name_lower: Vec<u8>,
+    name: std::ops::Range<usize>,
     self_closing: bool,
+}
+
+/// Case-insensitive membership without allocating a lowercased name.
+fn listed(list: &[&[u8]], name: &[u8]) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// If `html` nests deeper than [`MAX_DEPTH`], the HTML with the deeper tags
 /// removed and how many tags were dropped; `None` if it is fine as is.
 pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
     let bytes = html.as_bytes();
+    // Fewer tags than the limit cannot nest past it: skip the scan.
+    if bytes.iter().filter(|&&b| b == b'<').count() <= MAX_DEPTH {
+        return None;
+    }
     let mut depth = 0usize;
     let mut excess = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
     while let Some(tag) = next_tag(bytes, &mut pos) {
-        let name = tag.name_lower.as_slice();
-        if VOID.contains(&name) || OPTIONAL_END.contains(&name) || tag.self_closing {
+        let name = &bytes[tag.name.clone()];
+        if tag.self_closing || listed(VOID, name) || listed(OPTIONAL_END, name) {
             continue;
         }
         if tag.closing {
@@ -103,7 +112,7 @@ pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
             drops.push((tag.start, tag.end));
         } else {
             depth += 1;
-            if RAW_TEXT.contains(&name) {
+            if listed(RAW_TEXT, name) {
                 skip_raw_text(bytes, &mut pos, name);
                 depth -= 1;
             }
@@ -154,7 +163,7 @@ fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
             start,
             end,
             closing,
-            name_lower: bytes[name_start..name_start + name_len].to_ascii_lowercase(),
+            name: name_start..name_start + name_len,
             self_closing: end >= 2 && bytes[end - 2] == b'/' && !closing,
         });
     }

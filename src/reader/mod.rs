@@ -7,7 +7,7 @@ mod decode;
 mod depth;
 mod walk;
 
-pub use decode::{decode, sniff_format};
+pub use decode::{decode, decode_owned, sniff_format};
 pub use depth::MAX_DEPTH;
 pub use walk::{Input, SIDECAR_SUFFIX, WalkError, WalkOptions, is_sidecar, walk};
 
@@ -72,7 +72,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Document, ReadError> {
             path.to_string_lossy().into_owned()
         }
     };
-    from_bytes(source, &bytes, warnings)
+    from_vec(source, bytes, warnings)
 }
 
 /// Read one article from any reader (stdin), with the same size cap.
@@ -85,12 +85,20 @@ pub fn read_stream(source: &str, input: impl Read, max_bytes: u64) -> Result<Doc
             cap: max_bytes,
         });
     }
-    from_bytes(source.to_string(), &bytes, Vec::new())
+    from_vec(source.to_string(), bytes, Vec::new())
 }
 
 /// Decode raw bytes into a document.
-pub fn from_bytes(source: String, bytes: &[u8], mut warnings: Vec<String>) -> Result<Document, ReadError> {
-    let decoded = decode(bytes)?;
+pub fn from_bytes(source: String, bytes: &[u8], warnings: Vec<String>) -> Result<Document, ReadError> {
+    finish(source, decode(bytes)?, warnings)
+}
+
+/// [`from_bytes`] taking the buffer, so UTF-8 input is not copied.
+pub fn from_vec(source: String, bytes: Vec<u8>, warnings: Vec<String>) -> Result<Document, ReadError> {
+    finish(source, decode_owned(bytes)?, warnings)
+}
+
+fn finish(source: String, decoded: decode::Decoded, mut warnings: Vec<String>) -> Result<Document, ReadError> {
     if let Some(declared) = &decoded.lying_charset {
         warnings.push(format!("declared charset {declared} does not match the bytes; ignored"));
     }
