@@ -85,6 +85,7 @@ pub fn actual_record(input: &Path, options: &Options, max_bytes: u64) -> Result<
 /// Check (or update) one input against its sidecar.
 pub fn check_file(input: &Path, options: &Options, max_bytes: u64, ignore: &[String], mode: Mode) -> Outcome {
     let sidecar = sidecar_path(input);
+    let mut existed = true;
     let expected = match std::fs::read(&sidecar) {
         Ok(bytes) => match serde_json::from_slice::<Value>(&bytes) {
             Ok(value) => Some(value),
@@ -98,6 +99,7 @@ pub fn check_file(input: &Path, options: &Options, max_bytes: u64, ignore: &[Str
             if mode == Mode::Check || mode == (Mode::Update { create: false }) {
                 return Outcome::NoExpectation;
             }
+            existed = false;
             None
         }
         Err(err) => return Outcome::Failed(format!("{}: {err}", sidecar.display())),
@@ -117,14 +119,14 @@ pub fn check_file(input: &Path, options: &Options, max_bytes: u64, ignore: &[Str
         }
         (Mode::Check, None) => Outcome::NoExpectation,
         (Mode::Update { .. }, Some(expected)) if expected == got => Outcome::Pass,
-        (Mode::Update { .. }, expected) => {
+        (Mode::Update { .. }, _) => {
             let mut text = match serde_json::to_string_pretty(&got) {
                 Ok(text) => text,
                 Err(err) => return Outcome::Failed(err.to_string()),
             };
             text.push('\n');
             match std::fs::write(&sidecar, text) {
-                Ok(()) if expected.is_some() => Outcome::Updated,
+                Ok(()) if existed => Outcome::Updated,
                 Ok(()) => Outcome::Created,
                 Err(err) => Outcome::Failed(format!("writing {}: {err}", sidecar.display())),
             }
@@ -558,6 +560,12 @@ mod tests {
             check_file(&input, &opts, cap, &[], Mode::Check),
             Outcome::Failed(m) if m.contains("not valid JSON")
         ));
+        // --update repairs a broken sidecar (it existed: "updated").
+        assert_eq!(
+            check_file(&input, &opts, cap, &[], Mode::Update { create: false }),
+            Outcome::Updated
+        );
+        assert_eq!(check_file(&input, &opts, cap, &[], Mode::Check), Outcome::Pass);
     }
 
     #[test]
