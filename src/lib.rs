@@ -6,11 +6,14 @@
 //! [`cleaner::CleanDoc`]) → [`extract`] (clean document → fields) →
 //! [`writer`] (record → JSON line). [`pipeline`] wires them together.
 
+pub mod check;
 pub mod cleaner;
 pub mod extract;
+pub mod ordered;
 pub mod pipeline;
 pub mod reader;
 pub mod record;
+pub mod schema;
 pub mod writer;
 
 pub use pipeline::{Options, process};

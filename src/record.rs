@@ -3,20 +3,21 @@
 //! Field order is the declaration order (serde serialises structs in order),
 //! so `jq` users and the evaluation harness always see the same layout.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Version of the record layout; bump on any breaking change to fields.
 pub const SCHEMA_VERSION: &str = "1";
 
 /// Input format as sniffed from the bytes (never from the file extension).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
     Html,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Person {
     /// Fullest form of the name found in the text, without titles.
     pub name: String,
@@ -25,7 +26,7 @@ pub struct Person {
     pub mentions: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Place {
     /// Canonical name ("United States" for "U.S.").
     pub name: String,
@@ -36,7 +37,7 @@ pub struct Place {
     pub mentions: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Quote {
     /// Quoted text without the quote marks.
     pub text: String,
@@ -49,13 +50,15 @@ pub struct Quote {
 }
 
 /// A block the cleaner dropped, with a short reason code (`--explain`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Removed {
     pub text: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One article. Every field is always present (`null` or `[]` when
+/// absent) except `removed`, which only `--explain` adds.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Record {
     /// Path as walked, or "-" for stdin.
     pub source: String,
@@ -76,5 +79,6 @@ pub struct Record {
     /// Blocks dropped by the cleaner; only with `--explain`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removed: Option<Vec<Removed>>,
+    /// Version of this record layout ([`SCHEMA_VERSION`]).
     pub schema_version: &'static str,
 }

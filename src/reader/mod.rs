@@ -4,10 +4,12 @@
 //! charset, UTF-8, then chardetng), line endings are normalised to `\n`.
 
 mod decode;
+mod depth;
 mod walk;
 
-pub use decode::{decode, sniff_format};
-pub use walk::{WalkOptions, walk};
+pub use decode::{decode, decode_owned, sniff_format};
+pub use depth::MAX_DEPTH;
+pub use walk::{Input, SIDECAR_SUFFIX, WalkError, WalkOptions, is_sidecar, walk};
 
 use crate::record::Format;
 use std::io::Read;
@@ -42,7 +44,14 @@ pub enum ReadError {
 /// Read and decode one file.
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Document, ReadError> {
     let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory",
+        )));
+    }
+    let size = meta.len();
     if size > max_bytes {
         return Err(ReadError::TooLarge { size, cap: max_bytes });
     }
@@ -63,7 +72,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Document, ReadError> {
             path.to_string_lossy().into_owned()
         }
     };
-    from_bytes(source, &bytes, warnings)
+    from_vec(source, bytes, warnings)
 }
 
 /// Read one article from any reader (stdin), with the same size cap.
@@ -76,20 +85,81 @@ pub fn read_stream(source: &str, input: impl Read, max_bytes: u64) -> Result<Doc
             cap: max_bytes,
         });
     }
-    from_bytes(source.to_string(), &bytes, Vec::new())
+    from_vec(source.to_string(), bytes, Vec::new())
 }
 
 /// Decode raw bytes into a document.
-pub fn from_bytes(source: String, bytes: &[u8], mut warnings: Vec<String>) -> Result<Document, ReadError> {
-    let decoded = decode(bytes)?;
+pub fn from_bytes(source: String, bytes: &[u8], warnings: Vec<String>) -> Result<Document, ReadError> {
+    finish(source, decode(bytes)?, warnings)
+}
+
+/// [`from_bytes`] taking the buffer, so UTF-8 input is not copied.
+pub fn from_vec(source: String, bytes: Vec<u8>, warnings: Vec<String>) -> Result<Document, ReadError> {
+    finish(source, decode_owned(bytes)?, warnings)
+}
+
+fn finish(source: String, decoded: decode::Decoded, mut warnings: Vec<String>) -> Result<Document, ReadError> {
+    if let Some(declared) = &decoded.lying_charset {
+        warnings.push(format!("declared charset {declared} does not match the bytes; ignored"));
+    }
+    if decoded.guessed {
+        warnings.push(format!(
+            "no usable charset declared and not UTF-8; decoded as {} (guessed)",
+            decoded.encoding
+        ));
+    }
     if decoded.lossy {
         warnings.push(format!("invalid {} byte sequences replaced", decoded.encoding));
     }
+    if decoded.text.is_empty() {
+        warnings.push("input is empty".to_string());
+    } else if decoded.text.trim().is_empty() {
+        warnings.push("input is only whitespace".to_string());
+    }
     let format = sniff_format(&decoded.text);
+    let mut text = decoded.text;
+    if format == Format::Html
+        && let Some((flat, dropped)) = depth::flatten_deep(&text)
+    {
+        warnings.push(format!(
+            "HTML nested deeper than {MAX_DEPTH} levels; {dropped} deeper tags ignored (their text kept)"
+        ));
+        text = flat;
+    }
     Ok(Document {
         source,
         format,
-        text: decoded.text,
+        text,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_blank_inputs_are_documents_with_a_warning() {
+        let d = from_bytes("e".into(), b"", Vec::new()).unwrap();
+        assert_eq!(d.warnings, ["input is empty"]);
+        let d = from_bytes("w".into(), b" \n\t\r\n ", Vec::new()).unwrap();
+        assert_eq!(d.warnings, ["input is only whitespace"]);
+        let d = from_bytes("t".into(), b"Words.", Vec::new()).unwrap();
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn size_cap_applies_to_streams_and_files() {
+        let err = read_stream("-", &b"0123456789"[..], 5).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge { cap: 5, .. }), "{err}");
+        assert!(read_stream("-", &b"01234"[..], 5).is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "0123456789").unwrap();
+        assert!(matches!(
+            read_file(&path, 5),
+            Err(ReadError::TooLarge { size: 10, cap: 5 })
+        ));
+        assert!(read_file(dir.path(), 5).is_err());
+    }
 }
