@@ -18,10 +18,12 @@ fn main() -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("usage: html_speed DIR [ROUNDS]"))?;
     let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(3);
     let mut pages = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry?;
-        if entry.path().extension().is_some_and(|e| e == "html") {
-            pages.push((entry.path().display().to_string(), std::fs::read(entry.path())?));
+    let roots = [std::path::PathBuf::from(&dir)];
+    for input in reader::walk(&roots, reader::WalkOptions::default()) {
+        if let Ok(reader::Input::File(path)) = input
+            && path.extension().is_some_and(|e| e == "html")
+        {
+            pages.push((path.display().to_string(), std::fs::read(&path)?));
         }
     }
     let texts: Vec<String> = pages

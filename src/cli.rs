@@ -81,6 +81,28 @@ pub struct CommonArgs {
     /// Extra chrome rules, one phrase or `re:REGEX` per line.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+
+    /// How people and places are named: `canonical` gives one entry per
+    /// person (fullest name) and place ("United States" for "U.S."),
+    /// `as-written` one entry per distinct form in the text.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = NameStyle::Canonical)]
+    pub names: NameStyle,
+}
+
+/// `--names` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NameStyle {
+    Canonical,
+    AsWritten,
+}
+
+impl From<NameStyle> for newsnorm::extract::ner::Names {
+    fn from(style: NameStyle) -> Self {
+        match style {
+            NameStyle::Canonical => Self::Canonical,
+            NameStyle::AsWritten => Self::AsWritten,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

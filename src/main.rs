@@ -72,7 +72,11 @@ fn pipeline_options(common: &CommonArgs, explain: bool) -> Result<Options> {
         Some(path) => Rules::load(path)?,
         None => Rules::default(),
     };
-    Ok(Options { explain, rules })
+    Ok(Options {
+        explain,
+        rules,
+        names: common.names.into(),
+    })
 }
 
 /// What a worker hands back for one input: the serialized record (or the

@@ -12,6 +12,8 @@ pub struct Options {
     pub explain: bool,
     /// User chrome rules.
     pub rules: Rules,
+    /// How people and places are named: canonical (default) or as written.
+    pub names: ner::Names,
 }
 
 /// Turn one decoded document into its record.
@@ -21,11 +23,20 @@ pub fn process(doc: Document, options: &Options) -> Record {
     let headline = headline::extract(&clean);
     let date = date::extract(&clean);
     // People and places in one pass; places also from the headline/dateline.
+    let lead = ner::lead_text(&clean);
     let ner::Entities {
         people: persons,
         places,
-    } = ner::analyse(&ner::lead_text(&clean), &body);
+    } = ner::analyse(&lead, &body);
+    // Quotes always resolve speakers against the merged (canonical) people.
     let quotes = quotes::extract(&body, &persons);
+    let (persons, places) = match options.names {
+        ner::Names::Canonical => (persons, places),
+        ner::Names::AsWritten => {
+            let written = ner::analyse_with(&lead, &body, ner::Names::AsWritten);
+            (written.people, written.places)
+        }
+    };
     let mut warnings = doc.warnings;
     if body.is_empty() {
         warnings.push("no article body found".to_string());
