@@ -1,0 +1,180 @@
+//! Choosing the article region and its headline.
+//!
+//! Each block gets a score: running prose scores its length in words, short
+//! labels a small penalty, widgets a larger one and "section ends" (related
+//! stories, comments, footers) a large one. The article is the contiguous
+//! run of blocks with the highest total (maximum-sum subarray), so short
+//! sub-headings and list items between paragraphs stay in, and menus or
+//! teaser lists beyond a section end stay out.
+
+use super::HEADLINE;
+use super::features::{Features, Page};
+use super::lexicon;
+use crate::cleaner::{Block, BlockKind};
+
+/// Penalty of a block that ends the article when it follows it.
+const SECTION_END: f32 = -25.0;
+
+/// Label blocks outside the article region (`header` before it, `footer`
+/// after it) and the headline.
+pub fn select(blocks: &mut [Block]) {
+    let page = Page::new(blocks);
+    let scores: Vec<f32> = blocks.iter().zip(&page.feats).map(|(b, f)| score(b, f)).collect();
+    let Some((start, end)) = best_run(&scores) else {
+        for block in blocks.iter_mut() {
+            block.chrome.get_or_insert("no-content");
+        }
+        return;
+    };
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if block.chrome.is_none() && (i < start || i > end) {
+            block.chrome = Some(if i < start { "header" } else { "footer" });
+        }
+    }
+    if let Some(h) = find_headline(blocks, &page, start) {
+        for block in blocks.iter_mut().take(h).skip(start) {
+            block.chrome.get_or_insert("header");
+        }
+        blocks[h].chrome = Some(HEADLINE);
+    }
+}
+
+/// Words of running text, counting three characters as a word in scripts
+/// written without spaces.
+fn weight(f: &Features) -> f32 {
+    if f.unspaced {
+        f.chars as f32 / 3.0
+    } else {
+        f.words as f32
+    }
+}
+
+fn score(block: &Block, f: &Features) -> f32 {
+    match block.chrome {
+        Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
+        Some("advert" | "caption" | "share" | "counter" | "rule" | "date" | "byline") => -1.0,
+        Some(_) => -3.0,
+        None if f.is_prose() => weight(f),
+        None if f.is_near_prose() => 1.0,
+        None => {
+            let mut s = -1.0;
+            if f.repeated {
+                s -= 1.0;
+            }
+            if f.words >= 20 && f.stop_density < 0.15 {
+                s -= f.words as f32 / 4.0;
+            }
+            s
+        }
+    }
+}
+
+/// The contiguous run with the highest positive total (Kadane), as inclusive
+/// indices.
+fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// How far before the article start the headline may be (bylines, share
+/// bars, captions and standfirsts sit in between).
+const HEADLINE_WINDOW: usize = 30;
+
+/// The title-like block that opens the article: scored on its shape, on
+/// being repeated elsewhere on the page (breadcrumb, page title, "N comments
+/// on ..."), on being followed by a byline or date, and on closeness.
+fn find_headline(blocks: &[Block], page: &Page, start: usize) -> Option<usize> {
+    let from = start.saturating_sub(HEADLINE_WINDOW);
+    let mut best: Option<(f32, usize)> = None;
+    for i in from..=start.min(blocks.len().saturating_sub(1)) {
+        let Some(mut s) = title_score(blocks, page, i) else {
+            continue;
+        };
+        // Closer to the article is better, counting only blocks that could
+        // compete (not bylines, dates, share buttons).
+        let between = (i + 1..start)
+            .filter(|&j| blocks[j].chrome.is_none() || blocks[j].chrome == Some("header"))
+            .count();
+        s -= 0.25 * between as f32;
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
+        }
+    }
+    best.filter(|(s, _)| *s >= 1.0).map(|(_, i)| i)
+}
+
+fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
+    let block = &blocks[i];
+    let f = &page.feats[i];
+    if !matches!(block.chrome, None | Some("header")) || block.kind == BlockKind::ListItem {
+        return None;
+    }
+    let text = block.text.trim();
+    if f.unspaced {
+        if !(5..=120).contains(&f.chars) {
+            return None;
+        }
+    } else if !(2..=30).contains(&f.words) {
+        return None;
+    }
+    if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || f.is_prose() && f.words > 20 {
+        return None;
+    }
+    let mut s = 0.0;
+    s += match f.words {
+        0..=2 => 0.0,
+        3 => 1.0,
+        _ => 2.0,
+    };
+    if f.unspaced {
+        s += 2.0;
+    }
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'‘“„«".contains(c))
+    {
+        s += 0.5;
+    }
+    if f.words >= 3 && (f.repeated || page.contained_elsewhere(i)) {
+        s += 2.5;
+    }
+    if f.words > 16 && f.stop_density > 0.35 {
+        s -= 1.5;
+    }
+    // A byline, date or share bar right after it: the article's header.
+    let next_is_meta = blocks
+        .iter()
+        .skip(i + 1)
+        .take(3)
+        .any(|b| matches!(b.chrome, Some("byline" | "date" | "share" | "counter")));
+    if next_is_meta {
+        s += 1.5;
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_run_finds_the_heaviest_span() {
+        assert_eq!(best_run(&[-1.0, 5.0, -1.0, 4.0, -25.0, 10.0]), Some((5, 5)));
+        assert_eq!(best_run(&[-1.0, 5.0, -1.0, 4.0, -2.0, 1.0]), Some((1, 3)));
+        assert_eq!(best_run(&[-1.0, -2.0]), None);
+        assert_eq!(best_run(&[]), None);
+    }
+}
