@@ -23,19 +23,23 @@ pub struct Features {
     pub unspaced: bool,
 }
 
+/// Stop-word density running text needs in a language our lists cover.
+const PROSE_STOP_DENSITY: f32 = 0.18;
+
 impl Features {
-    /// Running text: long enough, full of function words, ending like a sentence.
-    pub fn is_prose(&self) -> bool {
+    /// Running text: long enough, full of function words (at least
+    /// `min_stop`), ending like a sentence.
+    pub fn is_prose(&self, min_stop: f32) -> bool {
         if self.unspaced {
             return self.chars >= 40 && self.ends_sentence;
         }
-        self.words >= 8 && self.stop_density >= 0.18 && (self.ends_sentence || self.words >= 25)
+        self.words >= 8 && self.stop_density >= min_stop && (self.ends_sentence || self.words >= 25)
     }
 
     /// Short running text that may belong to the article when its
     /// neighbours do (a one-line paragraph, a quote, a list item).
-    pub fn is_near_prose(&self) -> bool {
-        self.words >= 4 && self.stop_density >= 0.15 && self.ends_sentence
+    pub fn is_near_prose(&self, min_stop: f32) -> bool {
+        self.words >= 4 && self.stop_density >= min_stop * 0.8 && self.ends_sentence
     }
 }
 
@@ -45,6 +49,11 @@ impl Features {
 pub struct Page {
     pub feats: Vec<Features>,
     pub keys: Vec<String>,
+    /// Stop-word density a block needs to count as prose on this page:
+    /// lowered when the page's long blocks have few of our stop words (a
+    /// language the lists do not cover), so prose is then told by length
+    /// and punctuation alone.
+    pub min_stop: f32,
 }
 
 impl Page {
@@ -62,8 +71,19 @@ impl Page {
                 f.repeated = counts.get(key.as_str()).copied().unwrap_or(0) > 1;
                 f
             })
-            .collect();
-        Page { feats, keys }
+            .collect::<Vec<Features>>();
+        let (mut stops, mut words) = (0.0f32, 0usize);
+        for f in feats.iter().filter(|f| f.words >= 15) {
+            stops += f.stop_density * f.words as f32;
+            words += f.words;
+        }
+        let page_density = if words == 0 { 1.0 } else { stops / words as f32 };
+        let min_stop = PROSE_STOP_DENSITY.min(page_density * 0.5);
+        Page { feats, keys, min_stop }
+    }
+
+    pub fn is_prose(&self, i: usize) -> bool {
+        self.feats.get(i).is_some_and(|f| f.is_prose(self.min_stop))
     }
 
     /// Whether block `i`'s text occurs inside another, longer block (a
@@ -143,13 +163,13 @@ mod tests {
     #[test]
     fn prose_and_labels() {
         let prose = of_text("The harbour was closed on Monday after a storm damaged two of its piers, officials said.");
-        assert!(prose.is_prose());
+        assert!(prose.is_prose(PROSE_STOP_DENSITY));
         assert!(prose.stop_density > 0.2);
         let menu = of_text("World Politics Business Science Sports");
-        assert!(!menu.is_prose());
+        assert!(!menu.is_prose(PROSE_STOP_DENSITY));
         assert!(menu.capitalised > 0.9);
         let german = of_text("Der Hafen wurde am Montag geschlossen, nachdem ein Sturm zwei Stege beschädigt hatte.");
-        assert!(german.is_prose());
+        assert!(german.is_prose(PROSE_STOP_DENSITY));
     }
 
     #[test]

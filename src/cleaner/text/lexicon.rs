@@ -38,15 +38,15 @@ const STOP_WORDS: &[&str] = &[
     "de", "het", "een", "en", "of", "maar", "is", "zijn", "was", "waren", "wordt", "werd", "heeft", "hebben", "niet",
     "ook", "met", "van", "voor", "op", "aan", "bij", "naar", "uit", "dat", "die", "dit", "deze", "wie", "wat", "hij",
     "zij", "ze", "we", "ik", "er", "om", "te", "als", "nog", "al", "dan", // Portuguese
-    "o", "os", "as", "um", "uma", "uns", "umas", "e", "ou", "mas", "é", "são", "foi", "ser", "tem", "têm", "não", "que",
-    "em", "no", "na", "nos", "nas", "para", "por", "com", "sem", "sobre", "este", "esta", "esse", "essa", "seu", "sua",
-    "ao", "do", "da", "dos", "das", "se", "mais", "muito", "como", "também", "já",
+    "o", "os", "as", "um", "uma", "uns", "umas", "e", "ou", "mas", "é", "são", "foi", "ser", "tem", "têm", "não",
+    "que", "em", "no", "na", "nos", "nas", "para", "por", "com", "sem", "sobre", "este", "esta", "esse", "essa", "seu",
+    "sua", "ao", "do", "da", "dos", "das", "se", "mais", "muito", "como", "também", "já",
     // Swedish, Danish, Norwegian
     "och", "att", "det", "som", "är", "var", "har", "inte", "med", "för", "på", "till", "av", "den", "ett", "en", "om",
     "från", "vi", "jag", "han", "hon", "de", "sig", "men", "eller", "og", "at", "er", "ikke", "med", "til", "af",
     "fra", "som", "har", "det", "den", "et", "jeg", "vil", // Polish
-    "i", "w", "z", "na", "do", "nie", "się", "że", "to", "jest", "są", "był", "była", "jak", "ale", "lub", "oraz", "po",
-    "od", "przez", "dla", "o", "jego", "jej", "ich", "ten", "ta", "te", "tym", "już", "tak",
+    "i", "w", "z", "na", "do", "nie", "się", "że", "to", "jest", "są", "był", "była", "jak", "ale", "lub", "oraz",
+    "po", "od", "przez", "dla", "o", "jego", "jej", "ich", "ten", "ta", "te", "tym", "już", "tak",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
@@ -191,6 +191,12 @@ const PHRASES: &[Phrase] = &[
         r"(?i)\((photo|image|foto|picture|credit|bild)s?\s*(:|by|/|credit)?[^)]*\)\s*$",
         "caption",
         80,
+    ),
+    // Publication lines, even when the date in them cannot be read.
+    p(
+        r"(?i)^(published|updated|posted|last updated|first published|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad)\b",
+        "date",
+        14,
     ),
     // Horizontal rules and stray symbols.
     p(r"^[\W_]+$", "rule", 1000),

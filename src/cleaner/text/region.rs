@@ -19,7 +19,7 @@ const SECTION_END: f32 = -25.0;
 /// after it) and the headline.
 pub fn select(blocks: &mut [Block]) {
     let page = Page::new(blocks);
-    let scores: Vec<f32> = blocks.iter().zip(&page.feats).map(|(b, f)| score(b, f)).collect();
+    let scores = scores(blocks, &page);
     let Some((start, end)) = best_run(&scores) else {
         for block in blocks.iter_mut() {
             block.chrome.get_or_insert("no-content");
@@ -49,19 +49,40 @@ fn weight(f: &Features) -> f32 {
     }
 }
 
-fn score(block: &Block, f: &Features) -> f32 {
+/// Block scores. Penalties grow along a run of non-prose blocks: a few
+/// labels between paragraphs are sub-headings or list items, a long run of
+/// them is a menu or a teaser list.
+fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
+    let mut run = 0usize;
+    blocks
+        .iter()
+        .zip(&page.feats)
+        .map(|(b, f)| {
+            let s = score(b, f, page.min_stop);
+            if s > 0.0 {
+                run = 0;
+                s
+            } else {
+                run += 1;
+                s - (run - 1) as f32 / 3.0
+            }
+        })
+        .collect()
+}
+
+fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
     match block.chrome {
         Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
         Some("advert" | "caption" | "share" | "counter" | "rule" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
-        None if f.is_prose() => weight(f),
-        None if f.is_near_prose() => 1.0,
+        None if f.is_prose(min_stop) => weight(f),
+        None if f.is_near_prose(min_stop) => 1.0,
         None => {
             let mut s = -1.0;
             if f.repeated {
                 s -= 1.0;
             }
-            if f.words >= 20 && f.stop_density < 0.15 {
+            if f.words >= 20 && f.stop_density < min_stop * 0.8 {
                 s -= f.words as f32 / 4.0;
             }
             s
@@ -129,41 +150,55 @@ fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
     } else if !(2..=30).contains(&f.words) {
         return None;
     }
-    if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || f.is_prose() && f.words > 20 {
+    if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || page.is_prose(i) && f.words > 20 {
         return None;
     }
-    let mut s = 0.0;
-    s += match f.words {
+    let mut s = match f.words {
         0..=2 => 0.0,
-        3 => 1.0,
-        _ => 2.0,
+        3 => 0.5,
+        4 => 1.5,
+        5..=20 => 2.5,
+        _ => 1.5,
     };
     if f.unspaced {
-        s += 2.0;
-    }
-    if text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'‘“„«".contains(c))
-    {
-        s += 0.5;
-    }
-    if f.words >= 3 && (f.repeated || page.contained_elsewhere(i)) {
         s += 2.5;
+    }
+    match text.chars().next() {
+        Some(c) if c.is_lowercase() => s -= 1.5,
+        Some(c) if c.is_uppercase() || c.is_numeric() || "\"'‘“„«¿¡".contains(c) => s += 0.5,
+        _ => {}
+    }
+    if f.words >= 3 && (repeated_apart(page, i) || page.contained_elsewhere(i)) {
+        s += 1.5;
+    }
+    // Followed by a longer title-like line: a headline over its standfirst.
+    if let (Some(next), Some(nf)) = (blocks.get(i + 1), page.feats.get(i + 1))
+        && matches!(next.chrome, None | Some("header"))
+        && nf.words > f.words
+        && f.words >= 4
+    {
+        s += 1.0;
     }
     if f.words > 16 && f.stop_density > 0.35 {
         s -= 1.5;
     }
-    // A byline, date or share bar right after it: the article's header.
-    let next_is_meta = blocks
-        .iter()
-        .skip(i + 1)
-        .take(3)
-        .any(|b| matches!(b.chrome, Some("byline" | "date" | "share" | "counter")));
-    if next_is_meta {
+    // A byline, date or share bar right after it (or a date or section
+    // label just before it): the article's header.
+    let is_meta = |b: &Block| matches!(b.chrome, Some("byline" | "date" | "share" | "counter"));
+    if blocks.iter().skip(i + 1).take(3).any(is_meta) {
         s += 1.5;
     }
+    if blocks[i.saturating_sub(2)..i].iter().any(is_meta) {
+        s += 0.5;
+    }
     Some(s)
+}
+
+/// The same text occurs elsewhere on the page, but not as the block right
+/// next to it (images repeat their alt text there).
+fn repeated_apart(page: &Page, i: usize) -> bool {
+    let key = &page.keys[i];
+    page.feats[i].repeated && page.keys.iter().enumerate().any(|(j, k)| k == key && j.abs_diff(i) > 1)
 }
 
 #[cfg(test)]
