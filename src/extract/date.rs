@@ -175,28 +175,32 @@ static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// Year, optionally glued to a following time ("20246:08 AM" as scraped).
-const YEAR: &str = r"((?:19|20)\d{2})(?:\d{1,2}:\d{2})?\b";
+const YEAR: &str = r"((?:19|20)\d{2})(?:\d{1,2}:\d{2})?";
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*(?:[-–]\s*)?{YEAR}",
+        r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*(?:[-–]\s*)?{YEAR}",
         *MONTH_ALT
     ))
     .expect("static regex")
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?({})\.?,?\s+(?:de\s+)?{YEAR}",
+        r"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?({})\.?,?\s+(?:de\s+)?{YEAR}",
         *MONTH_ALT
     ))
     .expect("static regex")
 });
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:T|\b)").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("static regex"));
+/// Chinese, Japanese and Korean: 2024年3月5日, 2024년 3월 5일.
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
+});
 /// Day and month first: `3.4.2024` (day.month), `04/03/2024` (month/day
 /// unless the first number cannot be a month), `03-04-2024`.
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])((?:19|20)\d{2})\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(\d{1,2})([./-])(\d{1,2})([./-])((?:19|20)\d{2})").expect("static regex"));
 
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(updated|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt|atualizado|uppdaterad|zaktualizowano)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
@@ -221,12 +225,42 @@ fn num<T: std::str::FromStr>(c: &regex::Captures, i: usize) -> Option<T> {
     c.get(i)?.as_str().parse().ok()
 }
 
+/// How to read `04/03/2024`: scraped pages glue words together
+/// ("Health" + "March 3, 2024"), so boundaries are checked by hand instead of
+/// with `\b`: no digit may touch a number, and a month name may follow a
+/// lower-case letter only when it starts with a capital.
+fn at_boundary(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let first = text[range.start..].chars().next();
+    let after = text[range.end..].chars().next();
+    let before_ok = match (before, first) {
+        (None, _) | (_, None) => true,
+        (Some(b), Some(f)) if f.is_ascii_digit() => !b.is_ascii_digit(),
+        (Some(b), Some(f)) => !b.is_alphanumeric() || (b.is_lowercase() && f.is_uppercase()),
+    };
+    before_ok && !after.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Order of day and month in numeric dates with slashes or dashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Month first (US) unless the first number cannot be a month.
+    MonthFirst,
+    DayFirst,
+}
+
 /// Every valid date expression in `text`, in order of position; where two
 /// overlap, the one found first in pattern order (named months) wins.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    find_dates_ordered(text, NumericOrder::MonthFirst)
+}
+
+/// [`find_dates`] with the page's order for numeric dates.
+pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
     let mut push = |range: Range<usize>, iso: Option<String>| {
         if let Some(iso) = iso
+            && at_boundary(text, &range)
             && !found.iter().any(|(r, _)| r.start < range.end && range.start < r.end)
         {
             found.push((range, iso));
@@ -247,6 +281,10 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             .flatten();
         push(c.get(0).map_or(0..0, |m| m.range()), iso);
     }
+    for c in CJK.captures_iter(text) {
+        let iso = (|| valid(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
+        push(c.get(0).map_or(0..0, |m| m.range()), iso);
+    }
     for c in NUMERIC.captures_iter(text) {
         if c[2] != c[4] {
             continue;
@@ -256,7 +294,8 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         // Dots are day-first everywhere; slashes are month-first (US)
         // unless the first number cannot be a month.
-        let (d, m) = if &c[2] == "." || a > 12 { (a, b) } else { (b, a) };
+        let day_first = &c[2] == "." || a > 12 || (order == NumericOrder::DayFirst && b <= 12);
+        let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d));
     }
     found.sort_by_key(|(r, _)| r.start);
@@ -320,9 +359,10 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
     let body = doc.body_start();
     let anchor = headline.or(body)?;
     let zone_end = body.map_or(anchor + 12, |b| b.max(anchor) + 3);
+    let order = page_order(&doc.blocks);
     let mut best: Option<(f32, FoundDate)> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
-        for found in find_dates(&block.text) {
+        for found in find_dates_ordered(&block.text, order) {
             let s = score(i, block, &found, anchor, zone_end);
             if best.as_ref().is_none_or(|(b, _)| s > *b) {
                 best = Some((s, found));
@@ -330,6 +370,30 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
         }
     }
     best.map(|(_, d)| d)
+}
+
+/// Day-first when the page shows it: a numeric date whose first number
+/// cannot be a month, or named-month dates written day first ("6 May 2024")
+/// and none month first.
+fn page_order(blocks: &[Block]) -> NumericOrder {
+    let (mut day_first, mut month_first) = (0, 0);
+    for block in blocks {
+        for c in NUMERIC.captures_iter(&block.text) {
+            let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
+            if &c[2] != "." && a > 12 && b <= 12 {
+                day_first += 2;
+            } else if &c[2] != "." && b > 12 && a <= 12 {
+                month_first += 2;
+            }
+        }
+        day_first += DAY_MONTH_YEAR.find_iter(&block.text).count();
+        month_first += MONTH_DAY_YEAR.find_iter(&block.text).count();
+    }
+    if day_first > month_first {
+        NumericOrder::DayFirst
+    } else {
+        NumericOrder::MonthFirst
+    }
 }
 
 fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: usize) -> f32 {
@@ -384,6 +448,21 @@ mod tests {
         assert_eq!(iso("1 mei 2020").as_deref(), Some("2020-05-01"));
         assert_eq!(iso("7 de março de 2019").as_deref(), Some("2019-03-07"));
         assert_eq!(iso("03.04.2024, 10:15 Uhr").as_deref(), Some("2024-04-03"));
+        assert_eq!(iso("2025年1月13日 20時01分").as_deref(), Some("2025-01-13"));
+    }
+
+    #[test]
+    fn glued_words_and_numeric_order() {
+        assert_eq!(
+            iso("Mental HealthDECEMBER 22, 2022Updated").as_deref(),
+            Some("2022-12-22")
+        );
+        assert_eq!(iso("News Agency28 October 2020").as_deref(), Some("2020-10-28"));
+        assert_eq!(iso("Issue 120233 readers"), None);
+        assert_eq!(iso("remember 12 mayor 2020"), None);
+        let day_first = find_dates_ordered("06/01/2026", NumericOrder::DayFirst);
+        assert_eq!(day_first[0].iso, "2026-01-06");
+        assert_eq!(iso("06/01/2026").as_deref(), Some("2026-06-01"));
     }
 
     #[test]
