@@ -41,7 +41,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         }
         let (kind, text) = match strip_bullet(trimmed) {
             Some(rest) => (BlockKind::ListItem, rest),
-            None if pending_bullet => (BlockKind::ListItem, trimmed),
+            None if pending_bullet || NUMBERED.is_match(trimmed) => (BlockKind::ListItem, trimmed),
             None => (BlockKind::Paragraph, trimmed),
         };
         pending_bullet = false;
@@ -53,6 +53,9 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
     }
     blocks
 }
+
+/// A numbered item ("1. Home", "2) Results"); the number stays in the text.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+\S").expect("static regex"));
 
 const BULLETS: &[char] = &[
     '•', '·', '*', '-', '–', '▪', '◦', '□', '☆', '○', '●', '■', '►', '▸', '‣', '∙', '◆', '★',
@@ -90,11 +93,11 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
         return Some(super::rules::RULE_REASON);
     }
     let words = word_count(text);
-    if let Some(reason) = lexicon::chrome_reason(text, words) {
-        return Some(reason);
-    }
     if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {
         return Some("byline");
+    }
+    if let Some(reason) = lexicon::chrome_reason(text, words) {
+        return Some(reason);
     }
     if words <= 14
         && let Some(found) = crate::extract::date::find_date(text)
@@ -167,7 +170,7 @@ You may also like\n\nA second story about the weather that we wrote for this tes
 
     #[test]
     fn bullets_become_list_items() {
-        let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text");
+        let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five");
         let kinds: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
         assert_eq!(
             kinds,
@@ -177,6 +180,7 @@ You may also like\n\nA second story about the weather that we wrote for this tes
                 ("three", BlockKind::ListItem),
                 ("four", BlockKind::ListItem),
                 ("plain -text", BlockKind::Paragraph),
+                ("2. five", BlockKind::ListItem),
             ]
         );
     }

@@ -182,11 +182,18 @@ fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
     if f.words > 16 && f.stop_density > 0.35 {
         s -= 1.5;
     }
-    // A byline, date or share bar right after it (or a date or section
-    // label just before it): the article's header.
-    let is_meta = |b: &Block| matches!(b.chrome, Some("byline" | "date" | "share" | "counter"));
-    if blocks.iter().skip(i + 1).take(3).any(is_meta) {
-        s += 1.5;
+    // A byline or date right after it (or a date or section label just
+    // before it): the article's header.
+    let is_meta = |b: &Block| matches!(b.chrome, Some("byline" | "date"));
+    let is_widget = |b: &Block| matches!(b.chrome, Some("share" | "counter"));
+    let after = |from: usize, n: usize| blocks.iter().skip(i + from).take(n);
+    if after(1, 2).any(is_meta) {
+        s += 2.5;
+    } else if after(3, 2).any(is_meta) {
+        s += 1.0;
+    }
+    if after(1, 3).any(is_widget) {
+        s += 1.0;
     }
     if blocks[i.saturating_sub(2)..i].iter().any(is_meta) {
         s += 0.5;
