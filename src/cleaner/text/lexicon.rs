@@ -188,7 +188,7 @@ const PHRASES: &[Phrase] = &[
         30,
     ),
     p(
-        r"(?i)\((photo|image|foto|picture|credit|bild)s?\s*(:|by|/|credit)?[^)]*\)\s*$",
+        r"(?i)\([^()]*\b(photo|image|foto|picture|credit|bild|getty|reuters|afp|shutterstock|file)s?\b[^()]*\)\s*$",
         "caption",
         80,
     ),

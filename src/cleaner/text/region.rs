@@ -112,6 +112,13 @@ fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
 /// How far before the article start the headline may be (bylines, share
 /// bars, captions and standfirsts sit in between).
 const HEADLINE_WINDOW: usize = 30;
+/// Score lost per competing block between a candidate and the article.
+const DISTANCE_PENALTY: f32 = 0.15;
+/// How far into the region a headline may be found, the score it needs
+/// there, and how many words of prose may come before it.
+const INSIDE_WINDOW: usize = 12;
+const INSIDE_MIN: f32 = 4.5;
+const INSIDE_MAX_PROSE: f32 = 70.0;
 
 /// The title-like block that opens the article: scored on its shape, on
 /// being repeated elsewhere on the page (breadcrumb, page title, "N comments
@@ -119,16 +126,25 @@ const HEADLINE_WINDOW: usize = 30;
 fn find_headline(blocks: &[Block], page: &Page, start: usize) -> Option<usize> {
     let from = start.saturating_sub(HEADLINE_WINDOW);
     let mut best: Option<(f32, usize)> = None;
-    for i in from..=start.min(blocks.len().saturating_sub(1)) {
+    let mut prose_inside = 0.0f32;
+    for i in from..=(start + INSIDE_WINDOW).min(blocks.len().saturating_sub(1)) {
+        if i > start && page.is_prose(i - 1) {
+            prose_inside += weight(&page.feats[i - 1]);
+        }
         let Some(mut s) = title_score(blocks, page, i) else {
             continue;
         };
+        // Inside the region only a clear headline counts, and only before
+        // much prose (captions, a notice): then the article starts after it.
+        if i > start && (s < INSIDE_MIN || prose_inside > INSIDE_MAX_PROSE) {
+            continue;
+        }
         // Closer to the article is better, counting only blocks that could
         // compete (not bylines, dates, share buttons).
         let between = (i + 1..start)
             .filter(|&j| blocks[j].chrome.is_none() || blocks[j].chrome == Some("header"))
             .count();
-        s -= 0.25 * between as f32;
+        s -= DISTANCE_PENALTY * between as f32;
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, i));
         }
@@ -151,6 +167,9 @@ fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
         return None;
     }
     if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || page.is_prose(i) && f.words > 20 {
+        return None;
+    }
+    if crate::extract::date::contains_date(text) {
         return None;
     }
     let mut s = match f.words {
@@ -182,9 +201,16 @@ fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
     if f.words > 16 && f.stop_density > 0.35 {
         s -= 1.5;
     }
+    // A sentence in sentence case: a standfirst or a caption.
+    if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
+        s -= 1.0;
+    }
     // A byline or date right after it (or a date or section label just
     // before it): the article's header.
-    let is_meta = |b: &Block| matches!(b.chrome, Some("byline" | "date"));
+    let is_meta = |b: &Block| {
+        matches!(b.chrome, Some("byline" | "date"))
+            || super::word_count(&b.text) <= 25 && crate::extract::date::contains_date(&b.text)
+    };
     let is_widget = |b: &Block| matches!(b.chrome, Some("share" | "counter"));
     let after = |from: usize, n: usize| blocks.iter().skip(i + from).take(n);
     if after(1, 2).any(is_meta) {
