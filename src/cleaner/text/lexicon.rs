@@ -187,6 +187,7 @@ const PHRASES: &[Phrase] = &[
         "caption",
         30,
     ),
+    p(r"[—–|-]?\s*©\s*[^.!?©]{2,60}$", "caption", 80),
     p(
         r"(?i)\([^()]*\b(photo|image|foto|picture|credit|bild|getty|reuters|afp|shutterstock|file)s?\b[^()]*\)\s*$",
         "caption",

@@ -37,6 +37,32 @@ pub fn select(blocks: &mut [Block]) {
         }
         blocks[h].chrome = Some(HEADLINE);
     }
+    drop_repeats(blocks, &page, start.min(end), end);
+}
+
+/// Inside the article: an image's alt text next to its caption (the same
+/// words twice in a row, the second maybe with a credit) is a caption, and a
+/// paragraph repeated further down (a pull quote, a teaser) is kept once.
+fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
+    let end = end.min(blocks.len().saturating_sub(1));
+    for i in start..=end {
+        let key = &page.keys[i];
+        if blocks[i].chrome.is_some() || page.feats[i].words < 4 {
+            continue;
+        }
+        let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
+            let other = &page.keys[j];
+            other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+        });
+        if near {
+            blocks[i].chrome = Some("caption");
+            continue;
+        }
+        let earlier = (start..i).any(|j| page.keys[j] == *key && blocks[j].chrome.is_none());
+        if earlier {
+            blocks[i].chrome = Some("duplicate");
+        }
+    }
 }
 
 /// Words of running text, counting three characters as a word in scripts
@@ -237,6 +263,64 @@ fn repeated_apart(page: &Page, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn blocks(texts: &[&str]) -> Vec<Block> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t.to_string(),
+                kind: BlockKind::Paragraph,
+                chrome: None,
+            })
+            .collect()
+    }
+
+    const PARA: &str = "The committee met on Tuesday and agreed that the bridge would be repaired before the winter.";
+    const PARA2: &str = "Local shops said they had lost most of their customers while the road was closed to traffic.";
+
+    #[test]
+    fn alt_text_and_caption_pairs_are_dropped() {
+        let mut b = blocks(&[
+            PARA,
+            "Workers on the old bridge in the rain",
+            "Workers on the old bridge in the rain © Jane Roe",
+            PARA2,
+        ]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert_eq!(b[1].chrome, Some("caption"));
+        assert_eq!(b[2].chrome, Some("caption"));
+        assert_eq!(b[0].chrome, None);
+        assert_eq!(b[3].chrome, None);
+    }
+
+    #[test]
+    fn repeated_paragraph_is_kept_once() {
+        let mut b = blocks(&[PARA, PARA2, "A short line here.", "Another line of text.", PARA]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 4);
+        assert_eq!(b[0].chrome, None);
+        assert_eq!(b[4].chrome, Some("duplicate"));
+    }
+
+    #[test]
+    fn headline_before_byline_is_found_and_left_out_of_the_body() {
+        let mut b = blocks(&[
+            "Menu",
+            "Weather",
+            "Bridge reopens after two years of repairs",
+            "By Jane Roe",
+            "March 3, 2025",
+            PARA,
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[2].chrome, Some(HEADLINE));
+        assert_eq!(b[5].chrome, None);
+        assert_eq!(b[6].chrome, None);
+        assert_eq!(b[1].chrome, Some("header"));
+    }
 
     #[test]
     fn best_run_finds_the_heaviest_span() {
