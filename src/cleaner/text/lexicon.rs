@@ -127,6 +127,11 @@ const PHRASES: &[Phrase] = &[
         4,
     ),
     p(
+        r"(?i)copy (the )?link|send via|sharing options|share (via|by) e-?mail|^share\b.*\b(close|options)\b",
+        "share",
+        8,
+    ),
+    p(
         r"(?i)^(follow us|share (this|on|via)|teilen (auf|per)|partager (sur|par)|compartir en|condividi su|deel (op|via)|folge uns|suivez-nous|síguenos|seguici|volg ons)\b",
         "share",
         12,

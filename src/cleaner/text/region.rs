@@ -138,13 +138,87 @@ fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
 /// How far before the article start the headline may be (bylines, share
 /// bars, captions and standfirsts sit in between).
 const HEADLINE_WINDOW: usize = 30;
-/// Score lost per competing block between a candidate and the article.
-const DISTANCE_PENALTY: f32 = 0.15;
 /// How far into the region a headline may be found, the score it needs
 /// there, and how many words of prose may come before it.
 const INSIDE_WINDOW: usize = 12;
-const INSIDE_MIN: f32 = 4.5;
+const INSIDE_MIN: f32 = 5.0;
 const INSIDE_MAX_PROSE: f32 = 70.0;
+
+/// Cues a headline candidate is scored on. Each is 0/1 or a count; the
+/// score is their weighted sum ([`WEIGHTS`], tuned on the development pages).
+#[derive(Debug, Clone, Copy)]
+enum Cue {
+    /// Length: 3 words, 4 words, 5 to 20 words, more.
+    Words3,
+    Words4,
+    Words5To20,
+    WordsOver20,
+    /// Written without spaces (CJK): length in words means little.
+    Unspaced,
+    LowerStart,
+    UpperStart,
+    /// The same text elsewhere on the page (breadcrumb, title, "Comments on").
+    Repeated,
+    /// Followed by a longer title-like line (its standfirst).
+    NextLonger,
+    /// Long and full of function words: a sentence, not a title.
+    LongSentence,
+    /// Sentence case with many function words: a standfirst or caption.
+    SentenceCase,
+    /// A byline or date in the next two blocks, or the two after.
+    MetaNext,
+    MetaSoon,
+    /// Share buttons or counters right after it.
+    WidgetNext,
+    /// A date or byline just before it.
+    MetaBefore,
+    /// Ends with a question or exclamation mark.
+    Question,
+    /// Competing blocks between it and the article start.
+    Between,
+    /// Inside the region chosen for the article.
+    Inside,
+    /// A few capitalised words and no function words: a name, a byline, a
+    /// section label.
+    NameLike,
+    /// Items separated by `|`, `/` or `•`: categories, tags, a breadcrumb.
+    Separated,
+    /// The block right before the article start.
+    Adjacent,
+}
+
+const CUES: usize = Cue::Adjacent as usize + 1;
+
+const WEIGHTS: [f32; CUES] = [
+    0.0,    // Words3
+    1.5,    // Words4
+    2.5,    // Words5To20
+    1.25,   // WordsOver20
+    4.0,    // Unspaced
+    -4.25,  // LowerStart
+    -0.25,  // UpperStart
+    1.0,    // Repeated
+    1.0,    // NextLonger
+    0.0,    // LongSentence
+    -1.25,  // SentenceCase
+    2.5,    // MetaNext
+    2.25,   // MetaSoon
+    -0.25,  // WidgetNext
+    0.75,   // MetaBefore
+    0.25,   // Question
+    -0.075, // Between
+    0.25,   // Inside
+    -2.0,   // NameLike
+    -2.75,  // Separated
+    -1.75,  // Adjacent
+];
+
+/// Minimum score of a headline.
+const HEADLINE_MIN: f32 = -3.0;
+
+fn dot(cues: &[f32; CUES]) -> f32 {
+    cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
+}
 
 /// The title-like block that opens the article: scored on its shape, on
 /// being repeated elsewhere on the page (breadcrumb, page title, "N comments
@@ -157,28 +231,23 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize) -> Option<usize> {
         if i > start && page.is_prose(i - 1) {
             prose_inside += weight(&page.feats[i - 1]);
         }
-        let Some(mut s) = title_score(blocks, page, i) else {
+        let Some(cues) = title_cues(blocks, page, i, start) else {
             continue;
         };
+        let s = dot(&cues);
         // Inside the region only a clear headline counts, and only before
         // much prose (captions, a notice): then the article starts after it.
         if i > start && (s < INSIDE_MIN || prose_inside > INSIDE_MAX_PROSE) {
             continue;
         }
-        // Closer to the article is better, counting only blocks that could
-        // compete (not bylines, dates, share buttons).
-        let between = (i + 1..start)
-            .filter(|&j| blocks[j].chrome.is_none() || blocks[j].chrome == Some("header"))
-            .count();
-        s -= DISTANCE_PENALTY * between as f32;
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, i));
         }
     }
-    best.filter(|(s, _)| *s >= 1.0).map(|(_, i)| i)
+    best.filter(|(s, _)| *s >= HEADLINE_MIN).map(|(_, i)| i)
 }
 
-fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
+fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[f32; CUES]> {
     let block = &blocks[i];
     let f = &page.feats[i];
     if !matches!(block.chrome, None | Some("header")) || block.kind == BlockKind::ListItem {
@@ -198,41 +267,41 @@ fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
     if crate::extract::date::contains_date(text) {
         return None;
     }
-    let mut s = match f.words {
-        0..=2 => 0.0,
-        3 => 0.5,
-        4 => 1.5,
-        5..=20 => 2.5,
-        _ => 1.5,
-    };
+    let mut c = [0.0f32; CUES];
+    let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
+    match f.words {
+        0..=2 => {}
+        3 => set(Cue::Words3, 1.0),
+        4 => set(Cue::Words4, 1.0),
+        5..=20 => set(Cue::Words5To20, 1.0),
+        _ => set(Cue::WordsOver20, 1.0),
+    }
     if f.unspaced {
-        s += 2.5;
+        set(Cue::Unspaced, 1.0);
     }
     match text.chars().next() {
-        Some(c) if c.is_lowercase() => s -= 1.5,
-        Some(c) if c.is_uppercase() || c.is_numeric() || "\"'‘“„«¿¡".contains(c) => s += 0.5,
+        Some(ch) if ch.is_lowercase() => set(Cue::LowerStart, 1.0),
+        Some(ch) if ch.is_uppercase() || ch.is_numeric() || "\"'‘“„«¿¡".contains(ch) => {
+            set(Cue::UpperStart, 1.0)
+        }
         _ => {}
     }
     if f.words >= 3 && (repeated_apart(page, i) || page.contained_elsewhere(i)) {
-        s += 1.5;
+        set(Cue::Repeated, 1.0);
     }
-    // Followed by a longer title-like line: a headline over its standfirst.
     if let (Some(next), Some(nf)) = (blocks.get(i + 1), page.feats.get(i + 1))
         && matches!(next.chrome, None | Some("header"))
         && nf.words > f.words
         && f.words >= 4
     {
-        s += 1.0;
+        set(Cue::NextLonger, 1.0);
     }
     if f.words > 16 && f.stop_density > 0.35 {
-        s -= 1.5;
+        set(Cue::LongSentence, 1.0);
     }
-    // A sentence in sentence case: a standfirst or a caption.
     if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
-        s -= 1.0;
+        set(Cue::SentenceCase, 1.0);
     }
-    // A byline or date right after it (or a date or section label just
-    // before it): the article's header.
     let is_meta = |b: &Block| {
         matches!(b.chrome, Some("byline" | "date"))
             || super::word_count(&b.text) <= 25 && crate::extract::date::contains_date(&b.text)
@@ -240,17 +309,38 @@ fn title_score(blocks: &[Block], page: &Page, i: usize) -> Option<f32> {
     let is_widget = |b: &Block| matches!(b.chrome, Some("share" | "counter"));
     let after = |from: usize, n: usize| blocks.iter().skip(i + from).take(n);
     if after(1, 2).any(is_meta) {
-        s += 2.5;
+        set(Cue::MetaNext, 1.0);
     } else if after(3, 2).any(is_meta) {
-        s += 1.0;
+        set(Cue::MetaSoon, 1.0);
     }
     if after(1, 3).any(is_widget) {
-        s += 1.0;
+        set(Cue::WidgetNext, 1.0);
     }
     if blocks[i.saturating_sub(2)..i].iter().any(is_meta) {
-        s += 0.5;
+        set(Cue::MetaBefore, 1.0);
     }
-    Some(s)
+    if text.ends_with(['?', '!']) {
+        set(Cue::Question, 1.0);
+    }
+    // Closer to the article is better, counting only blocks that could
+    // compete (not bylines, dates, share buttons).
+    let between = (i + 1..start)
+        .filter(|&j| blocks[j].chrome.is_none() || blocks[j].chrome == Some("header"))
+        .count();
+    set(Cue::Between, between as f32);
+    if i > start {
+        set(Cue::Inside, 1.0);
+    }
+    if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
+        set(Cue::NameLike, 1.0);
+    }
+    if text.matches(['|', '/', '•', '·']).count() >= 2 {
+        set(Cue::Separated, 1.0);
+    }
+    if i + 1 == start {
+        set(Cue::Adjacent, 1.0);
+    }
+    Some(c)
 }
 
 /// The same text occurs elsewhere on the page, but not as the block right
