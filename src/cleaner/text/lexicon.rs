@@ -205,7 +205,7 @@ const PHRASES: &[Phrase] = &[
         14,
     ),
     // Horizontal rules and stray symbols.
-    p(r"^[\W_]+$", "rule", 1000),
+    p(r"^[\W_]+$", "separator", 1000),
 ];
 
 static PHRASE_SET: LazyLock<RegexSet> =
@@ -258,7 +258,7 @@ mod tests {
             Some("footer")
         );
         assert_eq!(chrome_reason("Anzeige", 1), Some("advert"));
-        assert_eq!(chrome_reason("━━━━━━", 1), Some("rule"));
+        assert_eq!(chrome_reason("━━━━━━", 1), Some("separator"));
     }
 
     #[test]

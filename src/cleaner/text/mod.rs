@@ -169,6 +169,20 @@ You may also like\n\nA second story about the weather that we wrote for this tes
     }
 
     #[test]
+    fn user_regex_rules_and_explain_reasons() {
+        let page = "A long enough paragraph of the article that ends with a full stop and has words.\n\
+                    Sponsored by Acme\n\
+                    Another long paragraph of the article that ends with a full stop and has words.";
+        let rules = Rules::parse("re:^Sponsored by \\w+$").unwrap();
+        let doc = clean(split_blocks(page), &rules);
+        let removed = doc.removed();
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0].text, "Sponsored by Acme");
+        assert_eq!(removed[0].reason, super::super::rules::RULE_REASON);
+        assert_eq!(doc.body().split("\n\n").count(), 2);
+    }
+
+    #[test]
     fn bullets_become_list_items() {
         let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five");
         let kinds: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();

@@ -99,7 +99,7 @@ fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
 fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
     match block.chrome {
         Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
-        Some("advert" | "caption" | "share" | "counter" | "rule" | "date" | "byline") => -1.0,
+        Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
         None if f.is_prose(min_stop) => weight(f),
         None if f.is_near_prose(min_stop) => 1.0,
