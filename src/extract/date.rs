@@ -179,7 +179,7 @@ const YEAR: &str = r"((?:19|20)\d{2})(?:\d{1,2}:\d{2})?";
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*(?:[-–]\s*)?{YEAR}",
+        r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b\.?,?\s*(?:[-–]\s*)?{YEAR}",
         *MONTH_ALT
     ))
     .expect("static regex")
@@ -294,7 +294,13 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         };
         // Dots are day-first everywhere; slashes are month-first (US)
         // unless the first number cannot be a month.
-        let day_first = &c[2] == "." || a > 12 || (order == NumericOrder::DayFirst && b <= 12);
+        // Dots and dashes are day-first (3.4.2024, 03-04-2024) unless the
+        // second number cannot be a month; slashes follow the page's order.
+        let day_first = if b > 12 {
+            false
+        } else {
+            &c[2] != "/" || a > 12 || order == NumericOrder::DayFirst
+        };
         let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d));
     }
@@ -404,8 +410,11 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
     } else {
         5.0 - 0.05 * (i - zone_end) as f32
     };
-    if matches!(block.chrome, Some("date" | "byline")) {
-        s += 2.0;
+    match block.chrome {
+        Some("date" | "byline") => s += 2.0,
+        // A date in running text or a caption is what the story is about.
+        None | Some("caption") => s -= 3.0,
+        _ => {}
     }
     s += match found.role {
         DateRole::Published => 1.5,
@@ -463,6 +472,9 @@ mod tests {
         let day_first = find_dates_ordered("06/01/2026", NumericOrder::DayFirst);
         assert_eq!(day_first[0].iso, "2026-01-06");
         assert_eq!(iso("06/01/2026").as_deref(), Some("2026-06-01"));
+        assert_eq!(iso("06-01-2026").as_deref(), Some("2026-01-06"));
+        assert_eq!(iso("01.21.2020").as_deref(), Some("2020-01-21"));
+        assert_eq!(iso("Jul. 11. 2025").as_deref(), Some("2025-07-11"));
     }
 
     #[test]
