@@ -316,6 +316,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
             } else {
                 DateRole::Unknown
             };
+            let iso = with_zoned_time(text, &span, &iso).unwrap_or(iso);
             FoundDate {
                 iso,
                 text: text[span.clone()].trim_end().to_string(),
@@ -324,6 +325,67 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
             }
         })
         .collect()
+}
+
+/// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
+const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)\b";
+static TIME_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[\s,|•·–—-]{{0,4}}(?:at\s+)?{TIME_TZ}")).expect("static regex"));
+static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{TIME_TZ}[\s,|•·–—-]{{0,4}}(?:[A-Za-z]+day[\s,]{{1,3}})?$")).expect("static regex")
+});
+
+/// Hours to add to a local time in `zone` to get UTC.
+fn zone_offset(zone: &str) -> Option<i64> {
+    Some(match zone {
+        "GMT" | "UTC" => 0,
+        "BST" | "CET" => -1,
+        "CEST" => -2,
+        "ET" | "EST" | "CDT" => 5,
+        "EDT" => 4,
+        "CT" | "CST" | "MDT" => 6,
+        "MT" | "MST" | "PDT" => 7,
+        "PT" | "PST" => 8,
+        _ => return None,
+    })
+}
+
+/// When the date comes with a clock time in a named zone, the instant in
+/// UTC as RFC 3339 (the calendar date may change: "Nov 19, 10:31 pm CST"
+/// is 20 November in UTC).
+fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String> {
+    let after = &text[span.end..];
+    let after = &after[..floor_boundary(after, 40)];
+    let c = TIME_AFTER
+        .captures(after)
+        .or_else(|| TIME_BEFORE.captures(tail(&text[..span.start], 40)))?;
+    let mut hour: i64 = c[1].parse().ok()?;
+    let minute: i64 = c[2].parse().ok()?;
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let meridiem = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
+    if meridiem.is_some() && !(1..=12).contains(&hour) {
+        return None;
+    }
+    match meridiem.as_deref() {
+        Some("p") if hour < 12 => hour += 12,
+        Some("a") if hour == 12 => hour = 0,
+        _ => {}
+    }
+    let date: jiff::civil::Date = iso.get(..10)?.parse().ok()?;
+    let local = date.at(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0);
+    let utc = local.checked_add(jiff::Span::new().hours(zone_offset(&c[4])?)).ok()?;
+    Some(format!("{}Z", utc.strftime("%Y-%m-%dT%H:%M:%S")))
+}
+
+/// The largest index `<= max` that is a character boundary of `s`.
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
 }
 
 /// The last `max` bytes of `s` or fewer, cut at a character boundary.
@@ -475,6 +537,21 @@ mod tests {
         assert_eq!(iso("06-01-2026").as_deref(), Some("2026-01-06"));
         assert_eq!(iso("01.21.2020").as_deref(), Some("2020-01-21"));
         assert_eq!(iso("Jul. 11. 2025").as_deref(), Some("2025-07-11"));
+    }
+
+    #[test]
+    fn named_time_zones_give_utc() {
+        assert_eq!(
+            iso("Nov 19, 2019, 10:31 pm CST").as_deref(),
+            Some("2019-11-20T04:31:00Z")
+        );
+        assert_eq!(
+            iso("Updated 10:01 pm PST, Tuesday, November 19, 2019").as_deref(),
+            Some("2019-11-20T06:01:00Z")
+        );
+        assert_eq!(iso("5 Aug 2024 20:49 BST").as_deref(), Some("2024-08-05T19:49:00Z"));
+        assert_eq!(iso("Nov 19, 2019, 10:31 pm").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso("Nov 19, 2019, 13:31 pm EST").as_deref(), Some("2019-11-19"));
     }
 
     #[test]
