@@ -98,6 +98,12 @@ const PHRASES: &[Phrase] = &[
         "widget",
         10,
     ),
+    // Calls to action and shop buttons.
+    p(
+        r"(?i)^(learn more|read more|find out more|shop now|buy now|order now|book now|get the recipe|jump to recipe|print recipe|view all|see all|see more|show more|show less|load more|view more|click here|download( now)?|get started|start (your )?free trial|try (it )?(for )?free|request a demo|get a demo|book a demo|contact sales|on sale|add to (cart|bag|basket)|in stock|out of stock|check price|view deal|see price|mehr erfahren|jetzt kaufen|weiterlesen|mehr lesen|alle anzeigen|en savoir plus|lire la suite|voir plus|leer más|ver más|saber más|scopri di più|leggi di più|lees meer|bekijk|saiba mais|leia mais|ver mais)\b[^.!?]{0,20}$",
+        "widget",
+        6,
+    ),
     // Sign-up boxes.
     p(
         r"(?i)newsletter|sign up for|subscribe (to|now|today|for)|^subscribe\W*$|abonnieren|abonnez|suscr[ií]b|iscriviti|inschrijven|assine|we (don'?t|never|won'?t) spam|unsubscribe (at )?any ?time|your inbox|enter your e-?mail|e-?mail address\W*$|get (the|our) (latest|best)",

@@ -12,8 +12,18 @@ use super::features::{Features, Page};
 use super::lexicon;
 use crate::cleaner::{Block, BlockKind};
 
-/// Penalty of a block that ends the article when it follows it.
-const SECTION_END: f32 = -25.0;
+/// How much a non-prose block with some words of text lengthens a run of
+/// labels (a bare label counts 1).
+const RUN_STEP_TEXT: f32 = 0.3;
+
+/// A run of labels costs `run / RUN_GROWTH` more per block as it grows.
+const RUN_GROWTH: f32 = 10.0;
+
+/// Penalty of a block that ends the article when it follows it (related
+/// stories, comments, footer), and of one that usually does (newsletter
+/// box, tags, author box). Tuned on the development pages.
+const SECTION_END: f32 = -100.0;
+const SOFT_SECTION_END: f32 = -40.0;
 
 /// Label blocks outside the article region (`header` before it, `footer`
 /// after it) and the headline.
@@ -40,6 +50,24 @@ pub fn select(blocks: &mut [Block]) {
     drop_repeats(blocks, &page, start.min(end), end);
 }
 
+/// A label inside the article that is not a sub-heading: an image's alt
+/// text or file name ("bangkok-city", "IMG 1234", "woman reading a book").
+fn is_stray_label(block: &Block, f: &Features) -> bool {
+    let text = block.text.trim();
+    if block.kind == BlockKind::ListItem || f.ends_sentence || f.words > 12 {
+        return false;
+    }
+    let slug = !text.contains(' ') && text.contains(['-', '_']) && text.chars().any(char::is_alphabetic);
+    let file = IMAGE_FILE.is_match(text);
+    let lower_label = text.chars().next().is_some_and(char::is_lowercase) && f.words >= 2;
+    slug || file || lower_label
+}
+
+static IMAGE_FILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(img|dsc|dscn|image|photo|pic|screenshot)[\s_-]*\d+|\.(jpe?g|png|gif|webp)$")
+        .expect("static regex")
+});
+
 /// Inside the article: an image's alt text next to its caption (the same
 /// words twice in a row, the second maybe with a credit) is a caption, and a
 /// paragraph repeated further down (a pull quote, a teaser) is kept once.
@@ -47,7 +75,14 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
     let end = end.min(blocks.len().saturating_sub(1));
     for i in start..=end {
         let key = &page.keys[i];
-        if blocks[i].chrome.is_some() || page.feats[i].words < 4 {
+        if blocks[i].chrome.is_some() {
+            continue;
+        }
+        if is_stray_label(&blocks[i], &page.feats[i]) {
+            blocks[i].chrome = Some("caption");
+            continue;
+        }
+        if page.feats[i].words < 4 {
             continue;
         }
         let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
@@ -79,30 +114,39 @@ fn weight(f: &Features) -> f32 {
 /// labels between paragraphs are sub-headings or list items, a long run of
 /// them is a menu or a teaser list.
 fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
-    let mut run = 0usize;
+    let mut run = 0.0f32;
     blocks
         .iter()
         .zip(&page.feats)
         .map(|(b, f)| {
             let s = score(b, f, page.min_stop);
             if s > 0.0 {
-                run = 0;
-                s
-            } else {
-                run += 1;
-                s - (run - 1) as f32 / 3.0
+                run = 0.0;
+                return s;
             }
+            let penalty = s - run / RUN_GROWTH;
+            // Bare labels (a menu) lengthen the run faster than items with
+            // a few words of text (an article's list).
+            run += if b.chrome.is_none() && f.words >= 4 && f.stop_density > 0.0 {
+                RUN_STEP_TEXT
+            } else {
+                1.0
+            };
+            penalty
         })
         .collect()
 }
 
 fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
     match block.chrome {
+        // Sign-up boxes and tags also sit inside articles; the others end them.
+        Some("newsletter" | "tags" | "author") => SOFT_SECTION_END,
         Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
         Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
         None if f.is_prose(min_stop) => weight(f),
-        None if f.is_near_prose(min_stop) => 1.0,
+        // A short sentence is neutral: it belongs where its neighbours do.
+        None if f.is_near_prose(min_stop) => 0.0,
         None => {
             let mut s = -1.0;
             if f.repeated {
