@@ -179,7 +179,7 @@ const YEAR: &str = r"((?:19|20)\d{2})(?:\d{1,2}:\d{2})?";
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b\.?,?\s*(?:[-–]\s*)?{YEAR}",
+        r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)\.?,?\s*(?:[-–]\s*)?{YEAR}",
         *MONTH_ALT
     ))
     .expect("static regex")
@@ -255,8 +255,18 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     find_dates_ordered(text, NumericOrder::MonthFirst)
 }
 
+/// Every pattern needs a year 19xx or 20xx: a cheap test before the regexes.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+}
+
 /// [`find_dates`] with the page's order for numeric dates.
 pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
+    if !has_year(text) {
+        return Vec::new();
+    }
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
     let mut push = |range: Range<usize>, iso: Option<String>| {
         if let Some(iso) = iso
@@ -328,7 +338,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
 }
 
 /// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
-const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)\b";
+const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)";
 static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[\s,|•·–—-]{{0,4}}(?:at\s+)?{TIME_TZ}")).expect("static regex"));
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -445,7 +455,7 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
 /// and none month first.
 fn page_order(blocks: &[Block]) -> NumericOrder {
     let (mut day_first, mut month_first) = (0, 0);
-    for block in blocks {
+    for block in blocks.iter().filter(|b| has_year(&b.text)) {
         for c in NUMERIC.captures_iter(&block.text) {
             let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
             if &c[2] != "." && a > 12 && b <= 12 {

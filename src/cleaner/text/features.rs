@@ -21,6 +21,8 @@ pub struct Features {
     pub repeated: bool,
     /// Script without spaces between words (CJK, Thai): word counts mean little.
     pub unspaced: bool,
+    /// A short block (at most 25 words) that holds a date expression.
+    pub dated: bool,
 }
 
 /// Stop-word density running text needs in a language our lists cover.
@@ -131,6 +133,7 @@ pub fn of_text(text: &str) -> Features {
         capitalised: ratio(caps),
         repeated: false,
         unspaced: unspaced_chars * 2 > chars,
+        dated: words <= 25 && crate::extract::date::contains_date(text),
     }
 }
 

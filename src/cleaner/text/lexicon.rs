@@ -4,7 +4,7 @@
 //! The lists are written by hand from general knowledge of each language and
 //! of common web page widgets; they name no site and no page.
 
-use regex::RegexSet;
+use regex::{RegexSet, RegexSetBuilder};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -73,6 +73,9 @@ const fn p(pattern: &'static str, reason: &'static str, max_words: usize) -> Phr
         max_words,
     }
 }
+
+/// No chrome phrase applies to a block longer than this.
+pub const MAX_PHRASE_WORDS: usize = 80;
 
 /// Chrome phrases in English, German, French, Spanish, Italian, Dutch and
 /// Portuguese. Ordered: the first match gives the reason.
@@ -211,11 +214,25 @@ const PHRASES: &[Phrase] = &[
         14,
     ),
     // Horizontal rules and stray symbols.
-    p(r"^[\W_]+$", "separator", 1000),
+    p(r"^[\W_]+$", "separator", MAX_PHRASE_WORDS),
 ];
 
-static PHRASE_SET: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(PHRASES.iter().map(|p| p.pattern)).expect("static chrome phrases"));
+/// Word boundaries are ASCII (`(?-u:\b)`): Unicode ones make the regex
+/// engine fall back to a slow matcher on non-ASCII text, and every phrase
+/// starts and ends with ASCII letters anyway.
+/// The lazy DFA gets a large cache: with a small one it gives up on this
+/// many patterns and the set falls back to a much slower matcher.
+static PHRASE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(PHRASES.iter().map(|p| ascii_boundaries(p.pattern)))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("static chrome phrases")
+});
+
+/// `pattern` with every `\b` made an ASCII word boundary.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
 
 /// Reason code of the first chrome phrase that matches `text` (a block of
 /// `words` words), if any.

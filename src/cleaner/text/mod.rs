@@ -93,6 +93,9 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
         return Some(super::rules::RULE_REASON);
     }
     let words = word_count(text);
+    if words > lexicon::MAX_PHRASE_WORDS {
+        return None;
+    }
     if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {
         return Some("byline");
     }

@@ -308,7 +308,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[
     if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || page.is_prose(i) && f.words > 20 {
         return None;
     }
-    if crate::extract::date::contains_date(text) {
+    if f.dated {
         return None;
     }
     let mut c = [0.0f32; CUES];
@@ -346,12 +346,9 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[
     if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
         set(Cue::SentenceCase, 1.0);
     }
-    let is_meta = |b: &Block| {
-        matches!(b.chrome, Some("byline" | "date"))
-            || super::word_count(&b.text) <= 25 && crate::extract::date::contains_date(&b.text)
-    };
-    let is_widget = |b: &Block| matches!(b.chrome, Some("share" | "counter"));
-    let after = |from: usize, n: usize| blocks.iter().skip(i + from).take(n);
+    let is_meta = |(b, bf): (&Block, &Features)| matches!(b.chrome, Some("byline" | "date")) || bf.dated;
+    let is_widget = |(b, _): (&Block, &Features)| matches!(b.chrome, Some("share" | "counter"));
+    let after = |from: usize, n: usize| blocks.iter().zip(&page.feats).skip(i + from).take(n);
     if after(1, 2).any(is_meta) {
         set(Cue::MetaNext, 1.0);
     } else if after(3, 2).any(is_meta) {
@@ -360,7 +357,8 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[
     if after(1, 3).any(is_widget) {
         set(Cue::WidgetNext, 1.0);
     }
-    if blocks[i.saturating_sub(2)..i].iter().any(is_meta) {
+    let before = i.saturating_sub(2)..i;
+    if blocks[before.clone()].iter().zip(&page.feats[before]).any(is_meta) {
         set(Cue::MetaBefore, 1.0);
     }
     if text.ends_with(['?', '!']) {
