@@ -195,6 +195,12 @@ const PHRASES: &[Phrase] = &[
         "advert",
         8,
     ),
+    // Affiliate disclosures and form consent lines.
+    p(
+        r"(?i)affiliate links?|(earn|receive|make) (a )?(small )?(commission|compensation)|at no (extra|additional) cost to you|by (submitting|signing up|subscribing|clicking)|\bi agree (to|that)\b|you agree to (our|the)|provision(en)?-?link|partnerlinks?|liens? affiliés?|enlaces? de afiliados?",
+        "advert",
+        60,
+    ),
     // Image credits.
     p(
         r"(?i)^(photo|image|picture|foto|bild|credit|crédit|source|quelle|illustration|getty images|shutterstock|afp|reuters|ap photo)s?\s*(:|/|by|credit|©)",
@@ -282,6 +288,10 @@ mod tests {
         );
         assert_eq!(chrome_reason("Anzeige", 1), Some("advert"));
         assert_eq!(chrome_reason("━━━━━━", 1), Some("separator"));
+        assert_eq!(
+            chrome_reason("This post contains affiliate links, we may earn a commission.", 10),
+            Some("advert")
+        );
     }
 
     #[test]

@@ -46,8 +46,27 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome.get_or_insert("header");
         }
         blocks[h].chrome = Some(HEADLINE);
+        drop_standfirst(blocks, h, end);
     }
     drop_repeats(blocks, &page, start.min(end), end);
+}
+
+/// The standfirst: one or two blocks between the headline and the byline
+/// or date line. Article bodies start after the byline.
+fn drop_standfirst(blocks: &mut [Block], headline: usize, end: usize) {
+    let first = headline + 1;
+    let Some(meta) = (first..=(first + 2).min(end)).find(|&j| {
+        blocks
+            .get(j)
+            .is_some_and(|b| matches!(b.chrome, Some("byline" | "date")))
+    }) else {
+        return;
+    };
+    for block in &mut blocks[first..meta] {
+        if block.chrome.is_none() {
+            block.chrome = Some("standfirst");
+        }
+    }
 }
 
 /// A label inside the article that is not a sub-heading: an image's alt
@@ -452,6 +471,23 @@ mod tests {
         assert_eq!(b[5].chrome, None);
         assert_eq!(b[6].chrome, None);
         assert_eq!(b[1].chrome, Some("header"));
+    }
+
+    #[test]
+    fn standfirst_between_headline_and_byline_is_dropped() {
+        let mut b = blocks(&[
+            "Menu",
+            "Bridge reopens after two years of repairs",
+            "Drivers will save twenty minutes a day, the council says.",
+            "By Jane Roe",
+            PARA,
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[1].chrome, Some(HEADLINE));
+        assert_eq!(b[2].chrome, Some("standfirst"));
+        assert_eq!(b[4].chrome, None);
     }
 
     #[test]
