@@ -204,7 +204,7 @@ const HEADLINE_WINDOW: usize = 30;
 /// How far into the region a headline may be found, the score it needs
 /// there, and how many words of prose may come before it.
 const INSIDE_WINDOW: usize = 12;
-const INSIDE_MIN: f32 = 5.0;
+const INSIDE_MIN: f32 = 5.25;
 const INSIDE_MAX_PROSE: f32 = 70.0;
 
 /// Cues a headline candidate is scored on. Each is 0/1 or a count; the
@@ -248,36 +248,40 @@ enum Cue {
     Separated,
     /// The block right before the article start.
     Adjacent,
+    /// Share of its content words found in the article's opening prose
+    /// (a headline sums up its article; teasers and labels do not).
+    Overlap,
 }
 
-const CUES: usize = Cue::Adjacent as usize + 1;
+const CUES: usize = Cue::Overlap as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    0.0,    // Words3
-    1.5,    // Words4
-    2.5,    // Words5To20
-    1.25,   // WordsOver20
-    4.0,    // Unspaced
-    -4.25,  // LowerStart
-    -0.25,  // UpperStart
-    1.0,    // Repeated
-    1.0,    // NextLonger
-    0.0,    // LongSentence
-    -1.25,  // SentenceCase
-    2.5,    // MetaNext
-    2.25,   // MetaSoon
-    -0.25,  // WidgetNext
-    0.75,   // MetaBefore
-    0.25,   // Question
-    -0.075, // Between
-    0.25,   // Inside
-    -2.0,   // NameLike
-    -2.75,  // Separated
-    -1.75,  // Adjacent
+    -0.50, // Words3
+    0.50,  // Words4
+    1.75,  // Words5To20
+    1.75,  // WordsOver20
+    4.00,  // Unspaced
+    -3.00, // LowerStart
+    -0.25, // UpperStart
+    0.75,  // Repeated
+    0.75,  // NextLonger
+    -0.75, // LongSentence
+    0.00,  // SentenceCase
+    2.50,  // MetaNext
+    2.25,  // MetaSoon
+    0.00,  // WidgetNext
+    0.75,  // MetaBefore
+    0.00,  // Question
+    -0.10, // Between
+    0.50,  // Inside
+    -0.75, // NameLike
+    -1.25, // Separated
+    -1.50, // Adjacent
+    1.00,  // Overlap
 ];
 
 /// Minimum score of a headline.
-const HEADLINE_MIN: f32 = -3.0;
+const HEADLINE_MIN: f32 = -2.75;
 
 fn dot(cues: &[f32; CUES]) -> f32 {
     cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
@@ -290,13 +294,15 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize) -> Option<usize> {
     let from = start.saturating_sub(HEADLINE_WINDOW);
     let mut best: Option<(f32, usize)> = None;
     let mut prose_inside = 0.0f32;
+    let opening = opening_words(blocks, page, start);
     for i in from..=(start + INSIDE_WINDOW).min(blocks.len().saturating_sub(1)) {
         if i > start && page.is_prose(i - 1) {
             prose_inside += weight(&page.feats[i - 1]);
         }
-        let Some(cues) = title_cues(blocks, page, i, start) else {
+        let Some(mut cues) = title_cues(blocks, page, i, start) else {
             continue;
         };
+        cues[Cue::Overlap as usize] = overlap(&blocks[i].text, &opening);
         let s = dot(&cues);
         // Inside the region only a clear headline counts, and only before
         // much prose (captions, a notice): then the article starts after it.
@@ -402,6 +408,43 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[
         set(Cue::Adjacent, 1.0);
     }
     Some(c)
+}
+
+/// Content words (not function words, at least 3 letters, cut to 6 letters
+/// so that "closes" and "closed" meet) of a text.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase())
+        .filter(|w| !super::lexicon::is_stop_word(w))
+        .map(|w| w.chars().take(6).collect())
+}
+
+/// The content words of the first prose blocks of the article (about 300 words).
+fn opening_words(blocks: &[Block], page: &Page, start: usize) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    let mut taken = 0;
+    for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
+        if taken >= 300 {
+            break;
+        }
+        if block.chrome.is_none() && f.is_prose(page.min_stop) {
+            taken += f.words;
+            words.extend(content_words(&block.text));
+        }
+    }
+    words
+}
+
+fn overlap(text: &str, opening: &std::collections::HashSet<String>) -> f32 {
+    let (mut n, mut hit) = (0, 0);
+    for w in content_words(text) {
+        n += 1;
+        if opening.contains(&w) {
+            hit += 1;
+        }
+    }
+    if n == 0 { 0.0 } else { hit as f32 / n as f32 }
 }
 
 /// The same text occurs elsewhere on the page, but not as the block right
