@@ -82,9 +82,9 @@ pub const MAX_PHRASE_WORDS: usize = 80;
 const PHRASES: &[Phrase] = &[
     // Page furniture above the article.
     p(
-        r"(?i)^(loading|laden|chargement|cargando|caricamento)\W*$|^(skip|jump) to (main )?(content|navigation)|^zum inhalt springen|^aller au contenu",
+        r"(?i)^(loading|laden|chargement|cargando|caricamento)\W*$|^(skip|jump) to (main |primary )?(content|navigation|footer|search)|^zum inhalt springen|^aller au contenu|logo\W*$",
         "menu",
-        6,
+        12,
     ),
     p(
         r"(?i)^(menu|men[üu]|main menu|navigation|search|suche|rechercher|buscar|cerca|zoeken|pesquisar|close|schließen|fermer|cerrar|chiudi|sluiten|fechar|sign in|sign up|log ?in|log ?out|anmelden|registrieren|se connecter|iniciar sesión|accedi|inloggen|entrar|register|my account|account|mein konto|home|startseite|accueil|inicio|contact( us)?|kontakt|about( us)?|impressum|toggle navigation|open menu|show search|hide search|back|zurück|next|previous|weiter|more|mehr|plus|más|altro|meer|mais)\W*$",
@@ -141,6 +141,11 @@ const PHRASES: &[Phrase] = &[
         8,
     ),
     p(
+        r"(?i)^(follow|add us on|find us on|like us on|join us on) @?[\w.]+( on \w+)?\W*$",
+        "share",
+        5,
+    ),
+    p(
         r"(?i)^(follow us|share (this|on|via)|teilen (auf|per)|partager (sur|par)|compartir en|condividi su|deel (op|via)|folge uns|suivez-nous|síguenos|seguici|volg ons)\b",
         "share",
         12,
@@ -167,6 +172,12 @@ const PHRASES: &[Phrase] = &[
         r"(?i)^(about the author|about (the )?writer|über (den|die) autor(in)?|à propos de l'auteur|sobre el autor|sull'autore|over de auteur|sobre o autor|author bio|meet the author)\b",
         "author",
         8,
+    ),
+    // Author bios: "Jane Roe is a senior reporter at ...".
+    p(
+        r"^([A-Z][a-zA-Z.'’-]+ ){1,3}(?i:is|was|ist|war|est|es|è) (?i:a|an|the|our|ein|eine|un|une|uno|una|een|um|uma)?\s*([a-zA-Z-]+ ){0,4}(?i:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer?|redakteur(in)?|journalistin|autor(in)?|rédact(eur|rice)|periodista|giornalista|verslaggever|redacteur|jornalista)",
+        "author",
+        80,
     ),
     // Cookie, privacy and legal notices.
     p(
@@ -292,6 +303,14 @@ mod tests {
             chrome_reason("This post contains affiliate links, we may earn a commission.", 10),
             Some("advert")
         );
+    }
+
+    #[test]
+    fn author_bios() {
+        let bio = "Jane Roe is a senior reporter covering transport and city politics.";
+        assert_eq!(chrome_reason(bio, 11), Some("author"));
+        let prose = "The mayor is a keen cyclist and rides to work every day.";
+        assert_eq!(chrome_reason(prose, 12), None);
     }
 
     #[test]
