@@ -186,6 +186,16 @@ You may also like\n\nA second story about the weather that we wrote for this tes
     }
 
     #[test]
+    fn a_lone_paragraph_is_body_not_headline() {
+        let doc = clean(
+            split_blocks("Menu\nThe ferry resumed service on Friday after the repairs were finished?"),
+            &Rules::default(),
+        );
+        assert!(doc.body().starts_with("The ferry resumed"), "{:?}", doc.blocks);
+        assert!(doc.blocks.iter().all(|b| b.chrome != Some(HEADLINE)));
+    }
+
+    #[test]
     fn bullets_become_list_items() {
         let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five");
         let kinds: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();

@@ -41,7 +41,7 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome = Some(if i < start { "header" } else { "footer" });
         }
     }
-    if let Some(h) = find_headline(blocks, &page, start) {
+    if let Some(h) = find_headline(blocks, &page, start, end) {
         for block in blocks.iter_mut().take(h).skip(start) {
             block.chrome.get_or_insert("header");
         }
@@ -290,7 +290,7 @@ fn dot(cues: &[f32; CUES]) -> f32 {
 /// The title-like block that opens the article: scored on its shape, on
 /// being repeated elsewhere on the page (breadcrumb, page title, "N comments
 /// on ..."), on being followed by a byline or date, and on closeness.
-fn find_headline(blocks: &[Block], page: &Page, start: usize) -> Option<usize> {
+fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize) -> Option<usize> {
     let from = start.saturating_sub(HEADLINE_WINDOW);
     let mut best: Option<(f32, usize)> = None;
     let mut prose_inside = 0.0f32;
@@ -298,6 +298,10 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize) -> Option<usize> {
     for i in from..=(start + INSIDE_WINDOW).min(blocks.len().saturating_sub(1)) {
         if i > start && page.is_prose(i - 1) {
             prose_inside += weight(&page.feats[i - 1]);
+        }
+        // The article's only block is its body, never its headline.
+        if i >= start && end <= i {
+            continue;
         }
         let Some(mut cues) = title_cues(blocks, page, i, start) else {
             continue;
