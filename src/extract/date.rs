@@ -229,7 +229,10 @@ fn num<T: std::str::FromStr>(c: &regex::Captures, i: usize) -> Option<T> {
 /// ("Health" + "March 3, 2024"), so boundaries are checked by hand instead of
 /// with `\b`: no digit may touch a number, and a month name may follow a
 /// lower-case letter only when it starts with a capital.
-fn at_boundary(text: &str, range: &Range<usize>) -> bool {
+///
+/// After a named-month date the year may touch more digits: scrapers glue
+/// the next widget to it ("January 14, 2026" + "20 Mins Read").
+fn at_boundary(text: &str, range: &Range<usize>, named_month: bool) -> bool {
     let before = text[..range.start].chars().next_back();
     let first = text[range.start..].chars().next();
     let after = text[range.end..].chars().next();
@@ -238,7 +241,7 @@ fn at_boundary(text: &str, range: &Range<usize>) -> bool {
         (Some(b), Some(f)) if f.is_ascii_digit() => !b.is_ascii_digit(),
         (Some(b), Some(f)) => !b.is_alphanumeric() || (b.is_lowercase() && f.is_uppercase()),
     };
-    before_ok && !after.is_some_and(|c| c.is_ascii_digit())
+    before_ok && (named_month || !after.is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Order of day and month in numeric dates with slashes or dashes.
@@ -268,9 +271,9 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         return Vec::new();
     }
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
-    let mut push = |range: Range<usize>, iso: Option<String>| {
+    let mut push = |range: Range<usize>, iso: Option<String>, named_month: bool| {
         if let Some(iso) = iso
-            && at_boundary(text, &range)
+            && at_boundary(text, &range, named_month)
             && !found.iter().any(|(r, _)| r.start < range.end && range.start < r.end)
         {
             found.push((range, iso));
@@ -278,22 +281,22 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     };
     for c in MONTH_DAY_YEAR.captures_iter(text) {
         let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
-        push(c.get(0).map_or(0..0, |m| m.range()), iso);
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
     }
     for c in DAY_MONTH_YEAR.captures_iter(text) {
         let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
-        push(c.get(0).map_or(0..0, |m| m.range()), iso);
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
     }
     for c in ISO.captures_iter(text) {
         // The same separator twice: 2024-03-05, 2024/03/05, 2024.03.05.
         let iso = (c[2] == c[4])
             .then(|| valid(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))
             .flatten();
-        push(c.get(0).map_or(0..0, |m| m.range()), iso);
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
     }
     for c in CJK.captures_iter(text) {
         let iso = (|| valid(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
-        push(c.get(0).map_or(0..0, |m| m.range()), iso);
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
     }
     for c in NUMERIC.captures_iter(text) {
         if c[2] != c[4] {
@@ -312,7 +315,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
             &c[2] != "/" || a > 12 || order == NumericOrder::DayFirst
         };
         let (d, m) = if day_first { (a, b) } else { (b, a) };
-        push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d));
+        push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
     }
     found.sort_by_key(|(r, _)| r.start);
     found
@@ -540,6 +543,8 @@ mod tests {
         );
         assert_eq!(iso("News Agency28 October 2020").as_deref(), Some("2020-10-28"));
         assert_eq!(iso("Issue 120233 readers"), None);
+        assert_eq!(iso("January 14, 202620 Mins Read").as_deref(), Some("2026-01-14"));
+        assert_eq!(iso("2024-01-1499"), None);
         assert_eq!(iso("remember 12 mayor 2020"), None);
         let day_first = find_dates_ordered("06/01/2026", NumericOrder::DayFirst);
         assert_eq!(day_first[0].iso, "2026-01-06");
