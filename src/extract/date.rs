@@ -1,107 +1,615 @@
-//! Publication date: metadata first, else the first date expression near
-//! the top of the article.
+//! Publication date: page metadata first, else the best date expression on
+//! the page, preferring the byline zone around the headline and
+//! "published" over "updated".
+//!
+//! Every date expression is found with its span: month names in English,
+//! German, French, Spanish, Italian, Dutch, Portuguese, Swedish and Polish,
+//! numeric day-month-year forms and ISO 8601. Impossible dates (30 February,
+//! month 13) are rejected; relative forms ("3 hours ago") are not dates.
 
-use crate::cleaner::CleanDoc;
+use crate::cleaner::{Block, CleanDoc};
 use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-/// A date found in the document: ISO 8601 and the text it came from.
+/// A date found in text: ISO 8601 and the text it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundDate {
     pub iso: String,
     pub text: String,
+    /// Byte span of `text` in the searched string.
+    pub span: Range<usize>,
+    pub role: DateRole,
 }
 
+/// What the words just before a date say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRole {
+    Published,
+    Updated,
+    Unknown,
+}
+
+/// Month names and common abbreviations → month number.
+const MONTHS: &[(&str, u32)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("mär", 3),
+    ("okt", 10),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("gen", 1),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("set", 9),
+    ("ott", 10),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("mrt", 3),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("fev", 2),
+    ("out", 10),
+    // Swedish
+    ("mars", 3),
+    ("maj", 5),
+    ("augusti", 8),
+    // Polish (genitive, as used in dates)
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+];
+
+static MONTH_MAP: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| MONTHS.iter().copied().collect());
+
+/// Alternation of month names, longest first so "june" wins over "jun".
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    names.join("|")
+});
+
+/// Year, optionally glued to a following time ("20246:08 AM" as scraped).
+const YEAR: &str = r"((?:19|20)\d{2})(?:\d{1,2}:\d{2})?";
+
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)\.?,?\s*(?:[-–]\s*)?{YEAR}",
+        *MONTH_ALT
+    ))
+    .expect("static regex")
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+    Regex::new(&format!(
+        r"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?({})\.?,?\s+(?:de\s+)?{YEAR}",
+        *MONTH_ALT
+    ))
+    .expect("static regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("static regex"));
+/// Chinese, Japanese and Korean: 2024年3月5日, 2024년 3월 5일.
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
+});
+/// Day and month first: `3.4.2024` (day.month), `04/03/2024` (month/day
+/// unless the first number cannot be a month), `03-04-2024`.
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})([./-])(\d{1,2})([./-])((?:19|20)\d{2})").expect("static regex"));
+
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(updated|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt|atualizado|uppdaterad|zaktualizowano)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
         .expect("static regex")
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:T|\b)").expect("static regex"));
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
+        .expect("static regex")
+});
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let prefix: String = name.chars().take(3).collect::<String>().to_lowercase();
-    MONTHS.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
+    let lower = name.to_lowercase();
+    MONTH_MAP.get(lower.trim_end_matches('.')).copied()
 }
 
 fn valid(y: i32, m: u32, d: u32) -> Option<String> {
     let date = jiff::civil::Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
-    (1990..=2100).contains(&y).then(|| date.to_string())
+    (1970..=2100).contains(&y).then(|| date.to_string())
+}
+
+fn num<T: std::str::FromStr>(c: &regex::Captures, i: usize) -> Option<T> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+/// How to read `04/03/2024`: scraped pages glue words together
+/// ("Health" + "March 3, 2024"), so boundaries are checked by hand instead of
+/// with `\b`: no digit may touch a number, and a month name may follow a
+/// lower-case letter only when it starts with a capital.
+///
+/// After a named-month date the year may touch more digits: scrapers glue
+/// the next widget to it ("January 14, 2026" + "20 Mins Read").
+fn at_boundary(text: &str, range: &Range<usize>, named_month: bool) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let first = text[range.start..].chars().next();
+    let after = text[range.end..].chars().next();
+    let before_ok = match (before, first) {
+        (None, _) | (_, None) => true,
+        (Some(b), Some(f)) if f.is_ascii_digit() => !b.is_ascii_digit(),
+        (Some(b), Some(f)) => !b.is_alphanumeric() || (b.is_lowercase() && f.is_uppercase()),
+    };
+    before_ok && (named_month || !after.is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Order of day and month in numeric dates with slashes or dashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Month first (US) unless the first number cannot be a month.
+    MonthFirst,
+    DayFirst,
+}
+
+/// Every valid date expression in `text`, in order of position; where two
+/// overlap, the one found first in pattern order (named months) wins.
+pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    find_dates_ordered(text, NumericOrder::MonthFirst)
+}
+
+/// Every pattern needs a year 19xx or 20xx: a cheap test before the regexes.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+}
+
+/// [`find_dates`] with the page's order for numeric dates.
+pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
+    if !has_year(text) {
+        return Vec::new();
+    }
+    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    let mut push = |range: Range<usize>, iso: Option<String>, named_month: bool| {
+        if let Some(iso) = iso
+            && at_boundary(text, &range, named_month)
+            && !found.iter().any(|(r, _)| r.start < range.end && range.start < r.end)
+        {
+            found.push((range, iso));
+        }
+    };
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+    }
+    for c in ISO.captures_iter(text) {
+        // The same separator twice: 2024-03-05, 2024/03/05, 2024.03.05.
+        let iso = (c[2] == c[4])
+            .then(|| valid(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))
+            .flatten();
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
+    }
+    for c in CJK.captures_iter(text) {
+        let iso = (|| valid(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
+    }
+    for c in NUMERIC.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
+            continue;
+        };
+        // Dots are day-first everywhere; slashes are month-first (US)
+        // unless the first number cannot be a month.
+        // Dots and dashes are day-first (3.4.2024, 03-04-2024) unless the
+        // second number cannot be a month; slashes follow the page's order.
+        let day_first = if b > 12 {
+            false
+        } else {
+            &c[2] != "/" || a > 12 || order == NumericOrder::DayFirst
+        };
+        let (d, m) = if day_first { (a, b) } else { (b, a) };
+        push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    found
+        .into_iter()
+        .map(|(span, iso)| {
+            let before = tail(&text[..span.start], 40);
+            let role = if UPDATED.is_match(before) {
+                DateRole::Updated
+            } else if PUBLISHED.is_match(before) {
+                DateRole::Published
+            } else {
+                DateRole::Unknown
+            };
+            let iso = with_zoned_time(text, &span, &iso).unwrap_or(iso);
+            FoundDate {
+                iso,
+                text: text[span.clone()].trim_end().to_string(),
+                span,
+                role,
+            }
+        })
+        .collect()
+}
+
+/// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
+const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)";
+static TIME_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[\s,|•·–—-]{{0,4}}(?:at\s+)?{TIME_TZ}")).expect("static regex"));
+static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{TIME_TZ}[\s,|•·–—-]{{0,4}}(?:[A-Za-z]+day[\s,]{{1,3}})?$")).expect("static regex")
+});
+
+/// Hours to add to a local time in `zone` to get UTC.
+fn zone_offset(zone: &str) -> Option<i64> {
+    Some(match zone {
+        "GMT" | "UTC" => 0,
+        "BST" | "CET" => -1,
+        "CEST" => -2,
+        "ET" | "EST" | "CDT" => 5,
+        "EDT" => 4,
+        "CT" | "CST" | "MDT" => 6,
+        "MT" | "MST" | "PDT" => 7,
+        "PT" | "PST" => 8,
+        _ => return None,
+    })
+}
+
+/// When the date comes with a clock time in a named zone, the instant in
+/// UTC as RFC 3339 (the calendar date may change: "Nov 19, 10:31 pm CST"
+/// is 20 November in UTC).
+fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String> {
+    let after = &text[span.end..];
+    let after = &after[..floor_boundary(after, 40)];
+    let c = TIME_AFTER
+        .captures(after)
+        .or_else(|| TIME_BEFORE.captures(tail(&text[..span.start], 40)))?;
+    let mut hour: i64 = c[1].parse().ok()?;
+    let minute: i64 = c[2].parse().ok()?;
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let meridiem = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
+    if meridiem.is_some() && !(1..=12).contains(&hour) {
+        return None;
+    }
+    match meridiem.as_deref() {
+        Some("p") if hour < 12 => hour += 12,
+        Some("a") if hour == 12 => hour = 0,
+        _ => {}
+    }
+    let date: jiff::civil::Date = iso.get(..10)?.parse().ok()?;
+    let local = date.at(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0);
+    let utc = local.checked_add(jiff::Span::new().hours(zone_offset(&c[4])?)).ok()?;
+    Some(format!("{}Z", utc.strftime("%Y-%m-%dT%H:%M:%S")))
+}
+
+/// The largest index `<= max` that is a character boundary of `s`.
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The last `max` bytes of `s` or fewer, cut at a character boundary.
+fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 /// The first valid date expression in `text`.
 pub fn find_date(text: &str) -> Option<FoundDate> {
-    let mut best: Option<(usize, FoundDate)> = None;
-    let mut consider = |start: usize, iso: Option<String>, matched: &str| {
-        if let Some(iso) = iso
-            && best.as_ref().is_none_or(|(s, _)| start < *s)
-        {
-            best = Some((
-                start,
-                FoundDate {
-                    iso,
-                    text: matched.to_string(),
-                },
-            ));
-        }
-    };
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let iso = month_number(&c[1]).and_then(|mo| valid(c[3].parse().ok()?, mo, c[2].parse().ok()?));
-        consider(m.start, iso, &text[m]);
-    }
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let iso = month_number(&c[2]).and_then(|mo| valid(c[3].parse().ok()?, mo, c[1].parse().ok()?));
-        consider(m.start, iso, &text[m]);
-    }
-    for c in ISO.captures_iter(text) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let iso = valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        consider(m.start, iso, &text[m]);
-    }
-    best.map(|(_, d)| d)
+    find_dates(text).into_iter().next()
 }
 
 pub fn contains_date(text: &str) -> bool {
     find_date(text).is_some()
 }
 
-/// Metadata date, else the first date in the blocks before the body and the
-/// first few body blocks.
+/// Metadata date, else the date expression with the best score: near the
+/// headline (the byline zone), on a line the cleaner marked as a date or
+/// byline, said to be "published" rather than "updated".
 pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
     if let Some(p) = &doc.meta.published
         && let Some(d) = find_date(p)
     {
         return Some(FoundDate {
             iso: d.iso,
-            text: p.clone(),
+            text: doc.meta.published_text.clone().unwrap_or_else(|| p.clone()),
+            span: 0..p.len(),
+            role: DateRole::Published,
         });
     }
-    let start = doc.body_start().unwrap_or(0);
-    doc.blocks.iter().take(start + 5).find_map(|b| find_date(&b.text))
+    let headline = doc
+        .blocks
+        .iter()
+        .position(|b| b.chrome == Some(crate::cleaner::text::HEADLINE));
+    let body = doc.body_start();
+    let anchor = headline.or(body)?;
+    let zone_end = body.map_or(anchor + 12, |b| b.max(anchor) + 3);
+    let order = page_order(&doc.blocks);
+    let mut best: Option<(f32, FoundDate)> = None;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        for found in find_dates_ordered(&block.text, order) {
+            let s = score(i, block, &found, anchor, zone_end);
+            if best.as_ref().is_none_or(|(b, _)| s > *b) {
+                best = Some((s, found));
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Day-first when the page shows it: a numeric date whose first number
+/// cannot be a month, or named-month dates written day first ("6 May 2024")
+/// and none month first.
+fn page_order(blocks: &[Block]) -> NumericOrder {
+    let (mut day_first, mut month_first) = (0, 0);
+    for block in blocks.iter().filter(|b| has_year(&b.text)) {
+        for c in NUMERIC.captures_iter(&block.text) {
+            let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
+            if &c[2] != "." && a > 12 && b <= 12 {
+                day_first += 2;
+            } else if &c[2] != "." && b > 12 && a <= 12 {
+                month_first += 2;
+            }
+        }
+        day_first += DAY_MONTH_YEAR.find_iter(&block.text).count();
+        month_first += MONTH_DAY_YEAR.find_iter(&block.text).count();
+    }
+    if day_first > month_first {
+        NumericOrder::DayFirst
+    } else {
+        NumericOrder::MonthFirst
+    }
+}
+
+fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: usize) -> f32 {
+    let mut s = if i + 3 >= anchor && i <= zone_end {
+        10.0 - 0.2 * i.abs_diff(anchor) as f32
+    } else if i < anchor {
+        4.0 - 0.05 * (anchor - i) as f32
+    } else {
+        5.0 - 0.05 * (i - zone_end) as f32
+    };
+    match block.chrome {
+        Some("date" | "byline") => s += 2.0,
+        // A date in running text or a caption is what the story is about.
+        None | Some("caption") => s -= 3.0,
+        _ => {}
+    }
+    s += match found.role {
+        DateRole::Published => 1.5,
+        DateRole::Updated => -1.5,
+        DateRole::Unknown => 0.0,
+    };
+    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_common_forms() {
-        assert_eq!(find_date("Feb 06, 2026 • 72 views").unwrap().iso, "2026-02-06");
-        assert_eq!(find_date("Published 3 March 2024").unwrap().iso, "2024-03-03");
-        assert_eq!(find_date("2023-11-30T10:00:00Z").unwrap().iso, "2023-11-30");
+    fn iso(text: &str) -> Option<String> {
+        find_date(text).map(|d| d.iso)
     }
 
     #[test]
-    fn rejects_impossible_dates() {
-        assert_eq!(find_date("Feb 30, 2026"), None);
-        assert_eq!(find_date("2026-13-01"), None);
+    fn finds_common_forms() {
+        assert_eq!(iso("Feb 06, 2026 • 72 views").as_deref(), Some("2026-02-06"));
+        assert_eq!(find_date("Feb 06, 2026 • 72 views").unwrap().text, "Feb 06, 2026");
+        assert_eq!(iso("Published 3 March 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(iso("2023-11-30T10:00:00Z").as_deref(), Some("2023-11-30"));
+        assert_eq!(iso("Monday, Sept. 9, 2019").as_deref(), Some("2019-09-09"));
+        assert_eq!(
+            iso("Published Wed, Feb 28 20246:08 AM EST").as_deref(),
+            Some("2024-02-28")
+        );
+        assert_eq!(iso("12/25/2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(iso("25/12/2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(iso("2023/12/25").as_deref(), Some("2023-12-25"));
+    }
+
+    #[test]
+    fn finds_other_languages() {
+        assert_eq!(iso("Veröffentlicht am 3. März 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(iso("le 14 juillet 2023").as_deref(), Some("2023-07-14"));
+        assert_eq!(iso("5 de mayo de 2022").as_deref(), Some("2022-05-05"));
+        assert_eq!(iso("12 dicembre 2021").as_deref(), Some("2021-12-12"));
+        assert_eq!(iso("1 mei 2020").as_deref(), Some("2020-05-01"));
+        assert_eq!(iso("7 de março de 2019").as_deref(), Some("2019-03-07"));
+        assert_eq!(iso("03.04.2024, 10:15 Uhr").as_deref(), Some("2024-04-03"));
+        assert_eq!(iso("2025年1月13日 20時01分").as_deref(), Some("2025-01-13"));
+    }
+
+    #[test]
+    fn glued_words_and_numeric_order() {
+        assert_eq!(
+            iso("Mental HealthDECEMBER 22, 2022Updated").as_deref(),
+            Some("2022-12-22")
+        );
+        assert_eq!(iso("News Agency28 October 2020").as_deref(), Some("2020-10-28"));
+        assert_eq!(iso("Issue 120233 readers"), None);
+        assert_eq!(iso("January 14, 202620 Mins Read").as_deref(), Some("2026-01-14"));
+        assert_eq!(iso("2024-01-1499"), None);
+        assert_eq!(iso("remember 12 mayor 2020"), None);
+        let day_first = find_dates_ordered("06/01/2026", NumericOrder::DayFirst);
+        assert_eq!(day_first[0].iso, "2026-01-06");
+        assert_eq!(iso("06/01/2026").as_deref(), Some("2026-06-01"));
+        assert_eq!(iso("06-01-2026").as_deref(), Some("2026-01-06"));
+        assert_eq!(iso("01.21.2020").as_deref(), Some("2020-01-21"));
+        assert_eq!(iso("Jul. 11. 2025").as_deref(), Some("2025-07-11"));
+    }
+
+    #[test]
+    fn named_time_zones_give_utc() {
+        assert_eq!(
+            iso("Nov 19, 2019, 10:31 pm CST").as_deref(),
+            Some("2019-11-20T04:31:00Z")
+        );
+        assert_eq!(
+            iso("Updated 10:01 pm PST, Tuesday, November 19, 2019").as_deref(),
+            Some("2019-11-20T06:01:00Z")
+        );
+        assert_eq!(iso("5 Aug 2024 20:49 BST").as_deref(), Some("2024-08-05T19:49:00Z"));
+        assert_eq!(iso("Nov 19, 2019, 10:31 pm").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso("Nov 19, 2019, 13:31 pm EST").as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn rejects_impossible_and_relative_dates() {
+        assert_eq!(iso("Feb 30, 2026"), None);
+        assert_eq!(iso("2026-13-01"), None);
+        assert_eq!(iso("3 hours ago"), None);
+        assert_eq!(iso("vor 2 Tagen"), None);
+        assert_eq!(iso("31/31/2020"), None);
+        assert_eq!(iso("May 2024"), None);
+    }
+
+    #[test]
+    fn roles_and_spans() {
+        let dates = find_dates("Published March 3, 2024 | Updated March 5, 2024");
+        assert_eq!(dates.len(), 2);
+        assert_eq!(dates[0].role, DateRole::Published);
+        assert_eq!(dates[1].role, DateRole::Updated);
+        assert_eq!(
+            &"Published March 3, 2024 | Updated March 5, 2024"[dates[1].span.clone()],
+            "March 5, 2024"
+        );
+    }
+
+    #[test]
+    fn extract_prefers_published_near_headline() {
+        use crate::cleaner::{BlockKind, PageMeta};
+        let block = |t: &str, chrome| Block {
+            text: t.to_string(),
+            kind: BlockKind::Paragraph,
+            chrome,
+        };
+        let doc = CleanDoc {
+            blocks: vec![
+                block("Latest: June 1, 2020", Some("header")),
+                block("Storm closes harbour", Some(crate::cleaner::text::HEADLINE)),
+                block("Updated May 9, 2024. Published May 8, 2024", Some("date")),
+                block("The harbour closed on May 2, 2024 after the storm.", None),
+            ],
+            meta: PageMeta::default(),
+        };
+        let found = extract(&doc).unwrap();
+        assert_eq!(found.iso, "2024-05-08");
+        assert_eq!(found.text, "May 8, 2024");
     }
 }

@@ -1,21 +1,46 @@
-//! Headline: from page metadata when present, else the title-like line that
-//! starts the article (often repeated in a breadcrumb or the page title).
+//! Headline: from page metadata when present, else the block the cleaner
+//! labelled as the one that opens the article (see `cleaner::text::region`).
 
 use crate::cleaner::CleanDoc;
+use crate::cleaner::text::HEADLINE;
 
 pub fn extract(doc: &CleanDoc) -> Option<String> {
     if let Some(h) = &doc.meta.headline {
         return Some(h.clone());
     }
-    let start = doc.body_start()?;
-    doc.blocks[..start]
+    doc.blocks
         .iter()
-        .rev()
-        .find(|b| looks_like_title(&b.text) && b.chrome != Some("breadcrumb"))
-        .map(|b| b.text.clone())
+        .find(|b| b.chrome == Some(HEADLINE))
+        .map(|b| b.text.trim().to_string())
 }
 
-fn looks_like_title(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (3..=30).contains(&words) && !text.ends_with('.') && !super::date::contains_date(text)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cleaner::{Block, BlockKind, PageMeta};
+
+    fn block(text: &str, chrome: Option<&'static str>) -> Block {
+        Block {
+            text: text.to_string(),
+            kind: BlockKind::Paragraph,
+            chrome,
+        }
+    }
+
+    #[test]
+    fn labelled_block_or_metadata() {
+        let mut doc = CleanDoc {
+            blocks: vec![
+                block("Menu", Some("menu")),
+                block("Storm closes harbour", Some(HEADLINE)),
+            ],
+            meta: PageMeta::default(),
+        };
+        assert_eq!(extract(&doc).as_deref(), Some("Storm closes harbour"));
+        doc.meta.headline = Some("From metadata".to_string());
+        assert_eq!(extract(&doc).as_deref(), Some("From metadata"));
+        doc.blocks.pop();
+        doc.meta.headline = None;
+        assert_eq!(extract(&doc), None);
+    }
 }

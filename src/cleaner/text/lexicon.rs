@@ -1,0 +1,324 @@
+//! General-language word lists: stop words (to tell prose from labels) and
+//! chrome phrases (widgets every site has), in several languages.
+//!
+//! The lists are written by hand from general knowledge of each language and
+//! of common web page widgets; they name no site and no page.
+
+use regex::{RegexSet, RegexSetBuilder};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Function words of English, German, French, Spanish, Italian, Dutch,
+/// Portuguese, Swedish, Danish/Norwegian and Polish. Prose is dense in them;
+/// menus, names and labels are not.
+const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "but", "by",
+    "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "more", "most", "my", "no", "not", "of", "on", "one", "or", "our", "out",
+    "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you",
+    "your", "may", "many", "very", "over", "such", "only", "other", "been", "being", "said", "says", "its", "it's",
+    // German
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber",
+    "ist", "sind", "war", "waren", "wird", "werden", "wurde", "hat", "haben", "nicht", "auch", "mit", "von", "zu",
+    "zum", "zur", "im", "auf", "für", "bei", "nach", "aus", "sich", "sie", "er", "es", "wir", "ich", "dass", "wie",
+    "noch", "nur", "schon", "so", "als", "wenn", "man", "kann", "mehr", "sein", "seine", "ihre", "vor", "um", "über",
+    "durch", "gegen", "dieser", "diese", "dieses", // French
+    "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "est", "sont", "était", "été", "être",
+    "avoir", "a", "ont", "pas", "ne", "que", "qui", "dans", "pour", "par", "sur", "avec", "ce", "cette", "ces", "il",
+    "elle", "ils", "elles", "nous", "vous", "on", "se", "son", "sa", "ses", "leur", "leurs", "au", "aux", "plus",
+    "comme", "tout", "très", "aussi", "y", "en", // Spanish
+    "el", "los", "las", "una", "unos", "unas", "y", "o", "pero", "es", "son", "era", "fue", "ser", "ha", "han", "no",
+    "que", "quien", "en", "para", "por", "con", "sin", "sobre", "este", "esta", "estos", "estas", "ese", "esa", "su",
+    "sus", "al", "del", "se", "lo", "le", "más", "muy", "como", "también", "ya", "hay", // Italian
+    "il", "lo", "gli", "uno", "e", "ed", "ma", "è", "sono", "era", "erano", "stato", "essere", "ha", "hanno", "non",
+    "che", "chi", "di", "da", "nel", "nella", "per", "con", "su", "questo", "questa", "questi", "quello", "della",
+    "delle", "dei", "degli", "alla", "al", "si", "anche", "più", "come", "molto", // Dutch
+    "de", "het", "een", "en", "of", "maar", "is", "zijn", "was", "waren", "wordt", "werd", "heeft", "hebben", "niet",
+    "ook", "met", "van", "voor", "op", "aan", "bij", "naar", "uit", "dat", "die", "dit", "deze", "wie", "wat", "hij",
+    "zij", "ze", "we", "ik", "er", "om", "te", "als", "nog", "al", "dan", // Portuguese
+    "o", "os", "as", "um", "uma", "uns", "umas", "e", "ou", "mas", "é", "são", "foi", "ser", "tem", "têm", "não",
+    "que", "em", "no", "na", "nos", "nas", "para", "por", "com", "sem", "sobre", "este", "esta", "esse", "essa", "seu",
+    "sua", "ao", "do", "da", "dos", "das", "se", "mais", "muito", "como", "também", "já",
+    // Swedish, Danish, Norwegian
+    "och", "att", "det", "som", "är", "var", "har", "inte", "med", "för", "på", "till", "av", "den", "ett", "en", "om",
+    "från", "vi", "jag", "han", "hon", "de", "sig", "men", "eller", "og", "at", "er", "ikke", "med", "til", "af",
+    "fra", "som", "har", "det", "den", "et", "jeg", "vil", // Polish
+    "i", "w", "z", "na", "do", "nie", "się", "że", "to", "jest", "są", "był", "była", "jak", "ale", "lub", "oraz",
+    "po", "od", "przez", "dla", "o", "jego", "jej", "ich", "ten", "ta", "te", "tym", "już", "tak",
+];
+
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Whether `word` (already lower-cased) is a function word in one of the
+/// supported languages.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_SET.contains(word)
+}
+
+/// A chrome phrase: the pattern, its reason code, and the longest block (in
+/// words) it applies to. Widget labels are short; a long paragraph that
+/// mentions "newsletter" is still prose.
+struct Phrase {
+    pattern: &'static str,
+    reason: &'static str,
+    max_words: usize,
+}
+
+const fn p(pattern: &'static str, reason: &'static str, max_words: usize) -> Phrase {
+    Phrase {
+        pattern,
+        reason,
+        max_words,
+    }
+}
+
+/// No chrome phrase applies to a block longer than this.
+pub const MAX_PHRASE_WORDS: usize = 80;
+
+/// Chrome phrases in English, German, French, Spanish, Italian, Dutch and
+/// Portuguese. Ordered: the first match gives the reason.
+const PHRASES: &[Phrase] = &[
+    // Page furniture above the article.
+    p(
+        r"(?i)^(loading|laden|chargement|cargando|caricamento)\W*$|^(skip|jump) to (main |primary )?(content|navigation|footer|search)|^zum inhalt springen|^aller au contenu|logo\W*$",
+        "menu",
+        12,
+    ),
+    p(
+        r"(?i)^(menu|men[üu]|main menu|navigation|search|suche|rechercher|buscar|cerca|zoeken|pesquisar|close|schließen|fermer|cerrar|chiudi|sluiten|fechar|sign in|sign up|log ?in|log ?out|anmelden|registrieren|se connecter|iniciar sesión|accedi|inloggen|entrar|register|my account|account|mein konto|home|startseite|accueil|inicio|contact( us)?|kontakt|about( us)?|impressum|toggle navigation|open menu|show search|hide search|back|zurück|next|previous|weiter|more|mehr|plus|más|altro|meer|mais)\W*$",
+        "menu",
+        3,
+    ),
+    p(
+        r"(?i)\[\s*(search|submit|go|ok|suchen)?\s*\]|^search( for)?\s*:",
+        "menu",
+        12,
+    ),
+    p(
+        r"(?i)shopping (cart|bag|basket)|warenkorb|panier|carrito|carrello|winkelwagen|carrinho|^cart\W*(\d+)?$|wish ?list|saved articles|my bookmarks",
+        "widget",
+        10,
+    ),
+    // Calls to action and shop buttons.
+    p(
+        r"(?i)^(learn more|read more|find out more|shop now|buy now|order now|book now|get the recipe|jump to recipe|print recipe|view all|see all|see more|show more|show less|load more|view more|click here|download( now)?|get started|start (your )?free trial|try (it )?(for )?free|request a demo|get a demo|book a demo|contact sales|on sale|add to (cart|bag|basket)|in stock|out of stock|check price|view deal|see price|mehr erfahren|jetzt kaufen|weiterlesen|mehr lesen|alle anzeigen|en savoir plus|lire la suite|voir plus|leer más|ver más|saber más|scopri di più|leggi di più|lees meer|bekijk|saiba mais|leia mais|ver mais)\b[^.!?]{0,20}$",
+        "widget",
+        6,
+    ),
+    // Sign-up boxes.
+    p(
+        r"(?i)newsletter|sign up for|subscribe (to|now|today|for)|^subscribe\W*$|abonnieren|abonnez|suscr[ií]b|iscriviti|inschrijven|assine|we (don'?t|never|won'?t) spam|unsubscribe (at )?any ?time|your inbox|enter your e-?mail|e-?mail address\W*$|get (the|our) (latest|best)",
+        "newsletter",
+        22,
+    ),
+    // Breadcrumbs and counters.
+    p(
+        r"(?i)^(home|start|startseite|accueil|inicio|news)\s*[»›>/|:]",
+        "breadcrumb",
+        30,
+    ),
+    p(
+        r"\S\s*[»›]\s*\S.*[»›]|^\S[^.!?]{0,60}\s[»›/>]\s\S[^.!?]{0,80}$",
+        "breadcrumb",
+        20,
+    ),
+    p(
+        r"(?i)^[\d.,]+\s*[km]?\s+(views?|reads?|shares?|comments?|likes?|kommentare|aufrufe|vues|commentaires|visitas|comentarios|visualizzazioni|commenti|reacties|visualizações|comentários)\W*$|^(views?|shares?|comments?)\W*[\d.,]+[km]?$|^\d+\s*(min(ute)?s?|mins?\.?) read$|^reading time|lesezeit|temps de lecture|tiempo de lectura",
+        "counter",
+        6,
+    ),
+    // Share and follow bars.
+    p(
+        r"(?i)^(share|share this|share on \w+|share article|share story|teilen|partager|compartir|condividi|delen|compartilhar|partilhar|tweet|e-?mail|print|drucken|imprimer|imprimir|stampa|afdrukken|copy( the)? link|link copied|copied|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|flipboard|threads|bluesky|instagram|youtube|tiktok|mastodon|pin( it)?|save|speichern|merken|messenger|sms|gift this article|comment|kommentieren|listen|anhören|écouter|follow|folgen|suivre|seguir|segui|volgen)\W*$",
+        "share",
+        4,
+    ),
+    p(
+        r"(?i)copy (the )?link|send via|sharing options|share (via|by) e-?mail|^share\b.*\b(close|options)\b",
+        "share",
+        8,
+    ),
+    p(
+        r"(?i)^(follow|add us on|find us on|like us on|join us on) @?[\w.]+( on \w+)?\W*$",
+        "share",
+        5,
+    ),
+    p(
+        r"(?i)^(follow us|share (this|on|via)|teilen (auf|per)|partager (sur|par)|compartir en|condividi su|deel (op|via)|folge uns|suivez-nous|síguenos|seguici|volg ons)\b",
+        "share",
+        12,
+    ),
+    // Comment sections.
+    p(
+        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply",
+        "comments",
+        25,
+    ),
+    // Teasers for other articles.
+    p(
+        r"(?i)^(you (may|might) (also )?(like|enjoy|be interested)|related( articles?| posts?| stories| content| reading| news| topics?| coverage)?|more (from|on|about|in|stories|news|articles|like this)|recommended( for you| articles| reading| stories)?|read (more|next|also)|also read|see also|popular( now| posts| articles| stories)?|most (read|popular|viewed|shared)|trending( now)?|top stories|latest (news|stories|posts|articles)|don'?t miss|further reading|keep reading|continue reading|what to read next|up next|more to explore|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|weitere (artikel|beiträge|nachrichten)|meistgelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|lees ook|meer nieuws|gerelateerde artikelen|leia também|veja também|notícias relacionadas)\b",
+        "related",
+        12,
+    ),
+    // Tags and author boxes after the article.
+    p(
+        r"(?i)^(tags?|tagged( with)?|topics?|themen|schlagwörter|mots-clés|etiquetas|argomenti|trefwoorden|categories|category|filed under|posted in)\s*[:\-–]?\s*\S*",
+        "tags",
+        12,
+    ),
+    p(
+        r"(?i)^(about the author|about (the )?writer|über (den|die) autor(in)?|à propos de l'auteur|sobre el autor|sull'autore|over de auteur|sobre o autor|author bio|meet the author)\b",
+        "author",
+        8,
+    ),
+    // Author bios: "Jane Roe is a senior reporter at ...".
+    p(
+        r"^([A-Z][a-zA-Z.'’-]+ ){1,3}(?i:is|was|ist|war|est|es|è) (?i:a|an|the|our|ein|eine|un|une|uno|una|een|um|uma)?\s*([a-zA-Z-]+ ){0,4}(?i:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer?|redakteur(in)?|journalistin|autor(in)?|rédact(eur|rice)|periodista|giornalista|verslaggever|redacteur|jornalista)",
+        "author",
+        80,
+    ),
+    // Cookie, privacy and legal notices.
+    p(
+        r"(?i)cookies?\b.*\b(use|uses|consent|accept|policy|settings|preferences)|accept (all )?cookies|verwendet cookies|utilise des cookies|utiliza cookies|utilizza (i )?cookie|gebruikt cookies|utiliza cookies|cookie (settings|policy|preferences)",
+        "cookies",
+        60,
+    ),
+    p(
+        r"(?i)^(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados",
+        "footer",
+        40,
+    ),
+    p(
+        r"(?i)^(privacy( policy| notice)?|terms( of (use|service))?|terms (and|&) conditions|datenschutz(erklärung)?|agb|nutzungsbedingungen|mentions légales|politique de confidentialité|aviso legal|política de privacidad|privacy policy|informativa sulla privacy|privacyverklaring|política de privacidade|accessibility( statement)?|sitemap|site map|careers|jobs|advertise( with us)?|rss( feed)?|faq|help|hilfe|aide|ayuda|aiuto)\W*$",
+        "footer",
+        5,
+    ),
+    p(
+        r"(?i)^back to top\W*$|^nach oben\W*$|^haut de page\W*$|^volver arriba\W*$|^torna su\W*$|^naar boven\W*$|^voltar ao topo\W*$",
+        "footer",
+        4,
+    ),
+    // Adverts.
+    p(
+        r"(?i)^(advertisement|advertising|sponsored( content| post| by .*)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|promoted|paid (post|content)|story continues (below|after) (this )?advertisement|continue reading below|article continues below( advertisement)?|scroll to continue( with content)?|\[ins::ins\])\W*$",
+        "advert",
+        8,
+    ),
+    // Affiliate disclosures and form consent lines.
+    p(
+        r"(?i)affiliate links?|(earn|receive|make) (a )?(small )?(commission|compensation)|at no (extra|additional) cost to you|by (submitting|signing up|subscribing|clicking)|\bi agree (to|that)\b|you agree to (our|the)|provision(en)?-?link|partnerlinks?|liens? affiliés?|enlaces? de afiliados?",
+        "advert",
+        60,
+    ),
+    // Image credits.
+    p(
+        r"(?i)^(photo|image|picture|foto|bild|credit|crédit|source|quelle|illustration|getty images|shutterstock|afp|reuters|ap photo)s?\s*(:|/|by|credit|©)",
+        "caption",
+        30,
+    ),
+    p(r"[—–|-]?\s*©\s*[^.!?©]{2,60}$", "caption", 80),
+    p(
+        r"(?i)\([^()]*\b(photo|image|foto|picture|credit|bild|getty|reuters|afp|shutterstock|file)s?\b[^()]*\)\s*$",
+        "caption",
+        80,
+    ),
+    // Publication lines, even when the date in them cannot be read.
+    p(
+        r"(?i)^(published|updated|posted|last updated|first published|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad)\b",
+        "date",
+        14,
+    ),
+    // Horizontal rules and stray symbols.
+    p(r"^[\W_]+$", "separator", MAX_PHRASE_WORDS),
+];
+
+/// Word boundaries are ASCII (`(?-u:\b)`): Unicode ones make the regex
+/// engine fall back to a slow matcher on non-ASCII text, and every phrase
+/// starts and ends with ASCII letters anyway.
+/// The lazy DFA gets a large cache: with a small one it gives up on this
+/// many patterns and the set falls back to a much slower matcher.
+static PHRASE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(PHRASES.iter().map(|p| ascii_boundaries(p.pattern)))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("static chrome phrases")
+});
+
+/// `pattern` with every `\b` made an ASCII word boundary.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// Reason code of the first chrome phrase that matches `text` (a block of
+/// `words` words), if any.
+pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
+    PHRASE_SET
+        .matches(text)
+        .iter()
+        .map(|i| &PHRASES[i])
+        .find(|p| words <= p.max_words)
+        .map(|p| p.reason)
+}
+
+/// Reasons that end an article when they appear after it: the page has
+/// moved on to other content.
+pub fn is_section_end(reason: &str) -> bool {
+    matches!(
+        reason,
+        "related" | "comments" | "newsletter" | "author" | "tags" | "footer" | "cookies"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_cover_several_languages() {
+        for w in ["the", "und", "les", "los", "della", "het", "não", "och"] {
+            assert!(is_stop_word(w), "{w}");
+        }
+        assert!(!is_stop_word("harbour"));
+    }
+
+    #[test]
+    fn phrases_give_reasons() {
+        assert_eq!(chrome_reason("Share on Facebook", 3), Some("share"));
+        assert_eq!(chrome_reason("Lesen Sie auch", 3), Some("related"));
+        assert_eq!(
+            chrome_reason("Sign up for our weekly newsletter", 6),
+            Some("newsletter")
+        );
+        assert_eq!(chrome_reason("Home » Politics » Budget", 5), Some("breadcrumb"));
+        assert_eq!(chrome_reason("1.2K views", 2), Some("counter"));
+        assert_eq!(
+            chrome_reason("© 2024 Example Media. All rights reserved.", 6),
+            Some("footer")
+        );
+        assert_eq!(chrome_reason("Anzeige", 1), Some("advert"));
+        assert_eq!(chrome_reason("━━━━━━", 1), Some("separator"));
+        assert_eq!(
+            chrome_reason("This post contains affiliate links, we may earn a commission.", 10),
+            Some("advert")
+        );
+    }
+
+    #[test]
+    fn author_bios() {
+        let bio = "Jane Roe is a senior reporter covering transport and city politics.";
+        assert_eq!(chrome_reason(bio, 11), Some("author"));
+        let prose = "The mayor is a keen cyclist and rides to work every day.";
+        assert_eq!(chrome_reason(prose, 12), None);
+    }
+
+    #[test]
+    fn long_prose_is_not_chrome() {
+        let text = "The council said the newsletter it sends to residents will now be printed on recycled paper, \
+                    which it expects to save money over the coming years.";
+        let words = text.split_whitespace().count();
+        assert_eq!(chrome_reason(text, words), None);
+        assert_eq!(chrome_reason("The minister spoke on Monday.", 5), None);
+    }
+}

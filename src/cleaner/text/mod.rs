@@ -1,0 +1,240 @@
+//! Block classification for plain text (and for HTML once it is in blocks).
+//!
+//! Three steps, in the spirit of jusText and boilerpipe:
+//! 1. [`label_chrome`]: blocks that are chrome on their own: user rules, a
+//!    multilingual widget lexicon ([`lexicon`]) and shapes (bylines, date
+//!    lines, counters, rules).
+//! 2. [`region`]: every block gets a score from its [`features`] (running
+//!    prose scores its length, labels and widgets score negative, section
+//!    ends such as "Related articles" score very negative) and the article is
+//!    the contiguous run of blocks with the highest total. Sub-headings, list
+//!    items and short paragraphs inside that run stay in the body.
+//! 3. The headline: the title-like line that opens the article, found just
+//!    before the region (repeated in a breadcrumb or title earns a bonus). It
+//!    is labelled `headline` so the body never contains it.
+
+pub mod features;
+pub mod lexicon;
+pub mod region;
+
+use super::{Block, BlockKind, CleanDoc, Rules};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Reason code of the block that holds the headline.
+pub const HEADLINE: &str = "headline";
+
+/// Split a plain-text dump into blocks: one per non-empty line. Bullet
+/// markers (`•`, `□`, `☆`, `-`, ...) make list items; a bullet alone on its
+/// line belongs to the next line.
+pub fn split_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut pending_bullet = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if is_bullet(trimmed) {
+            pending_bullet = true;
+            continue;
+        }
+        let (kind, text) = match strip_bullet(trimmed) {
+            Some(rest) => (BlockKind::ListItem, rest),
+            None if pending_bullet || NUMBERED.is_match(trimmed) => (BlockKind::ListItem, trimmed),
+            None => (BlockKind::Paragraph, trimmed),
+        };
+        pending_bullet = false;
+        blocks.push(Block {
+            text: text.to_string(),
+            kind,
+            chrome: None,
+        });
+    }
+    blocks
+}
+
+/// A numbered item ("1. Home", "2) Results"); the number stays in the text.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+\S").expect("static regex"));
+
+const BULLETS: &[char] = &[
+    '•', '·', '*', '-', '–', '▪', '◦', '□', '☆', '○', '●', '■', '►', '▸', '‣', '∙', '◆', '★',
+];
+
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next().is_some_and(|c| BULLETS.contains(&c)) && chars.next().is_none()
+}
+
+fn strip_bullet(line: &str) -> Option<&str> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    let (idx, second) = chars.next()?;
+    (BULLETS.contains(&first) && second == ' ').then(|| line[idx..].trim_start())
+}
+
+/// A short line that names the author ("By Jane Doe", "Von Max Muster").
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|von|par|por|door|di|av|af|przez|written by|posted by|words by|reported by|text:|autor(in)?:?|author:?|auteur:?)\s+\p{Lu}")
+        .expect("static regex")
+});
+
+/// Label blocks that are chrome on their own (user rules, lexicon, byline
+/// and date-line shapes), without choosing an article region. Blocks
+/// already labelled keep their label.
+pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
+    for block in blocks.iter_mut().filter(|b| b.chrome.is_none()) {
+        block.chrome = block_reason(&block.text, rules);
+    }
+}
+
+fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
+    if rules.matches(text) {
+        return Some(super::rules::RULE_REASON);
+    }
+    let words = word_count(text);
+    if words > lexicon::MAX_PHRASE_WORDS {
+        return None;
+    }
+    if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {
+        return Some("byline");
+    }
+    if let Some(reason) = lexicon::chrome_reason(text, words) {
+        return Some(reason);
+    }
+    if words <= 14
+        && let Some(found) = crate::extract::date::find_date(text)
+    {
+        // A line that is mostly a date (with maybe a label or a time).
+        let rest = text.len().saturating_sub(found.text.len());
+        if rest <= 40 || words <= 8 {
+            return Some("date");
+        }
+    }
+    None
+}
+
+/// Label every block as body or chrome: block-level chrome first, then the
+/// article region and the headline. Blocks already labelled chrome (e.g.
+/// by the HTML stage) stay chrome.
+pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> CleanDoc {
+    label_chrome(&mut blocks, rules);
+    region::select(&mut blocks);
+    CleanDoc {
+        blocks,
+        meta: Default::default(),
+    }
+}
+
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "Loading...\n\nSearch\n\nShopping cart\n\nSubscribe to the Newsletter\n\n\
+  • News\n  • Sport\n  • Weather\n\n\
+Home » News » Storm closes harbour\n\nStorm closes harbour\n\nMar 3, 2025 • 12 views\n\n\
+The harbour in the old town was closed on Monday after a storm damaged two of its piers, officials said.\n\n\
+What happens next\n\n  • Repairs start next week.\n\n\
+Engineers expect the work to take about three months, and the ferry will use a temporary pier until then.\n\n\
+You may also like\n\nA second story about the weather that we wrote for this test and that is long enough.\n\nLeave a Comment\n";
+
+    #[test]
+    fn keeps_body_drops_chrome() {
+        let doc = clean(split_blocks(PAGE), &Rules::default());
+        let body = doc.body();
+        assert!(body.starts_with("The harbour in the old town"), "{body}");
+        assert!(body.contains("What happens next\n\nRepairs start next week."));
+        assert!(body.ends_with("until then."), "{body}");
+        let removed = doc.removed();
+        let reason_of = |text: &str| removed.iter().find(|r| r.text == text).map(|r| r.reason.as_str());
+        assert_eq!(reason_of("Subscribe to the Newsletter"), Some("newsletter"));
+        assert_eq!(reason_of("Home » News » Storm closes harbour"), Some("breadcrumb"));
+        assert_eq!(reason_of("Storm closes harbour"), Some(HEADLINE));
+        assert_eq!(reason_of("You may also like"), Some("related"));
+        assert_eq!(reason_of("Leave a Comment"), Some("comments"));
+        assert_eq!(reason_of("Mar 3, 2025 • 12 views"), Some("date"));
+        assert_eq!(reason_of("The harbour in the old town"), None);
+    }
+
+    #[test]
+    fn user_rules_drop_blocks() {
+        let page = "A long enough paragraph of the article that ends with a full stop and has words.\n\nBuy our mug\n\nAnother long paragraph of the article that ends with a full stop and has words.";
+        let rules = Rules::parse("buy our mug").unwrap();
+        let doc = clean(split_blocks(page), &rules);
+        assert!(!doc.body().contains("mug"));
+        assert_eq!(doc.removed()[0].reason, "rule");
+        let plain = clean(split_blocks(page), &Rules::default());
+        assert!(plain.body().contains("Buy our mug"));
+    }
+
+    #[test]
+    fn user_regex_rules_and_explain_reasons() {
+        let page = "A long enough paragraph of the article that ends with a full stop and has words.\n\
+                    Sponsored by Acme\n\
+                    Another long paragraph of the article that ends with a full stop and has words.";
+        let rules = Rules::parse("re:^Sponsored by \\w+$").unwrap();
+        let doc = clean(split_blocks(page), &rules);
+        let removed = doc.removed();
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0].text, "Sponsored by Acme");
+        assert_eq!(removed[0].reason, super::super::rules::RULE_REASON);
+        assert_eq!(doc.body().split("\n\n").count(), 2);
+    }
+
+    #[test]
+    fn a_lone_paragraph_is_body_not_headline() {
+        let doc = clean(
+            split_blocks("Menu\nThe ferry resumed service on Friday after the repairs were finished?"),
+            &Rules::default(),
+        );
+        assert!(doc.body().starts_with("The ferry resumed"), "{:?}", doc.blocks);
+        assert!(doc.blocks.iter().all(|b| b.chrome != Some(HEADLINE)));
+    }
+
+    #[test]
+    fn bullets_become_list_items() {
+        let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five");
+        let kinds: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("one", BlockKind::ListItem),
+                ("two", BlockKind::ListItem),
+                ("three", BlockKind::ListItem),
+                ("four", BlockKind::ListItem),
+                ("plain -text", BlockKind::Paragraph),
+                ("2. five", BlockKind::ListItem),
+            ]
+        );
+    }
+
+    #[test]
+    fn prelabelled_chrome_stays_chrome() {
+        let mut blocks = split_blocks(
+            "A long enough paragraph of the article that ends with a full stop and has words.\n\
+             Another long paragraph of the article that ends with a full stop and has words.",
+        );
+        blocks[1].chrome = Some("aside");
+        let doc = clean(blocks, &Rules::default());
+        assert_eq!(doc.blocks[1].chrome, Some("aside"));
+        assert_eq!(doc.blocks[0].chrome, None);
+    }
+
+    #[test]
+    fn bylines_and_date_lines() {
+        assert_eq!(block_reason("By Jane Doe", &Rules::default()), Some("byline"));
+        assert_eq!(block_reason("Von Max Muster", &Rules::default()), Some("byline"));
+        assert_eq!(
+            block_reason("Published March 3, 2025 at 10:00", &Rules::default()),
+            Some("date")
+        );
+        assert_eq!(
+            block_reason("By the end of the year the pier will reopen.", &Rules::default()),
+            None
+        );
+    }
+}

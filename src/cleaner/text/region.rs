@@ -1,0 +1,547 @@
+//! Choosing the article region and its headline.
+//!
+//! Each block gets a score: running prose scores its length in words, short
+//! labels a small penalty, widgets a larger one and "section ends" (related
+//! stories, comments, footers) a large one. The article is the contiguous
+//! run of blocks with the highest total (maximum-sum subarray), so short
+//! sub-headings and list items between paragraphs stay in, and menus or
+//! teaser lists beyond a section end stay out.
+
+use super::HEADLINE;
+use super::features::{Features, Page};
+use super::lexicon;
+use crate::cleaner::{Block, BlockKind};
+
+/// How much a non-prose block with some words of text lengthens a run of
+/// labels (a bare label counts 1).
+const RUN_STEP_TEXT: f32 = 0.3;
+
+/// A run of labels costs `run / RUN_GROWTH` more per block as it grows.
+const RUN_GROWTH: f32 = 10.0;
+
+/// Penalty of a block that ends the article when it follows it (related
+/// stories, comments, footer), and of one that usually does (newsletter
+/// box, tags, author box). Tuned on the development pages.
+const SECTION_END: f32 = -100.0;
+const SOFT_SECTION_END: f32 = -40.0;
+
+/// Label blocks outside the article region (`header` before it, `footer`
+/// after it) and the headline.
+pub fn select(blocks: &mut [Block]) {
+    let page = Page::new(blocks);
+    let scores = scores(blocks, &page);
+    let Some((start, end)) = best_run(&scores) else {
+        for block in blocks.iter_mut() {
+            block.chrome.get_or_insert("no-content");
+        }
+        return;
+    };
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if block.chrome.is_none() && (i < start || i > end) {
+            block.chrome = Some(if i < start { "header" } else { "footer" });
+        }
+    }
+    if let Some(h) = find_headline(blocks, &page, start, end) {
+        for block in blocks.iter_mut().take(h).skip(start) {
+            block.chrome.get_or_insert("header");
+        }
+        blocks[h].chrome = Some(HEADLINE);
+        drop_standfirst(blocks, h, end);
+    }
+    drop_repeats(blocks, &page, start.min(end), end);
+}
+
+/// The standfirst: one or two blocks between the headline and the byline
+/// or date line. Article bodies start after the byline.
+fn drop_standfirst(blocks: &mut [Block], headline: usize, end: usize) {
+    let first = headline + 1;
+    let Some(meta) = (first..=(first + 2).min(end)).find(|&j| {
+        blocks
+            .get(j)
+            .is_some_and(|b| matches!(b.chrome, Some("byline" | "date")))
+    }) else {
+        return;
+    };
+    for block in &mut blocks[first..meta] {
+        if block.chrome.is_none() {
+            block.chrome = Some("standfirst");
+        }
+    }
+}
+
+/// A label inside the article that is not a sub-heading: an image's alt
+/// text or file name ("bangkok-city", "IMG 1234", "woman reading a book").
+fn is_stray_label(block: &Block, f: &Features) -> bool {
+    let text = block.text.trim();
+    if block.kind == BlockKind::ListItem || f.ends_sentence || f.words > 12 {
+        return false;
+    }
+    let slug = !text.contains(' ') && text.contains(['-', '_']) && text.chars().any(char::is_alphabetic);
+    let file = IMAGE_FILE.is_match(text);
+    let lower_label = text.chars().next().is_some_and(char::is_lowercase) && f.words >= 2;
+    slug || file || lower_label
+}
+
+static IMAGE_FILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(img|dsc|dscn|image|photo|pic|screenshot)[\s_-]*\d+|\.(jpe?g|png|gif|webp)$")
+        .expect("static regex")
+});
+
+/// Inside the article: an image's alt text next to its caption (the same
+/// words twice in a row, the second maybe with a credit) is a caption, and a
+/// paragraph repeated further down (a pull quote, a teaser) is kept once.
+fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
+    let end = end.min(blocks.len().saturating_sub(1));
+    for i in start..=end {
+        let key = &page.keys[i];
+        if blocks[i].chrome.is_some() {
+            continue;
+        }
+        if is_stray_label(&blocks[i], &page.feats[i]) {
+            blocks[i].chrome = Some("caption");
+            continue;
+        }
+        if page.feats[i].words < 4 {
+            continue;
+        }
+        let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
+            let other = &page.keys[j];
+            other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+        });
+        if near {
+            blocks[i].chrome = Some("caption");
+            continue;
+        }
+        let earlier = (start..i).any(|j| page.keys[j] == *key && blocks[j].chrome.is_none());
+        if earlier {
+            blocks[i].chrome = Some("duplicate");
+        }
+    }
+}
+
+/// Words of running text, counting three characters as a word in scripts
+/// written without spaces.
+fn weight(f: &Features) -> f32 {
+    if f.unspaced {
+        f.chars as f32 / 3.0
+    } else {
+        f.words as f32
+    }
+}
+
+/// Block scores. Penalties grow along a run of non-prose blocks: a few
+/// labels between paragraphs are sub-headings or list items, a long run of
+/// them is a menu or a teaser list.
+fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
+    let mut run = 0.0f32;
+    blocks
+        .iter()
+        .zip(&page.feats)
+        .map(|(b, f)| {
+            let s = score(b, f, page.min_stop);
+            if s > 0.0 {
+                run = 0.0;
+                return s;
+            }
+            let penalty = s - run / RUN_GROWTH;
+            // Bare labels (a menu) lengthen the run faster than items with
+            // a few words of text (an article's list).
+            run += if b.chrome.is_none() && f.words >= 4 && f.stop_density > 0.0 {
+                RUN_STEP_TEXT
+            } else {
+                1.0
+            };
+            penalty
+        })
+        .collect()
+}
+
+fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
+    match block.chrome {
+        // Sign-up boxes and tags also sit inside articles; the others end them.
+        Some("newsletter" | "tags" | "author") => SOFT_SECTION_END,
+        Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
+        Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
+        Some(_) => -3.0,
+        None if f.is_prose(min_stop) => weight(f),
+        // A short sentence is neutral: it belongs where its neighbours do.
+        None if f.is_near_prose(min_stop) => 0.0,
+        None => {
+            let mut s = -1.0;
+            if f.repeated {
+                s -= 1.0;
+            }
+            if f.words >= 20 && f.stop_density < min_stop * 0.8 {
+                s -= f.words as f32 / 4.0;
+            }
+            s
+        }
+    }
+}
+
+/// The contiguous run with the highest positive total (Kadane), as inclusive
+/// indices.
+fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// How far before the article start the headline may be (bylines, share
+/// bars, captions and standfirsts sit in between).
+const HEADLINE_WINDOW: usize = 30;
+/// How far into the region a headline may be found, the score it needs
+/// there, and how many words of prose may come before it.
+const INSIDE_WINDOW: usize = 12;
+const INSIDE_MIN: f32 = 5.25;
+const INSIDE_MAX_PROSE: f32 = 70.0;
+
+/// Cues a headline candidate is scored on. Each is 0/1 or a count; the
+/// score is their weighted sum ([`WEIGHTS`], tuned on the development pages).
+#[derive(Debug, Clone, Copy)]
+enum Cue {
+    /// Length: 3 words, 4 words, 5 to 20 words, more.
+    Words3,
+    Words4,
+    Words5To20,
+    WordsOver20,
+    /// Written without spaces (CJK): length in words means little.
+    Unspaced,
+    LowerStart,
+    UpperStart,
+    /// The same text elsewhere on the page (breadcrumb, title, "Comments on").
+    Repeated,
+    /// Followed by a longer title-like line (its standfirst).
+    NextLonger,
+    /// Long and full of function words: a sentence, not a title.
+    LongSentence,
+    /// Sentence case with many function words: a standfirst or caption.
+    SentenceCase,
+    /// A byline or date in the next two blocks, or the two after.
+    MetaNext,
+    MetaSoon,
+    /// Share buttons or counters right after it.
+    WidgetNext,
+    /// A date or byline just before it.
+    MetaBefore,
+    /// Ends with a question or exclamation mark.
+    Question,
+    /// Competing blocks between it and the article start.
+    Between,
+    /// Inside the region chosen for the article.
+    Inside,
+    /// A few capitalised words and no function words: a name, a byline, a
+    /// section label.
+    NameLike,
+    /// Items separated by `|`, `/` or `•`: categories, tags, a breadcrumb.
+    Separated,
+    /// The block right before the article start.
+    Adjacent,
+    /// Share of its content words found in the article's opening prose
+    /// (a headline sums up its article; teasers and labels do not).
+    Overlap,
+}
+
+const CUES: usize = Cue::Overlap as usize + 1;
+
+const WEIGHTS: [f32; CUES] = [
+    -0.50, // Words3
+    0.50,  // Words4
+    1.75,  // Words5To20
+    1.75,  // WordsOver20
+    4.00,  // Unspaced
+    -3.00, // LowerStart
+    -0.25, // UpperStart
+    0.75,  // Repeated
+    0.75,  // NextLonger
+    -0.75, // LongSentence
+    0.00,  // SentenceCase
+    2.50,  // MetaNext
+    2.25,  // MetaSoon
+    0.00,  // WidgetNext
+    0.75,  // MetaBefore
+    0.00,  // Question
+    -0.10, // Between
+    0.50,  // Inside
+    -0.75, // NameLike
+    -1.25, // Separated
+    -1.50, // Adjacent
+    1.00,  // Overlap
+];
+
+/// Minimum score of a headline.
+const HEADLINE_MIN: f32 = -2.75;
+
+fn dot(cues: &[f32; CUES]) -> f32 {
+    cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
+}
+
+/// The title-like block that opens the article: scored on its shape, on
+/// being repeated elsewhere on the page (breadcrumb, page title, "N comments
+/// on ..."), on being followed by a byline or date, and on closeness.
+fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize) -> Option<usize> {
+    let from = start.saturating_sub(HEADLINE_WINDOW);
+    let mut best: Option<(f32, usize)> = None;
+    let mut prose_inside = 0.0f32;
+    let opening = opening_words(blocks, page, start);
+    for i in from..=(start + INSIDE_WINDOW).min(blocks.len().saturating_sub(1)) {
+        if i > start && page.is_prose(i - 1) {
+            prose_inside += weight(&page.feats[i - 1]);
+        }
+        // The article's only block is its body, never its headline.
+        if i >= start && end <= i {
+            continue;
+        }
+        let Some(mut cues) = title_cues(blocks, page, i, start) else {
+            continue;
+        };
+        cues[Cue::Overlap as usize] = overlap(&blocks[i].text, &opening);
+        let s = dot(&cues);
+        // Inside the region only a clear headline counts, and only before
+        // much prose (captions, a notice): then the article starts after it.
+        if i > start && (s < INSIDE_MIN || prose_inside > INSIDE_MAX_PROSE) {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
+        }
+    }
+    best.filter(|(s, _)| *s >= HEADLINE_MIN).map(|(_, i)| i)
+}
+
+fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[f32; CUES]> {
+    let block = &blocks[i];
+    let f = &page.feats[i];
+    if !matches!(block.chrome, None | Some("header")) || block.kind == BlockKind::ListItem {
+        return None;
+    }
+    let text = block.text.trim();
+    if f.unspaced {
+        if !(5..=120).contains(&f.chars) {
+            return None;
+        }
+    } else if !(2..=30).contains(&f.words) {
+        return None;
+    }
+    if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || page.is_prose(i) && f.words > 20 {
+        return None;
+    }
+    if f.dated {
+        return None;
+    }
+    let mut c = [0.0f32; CUES];
+    let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
+    match f.words {
+        0..=2 => {}
+        3 => set(Cue::Words3, 1.0),
+        4 => set(Cue::Words4, 1.0),
+        5..=20 => set(Cue::Words5To20, 1.0),
+        _ => set(Cue::WordsOver20, 1.0),
+    }
+    if f.unspaced {
+        set(Cue::Unspaced, 1.0);
+    }
+    match text.chars().next() {
+        Some(ch) if ch.is_lowercase() => set(Cue::LowerStart, 1.0),
+        Some(ch) if ch.is_uppercase() || ch.is_numeric() || "\"'‘“„«¿¡".contains(ch) => {
+            set(Cue::UpperStart, 1.0)
+        }
+        _ => {}
+    }
+    if f.words >= 3 && (repeated_apart(page, i) || page.contained_elsewhere(i)) {
+        set(Cue::Repeated, 1.0);
+    }
+    if let (Some(next), Some(nf)) = (blocks.get(i + 1), page.feats.get(i + 1))
+        && matches!(next.chrome, None | Some("header"))
+        && nf.words > f.words
+        && f.words >= 4
+    {
+        set(Cue::NextLonger, 1.0);
+    }
+    if f.words > 16 && f.stop_density > 0.35 {
+        set(Cue::LongSentence, 1.0);
+    }
+    if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
+        set(Cue::SentenceCase, 1.0);
+    }
+    let is_meta = |(b, bf): (&Block, &Features)| matches!(b.chrome, Some("byline" | "date")) || bf.dated;
+    let is_widget = |(b, _): (&Block, &Features)| matches!(b.chrome, Some("share" | "counter"));
+    let after = |from: usize, n: usize| blocks.iter().zip(&page.feats).skip(i + from).take(n);
+    if after(1, 2).any(is_meta) {
+        set(Cue::MetaNext, 1.0);
+    } else if after(3, 2).any(is_meta) {
+        set(Cue::MetaSoon, 1.0);
+    }
+    if after(1, 3).any(is_widget) {
+        set(Cue::WidgetNext, 1.0);
+    }
+    let before = i.saturating_sub(2)..i;
+    if blocks[before.clone()].iter().zip(&page.feats[before]).any(is_meta) {
+        set(Cue::MetaBefore, 1.0);
+    }
+    if text.ends_with(['?', '!']) {
+        set(Cue::Question, 1.0);
+    }
+    // Closer to the article is better, counting only blocks that could
+    // compete (not bylines, dates, share buttons).
+    let between = (i + 1..start)
+        .filter(|&j| blocks[j].chrome.is_none() || blocks[j].chrome == Some("header"))
+        .count();
+    set(Cue::Between, between as f32);
+    if i > start {
+        set(Cue::Inside, 1.0);
+    }
+    if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
+        set(Cue::NameLike, 1.0);
+    }
+    if text.matches(['|', '/', '•', '·']).count() >= 2 {
+        set(Cue::Separated, 1.0);
+    }
+    if i + 1 == start {
+        set(Cue::Adjacent, 1.0);
+    }
+    Some(c)
+}
+
+/// Content words (not function words, at least 3 letters, cut to 6 letters
+/// so that "closes" and "closed" meet) of a text.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase())
+        .filter(|w| !super::lexicon::is_stop_word(w))
+        .map(|w| w.chars().take(6).collect())
+}
+
+/// The content words of the first prose blocks of the article (about 300 words).
+fn opening_words(blocks: &[Block], page: &Page, start: usize) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    let mut taken = 0;
+    for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
+        if taken >= 300 {
+            break;
+        }
+        if block.chrome.is_none() && f.is_prose(page.min_stop) {
+            taken += f.words;
+            words.extend(content_words(&block.text));
+        }
+    }
+    words
+}
+
+fn overlap(text: &str, opening: &std::collections::HashSet<String>) -> f32 {
+    let (mut n, mut hit) = (0, 0);
+    for w in content_words(text) {
+        n += 1;
+        if opening.contains(&w) {
+            hit += 1;
+        }
+    }
+    if n == 0 { 0.0 } else { hit as f32 / n as f32 }
+}
+
+/// The same text occurs elsewhere on the page, but not as the block right
+/// next to it (images repeat their alt text there).
+fn repeated_apart(page: &Page, i: usize) -> bool {
+    let key = &page.keys[i];
+    page.feats[i].repeated && page.keys.iter().enumerate().any(|(j, k)| k == key && j.abs_diff(i) > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(texts: &[&str]) -> Vec<Block> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t.to_string(),
+                kind: BlockKind::Paragraph,
+                chrome: None,
+            })
+            .collect()
+    }
+
+    const PARA: &str = "The committee met on Tuesday and agreed that the bridge would be repaired before the winter.";
+    const PARA2: &str = "Local shops said they had lost most of their customers while the road was closed to traffic.";
+
+    #[test]
+    fn alt_text_and_caption_pairs_are_dropped() {
+        let mut b = blocks(&[
+            PARA,
+            "Workers on the old bridge in the rain",
+            "Workers on the old bridge in the rain © Jane Roe",
+            PARA2,
+        ]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert_eq!(b[1].chrome, Some("caption"));
+        assert_eq!(b[2].chrome, Some("caption"));
+        assert_eq!(b[0].chrome, None);
+        assert_eq!(b[3].chrome, None);
+    }
+
+    #[test]
+    fn repeated_paragraph_is_kept_once() {
+        let mut b = blocks(&[PARA, PARA2, "A short line here.", "Another line of text.", PARA]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 4);
+        assert_eq!(b[0].chrome, None);
+        assert_eq!(b[4].chrome, Some("duplicate"));
+    }
+
+    #[test]
+    fn headline_before_byline_is_found_and_left_out_of_the_body() {
+        let mut b = blocks(&[
+            "Menu",
+            "Weather",
+            "Bridge reopens after two years of repairs",
+            "By Jane Roe",
+            "March 3, 2025",
+            PARA,
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[2].chrome, Some(HEADLINE));
+        assert_eq!(b[5].chrome, None);
+        assert_eq!(b[6].chrome, None);
+        assert_eq!(b[1].chrome, Some("header"));
+    }
+
+    #[test]
+    fn standfirst_between_headline_and_byline_is_dropped() {
+        let mut b = blocks(&[
+            "Menu",
+            "Bridge reopens after two years of repairs",
+            "Drivers will save twenty minutes a day, the council says.",
+            "By Jane Roe",
+            PARA,
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[1].chrome, Some(HEADLINE));
+        assert_eq!(b[2].chrome, Some("standfirst"));
+        assert_eq!(b[4].chrome, None);
+    }
+
+    #[test]
+    fn best_run_finds_the_heaviest_span() {
+        assert_eq!(best_run(&[-1.0, 5.0, -1.0, 4.0, -25.0, 10.0]), Some((5, 5)));
+        assert_eq!(best_run(&[-1.0, 5.0, -1.0, 4.0, -2.0, 1.0]), Some((1, 3)));
+        assert_eq!(best_run(&[-1.0, -2.0]), None);
+        assert_eq!(best_run(&[]), None);
+    }
+}
