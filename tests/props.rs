@@ -31,6 +31,12 @@ fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
     for person in &record.people {
         prop_assert!(person.mentions >= 1 && !person.name.trim().is_empty());
     }
+    for place in &record.places {
+        prop_assert!(place.mentions >= 1 && !place.name.trim().is_empty());
+    }
+    for quote in &record.quotes {
+        prop_assert!(!quote.text.trim().is_empty(), "empty quote text");
+    }
     Ok(())
 }
 
