@@ -380,3 +380,37 @@ fn closing_stdout_early_ends_quietly() {
     assert!(stderr.is_empty(), "{stderr}");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn names_canonical_by_default_or_as_written() {
+    let page = "Trade talks resume in Geneva\n\nThe U.S. and Canada resumed trade talks in Geneva on Monday, officials from both countries said.\n\nNegotiator Paula Brandt said the United States wanted a deal by June. Brandt did not say what the sticking points were.\n";
+    let names = |args: &[&str]| -> (Vec<String>, Vec<String>) {
+        let out = newsnorm().args(args).arg("-").write_stdin(page).output().unwrap();
+        assert!(out.status.success());
+        let record = &records(&out.stdout)[0];
+        let list = |field: &str| -> Vec<String> {
+            record[field]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        (list("people"), list("places"))
+    };
+    let (people, places) = names(&[]);
+    assert_eq!(people, ["Paula Brandt"]);
+    assert!(
+        places.contains(&"United States".to_string()) && !places.contains(&"U.S.".to_string()),
+        "{places:?}"
+    );
+    let (people, places) = names(&["--names", "as-written"]);
+    assert!(
+        people.contains(&"Paula Brandt".to_string()) && people.contains(&"Brandt".to_string()),
+        "{people:?}"
+    );
+    assert!(
+        places.contains(&"U.S.".to_string()) && places.contains(&"United States".to_string()),
+        "{places:?}"
+    );
+}
