@@ -587,6 +587,16 @@ fn first_prose(page: &Page<'_>, v: &Verdicts) -> usize {
         .unwrap_or(page.blocks.len())
 }
 
+/// Whether another visible `<h1>` outside chrome stands between `h` and
+/// the container `top` (then `h` is a page or section title, not the
+/// article's).
+fn visible_h1_after(page: &Page<'_>, v: &Verdicts, h: usize, top: usize) -> bool {
+    page.facts
+        .h1s
+        .iter()
+        .any(|&o| o > h && o < top && v.chrome.get(o).copied().flatten().is_none())
+}
+
 /// At most this many `<h1>`s are considered.
 const MAX_H1: usize = 16;
 
@@ -666,8 +676,11 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
             ) {
                 continue;
             }
-            let near =
-                v.in_region.get(h).copied().unwrap_or(false) || (top != super::dom::NONE && near_before(page, top, h));
+            let near = v.in_region.get(h).copied().unwrap_or(false)
+                || (top != super::dom::NONE && near_before(page, top, h))
+                // Page builders put the title in a hero section of its own:
+                // the last visible <h1> before the article still heads it.
+                || (top != super::dom::NONE && h < top && !visible_h1_after(page, v, h, top));
             let el = &page.elems[h];
             let text = elem_text(page, h);
             let toks = tokens(&text);

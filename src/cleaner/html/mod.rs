@@ -229,6 +229,31 @@ mod tests {
     }
 
     #[test]
+    fn hero_h1_in_its_own_section_heads_the_article() {
+        let hero = |h1s: &str| {
+            format!(
+                "<html><head><title>Best bridges ranked for 2025 | Gull</title></head><body>\
+                 <div class=hero><div class=row><div class=col><div class=inner><div class=title>{h1s}</div></div></div></div></div>\
+                 <div class=wrap><div class=row><div class=col><div class=inner><div class=text>{PROSE}{PROSE}</div></div></div></div></div>\
+                 </body></html>"
+            )
+        };
+        let title = "Why the council could not agree on the bridge";
+        let doc = clean(&hero(&format!("<h1>{title}</h1>")), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some(title));
+        // With a second visible <h1> before the article, the nearer one is
+        // the article's (the first is a page banner).
+        let doc = clean(
+            &hero(&format!("<h1>Our town news desk today</h1></div><div><h1>{title}</h1>")),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.headline.as_deref(), Some(title));
+        // Without any <h1>, the metadata title stays.
+        let doc = clean(&hero("<h2>Section</h2>"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Best bridges ranked for 2025"));
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
         for input in [
             "",
