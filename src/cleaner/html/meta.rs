@@ -138,6 +138,35 @@ static ISO_DT: LazyLock<Regex> = LazyLock::new(|| {
 static SLASH_YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("static regex"));
 
+static NUMERIC_DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("static regex"));
+static YEAR_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*((?:19|20)\d{2})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})\b").expect("static regex"));
+
+fn month_of(name: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    u8::try_from(i + 1).ok()
+}
+
+/// A numeric date the way it is written on pages: `DD.MM.YYYY` (day
+/// first wherever dots are used), or `DD/MM/YYYY` / `MM/DD/YYYY` only
+/// when one part is over 12 (otherwise the order is unknowable).
+fn numeric_date(text: &str) -> Option<String> {
+    let c = NUMERIC_DMY.captures(text)?;
+    let (a, b): (u8, u8) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    let (d, m) = match &c[2] {
+        "." => (a, b),
+        _ if a > 12 => (a, b),
+        _ if b > 12 => (b, a),
+        _ => return None,
+    };
+    valid_ymd(&c[4], &m.to_string(), &d.to_string()).map(|d| d.to_string())
+}
+
 fn valid_ymd(y: &str, m: &str, d: &str) -> Option<jiff::civil::Date> {
     let y: i16 = y.parse().ok()?;
     let date = jiff::civil::Date::new(y, m.parse().ok()?, d.parse().ok()?).ok()?;
@@ -169,6 +198,12 @@ pub fn normalise_date(raw: &str) -> Option<String> {
     if let Some(c) = SLASH_YMD.captures(raw) {
         return valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string());
     }
+    // "2023 Jan 7" (bibliographic metadata).
+    if let Some(c) = YEAR_MONTH_DAY.captures(raw)
+        && let Some(m) = month_of(&c[2])
+    {
+        return valid_ymd(&c[1], &m.to_string(), &c[3]).map(|d| d.to_string());
+    }
     if let Ok(z) = jiff::fmt::rfc2822::parse(raw.trim()) {
         let d = z.date();
         return (1990..=2100).contains(&d.year()).then(|| d.to_string());
@@ -199,6 +234,8 @@ const DATE_KEYS: &[&str] = &[
     "publish-date",
     "publish_date",
     "publication_date",
+    "published_on",
+    "published_at",
     "pubdate",
     "originalpublicationdate",
     "date",
@@ -262,7 +299,10 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
         if b.text.len() > 160 || (b.links as usize) * 2 > b.text.len() {
             continue;
         }
-        if let Some(d) = crate::extract::date::find_date(&b.text) {
+        let found = crate::extract::date::find_date(&b.text)
+            .map(|d| d.iso)
+            .or_else(|| numeric_date(&b.text));
+        if let Some(d) = found {
             let label = if UPDATED_WORD.is_match(&b.text) {
                 Label::Updated
             } else if PUBLISHED_WORD.is_match(&b.text) {
@@ -270,7 +310,7 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
             } else {
                 Label::Plain
             };
-            out.push((d.iso, label));
+            out.push((d, label));
         }
     }
     out
@@ -357,13 +397,32 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         return meta;
     }
     // No publication date in the metadata: a date the byline labels as
-    // published ("Posted on …").
+    // published ("Posted on …"), else a date the title carries as a part
+    // of its own ("Headline | Site | 28.04.2023").
     shown
         .iter()
         .find(|(_, l)| *l == Label::Published)
         .map(|(d, _)| d.clone())
         .or_else(|| labelled_published(page, v))
+        .or_else(|| {
+            [page.facts.title.as_deref(), meta_value(&page.facts, "og:title")]
+                .into_iter()
+                .flatten()
+                .find_map(title_date)
+        })
         .map(|d| (d.clone(), d))
+}
+
+/// A date standing as a separate part of a title ("… | Site | 28.04.2023"):
+/// a part of at most four words that holds a date.
+fn title_date(title: &str) -> Option<String> {
+    title
+        .split(['|', '·', '•'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
+        .find_map(|p| numeric_date(p).or_else(|| crate::extract::date::find_date(p).map(|d| d.iso)))
 }
 
 fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
@@ -794,6 +853,42 @@ mod tests {
         );
         assert_eq!(decode_entities("R&D; a & b &bogus;"), "R&D; a & b &bogus;");
         assert_eq!(decode_entities("plain"), "plain");
+    }
+
+    #[test]
+    fn numeric_dates_only_when_the_order_is_clear() {
+        assert_eq!(numeric_date("28.04.2023").as_deref(), Some("2023-04-28"));
+        assert_eq!(numeric_date("05.03.2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(numeric_date("by Ann - 17/08/2025").as_deref(), Some("2025-08-17"));
+        assert_eq!(numeric_date("08/17/2025").as_deref(), Some("2025-08-17"));
+        assert_eq!(numeric_date("05/03/2024"), None);
+        assert_eq!(numeric_date("31.02.2024"), None);
+        assert_eq!(numeric_date("version 1.2.2024x"), None);
+    }
+
+    #[test]
+    fn year_month_day_metadata() {
+        assert_eq!(normalise_date("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(normalise_date("2021 Sept. 30").as_deref(), Some("2021-09-30"));
+        assert_eq!(normalise_date("2023 Foo 7"), None);
+    }
+
+    #[test]
+    fn dates_in_title_parts() {
+        assert_eq!(
+            title_date("Harbour closes after storm | Gull | 28.04.2023").as_deref(),
+            Some("2023-04-28")
+        );
+        assert_eq!(
+            title_date("Gull - March 5, 2024 - Harbour closes").as_deref(),
+            Some("2024-03-05")
+        );
+        // A date inside the headline's own words is not a title part.
+        assert_eq!(
+            title_date("What the harbour board decided on March 5, 2024 | Gull"),
+            None
+        );
+        assert_eq!(title_date("Harbour closes | Gull"), None);
     }
 
     #[test]

@@ -254,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn title_date_and_published_on_meta_fill_a_gap() {
+        let page = |head: &str| format!("<html><head>{head}</head><body><article>{PROSE}</article></body></html>");
+        let doc = clean(
+            &page("<title>Bridge vote | Gull | 06.05.2024</title>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06"));
+        let doc = clean(
+            &page(
+                "<title>Bridge vote | Gull | 06.05.2024</title><meta name=published_on content='2024-05-01T10:00:00Z'>",
+            ),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-01T10:00:00Z"));
+        let doc = clean(&page("<title>Bridge vote | Gull</title>"), &Rules::default());
+        assert_eq!(doc.meta.published, None);
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
         for input in [
             "",
