@@ -397,13 +397,15 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         return meta;
     }
     // No publication date in the metadata: a date the byline labels as
-    // published ("Posted on …"), else a date the title carries as a part
-    // of its own ("Headline | Site | 28.04.2023").
+    // published ("Posted on …"), else an unlabelled byline date (not an
+    // "Updated" one), else a date the title carries as a part of its own
+    // ("Headline | Site | 28.04.2023").
     shown
         .iter()
         .find(|(_, l)| *l == Label::Published)
         .map(|(d, _)| d.clone())
         .or_else(|| labelled_published(page, v))
+        .or_else(|| shown.iter().find(|(_, l)| *l == Label::Plain).map(|(d, _)| d.clone()))
         .or_else(|| {
             [page.facts.title.as_deref(), meta_value(&page.facts, "og:title")]
                 .into_iter()

@@ -273,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn unlabelled_byline_date_when_metadata_has_none() {
+        let page = |byline: &str| {
+            format!(
+                "<html><body><article><h1>Bridge vote</h1><p>By Ann Lee</p><p>{byline}</p>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(&page("17/08/2025"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2025-08-17"));
+        // An "Updated" date is not the publication date.
+        let doc = clean(&page("Updated 17/08/2025"), &Rules::default());
+        assert_eq!(doc.meta.published, None);
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
         for input in [
             "",
