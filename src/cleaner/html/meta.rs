@@ -622,6 +622,21 @@ fn strip_site_tail(title: &str, sites: &[&str], max_tail: usize) -> String {
     t.to_string()
 }
 
+/// A heading that is a metadata title behind a short kicker ("Blog: Title",
+/// "Review - Title") reads as that title.
+fn kicker_free(heading: &str, titles: &[Vec<String>]) -> String {
+    for sep in [": ", " - ", " – ", " | "] {
+        if let Some((kicker, rest)) = heading.split_once(sep) {
+            let kt = tokens(kicker);
+            let rt = tokens(rest);
+            if (1..=2).contains(&kt.len()) && rt.len() >= 3 && titles.contains(&rt) {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    heading.to_string()
+}
+
 /// Whether a visible heading and a metadata title name the same story.
 fn agrees(h1: &[String], title: &[String]) -> bool {
     if h1.is_empty() || title.is_empty() {
@@ -776,7 +791,11 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
     };
     // Subtitles and site names hang off visible headings too.
     let headline = headline
-        .map(|h| strip_site_tail(&h, &sites, 3))
+        .map(|h| {
+            // Headings rendered from escaped data show "&#x26;" as text.
+            let h = super::dom::collapse(&decode_entities(&h));
+            kicker_free(&strip_site_tail(&h, &sites, 3), &title_toks)
+        })
         .filter(|h| !h.is_empty());
     let meta = PageMeta {
         headline,
@@ -912,6 +931,29 @@ mod tests {
         );
         assert_eq!(labelled_date("Posted on 2024-01-05").as_deref(), Some("2024-01-05"));
         assert_eq!(labelled_date("Published by the team"), None);
+    }
+
+    #[test]
+    fn kickers_before_a_metadata_title_are_dropped() {
+        let titles = vec![tokens("Harbour closes after the storm")];
+        assert_eq!(
+            kicker_free("Blog: Harbour closes after the storm", &titles),
+            "Harbour closes after the storm"
+        );
+        assert_eq!(
+            kicker_free("Local news - Harbour closes after the storm", &titles),
+            "Harbour closes after the storm"
+        );
+        // Not a metadata title after the colon: the heading stays whole.
+        assert_eq!(
+            kicker_free("Storm: harbour closes for a week", &titles),
+            "Storm: harbour closes for a week"
+        );
+        // A long lead-in is part of the headline.
+        assert_eq!(
+            kicker_free("After three days of rain: Harbour closes after the storm", &titles),
+            "After three days of rain: Harbour closes after the storm"
+        );
     }
 
     #[test]

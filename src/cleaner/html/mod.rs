@@ -287,6 +287,16 @@ mod tests {
     }
 
     #[test]
+    fn escaped_entities_in_a_visible_h1_are_decoded() {
+        let html = format!(
+            "<html><head><title>Tips &amp; tricks for the bridge | Gull</title></head><body>\
+             <article><h1>Tips &amp;#x26; tricks for the bridge</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Tips & tricks for the bridge"));
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
         for input in [
             "",
