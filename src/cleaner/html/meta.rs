@@ -736,10 +736,11 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
             break;
         }
     }
-    // A visible <h1> at the article that disagrees with the metadata is
-    // usually the headline the page shows (SEO titles are rewritten); a
-    // logo or section name in an <h1> is short, a link, or the site name.
-    if headline.is_none() && ld.headline.is_none() {
+    // A visible <h1> at the article that disagrees with the metadata
+    // (JSON-LD included) is usually the headline the page shows (SEO
+    // titles are rewritten); a logo or section name in an <h1> is short,
+    // a link, or the site name.
+    if headline.is_none() {
         let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).collect();
         let top = v.top.unwrap_or(super::dom::NONE);
         // Only a heading above the article's first paragraph heads it.

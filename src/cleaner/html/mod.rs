@@ -229,6 +229,28 @@ mod tests {
     }
 
     #[test]
+    fn visible_h1_above_article_wins_over_json_ld_headline() {
+        let html = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"Best bridges ranked\"}}</script></head>\
+             <body><article><h1>Why the council could not agree on the bridge</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(
+            doc.meta.headline.as_deref(),
+            Some("Why the council could not agree on the bridge")
+        );
+        // No <h1> above the prose: JSON-LD's headline.
+        let html = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"Best bridges ranked\"}}</script></head>\
+             <body><article>{PROSE}<h1>Our verdict on it</h1>{PROSE}</article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.headline.as_deref(),
+            Some("Best bridges ranked")
+        );
+    }
+
+    #[test]
     fn hero_h1_in_its_own_section_heads_the_article() {
         let hero = |h1s: &str| {
             format!(
