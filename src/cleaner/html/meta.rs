@@ -370,6 +370,9 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
     if let Some(u) = url_date(page) {
         match &meta {
             Some((iso, raw)) if one_day_apart(iso, &u) => meta = Some((u, raw.clone())),
+            // The URL is fixed at first publication: a later metadata date
+            // dates a re-issue or an edit.
+            Some((iso, _)) if days_before(&u, iso).is_some_and(|n| n > 1) => meta = Some((u.clone(), u)),
             None => meta = Some((u.clone(), u)),
             _ => {}
         }

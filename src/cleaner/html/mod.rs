@@ -179,11 +179,19 @@ mod tests {
             &Rules::default(),
         );
         assert_eq!(shifted.meta.published.as_deref(), Some("2024-05-06"));
-        let far = clean(
+        // Metadata dated well after the URL's day dates a re-issue.
+        let later = clean(
             &page("<meta property='article:published_time' content='2024-05-20T02:00:00Z'>"),
             &Rules::default(),
         );
-        assert_eq!(far.meta.published.as_deref(), Some("2024-05-20T02:00:00Z"));
+        assert_eq!(later.meta.published.as_deref(), Some("2024-05-06"));
+        // Metadata well before the URL's day is kept (the URL may be a
+        // later path for the same story).
+        let earlier = clean(
+            &page("<meta property='article:published_time' content='2024-04-20T02:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(earlier.meta.published.as_deref(), Some("2024-04-20T02:00:00Z"));
         let none = clean(&page(""), &Rules::default());
         assert_eq!(none.meta.published.as_deref(), Some("2024-05-06"));
     }
