@@ -245,14 +245,19 @@ const DATE_KEYS: &[&str] = &[
 ];
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.]?[a-z])").expect("static regex")
+    Regex::new(r"/((?:19|20)\d{2})(?:[/-](\d{1,2})[/-](\d{1,2})|(\d{2})(\d{2}))(?:/|$|[-_.]?[a-z])")
+        .expect("static regex")
 });
 
 /// A `/YYYY/MM/DD/` date in the page's canonical URL (or `og:url`).
 fn url_date(page: &Page<'_>) -> Option<String> {
     let url = page.facts.canonical.or_else(|| meta_value(&page.facts, "og:url"))?;
     let c = URL_DATE.captures(url)?;
-    valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string())
+    let (m, d) = match (c.get(2), c.get(3)) {
+        (Some(m), Some(d)) => (m, d),
+        _ => (c.get(4)?, c.get(5)?),
+    };
+    valid_ymd(&c[1], m.as_str(), d.as_str()).map(|d| d.to_string())
 }
 
 fn day_of(iso: &str) -> Option<jiff::civil::Date> {

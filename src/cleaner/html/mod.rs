@@ -197,6 +197,33 @@ mod tests {
     }
 
     #[test]
+    fn compact_url_dates() {
+        let page = |url: &str| {
+            format!(
+                "<html><head><link rel=canonical href='{url}'>\
+                 <meta property='article:published_time' content='2024-05-07T02:00:00Z'></head>\
+                 <body><article>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("https://example.org/news/20240506/bridge-vote"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06"));
+        // Not a valid day: an id, not a date.
+        let doc = clean(
+            &page("https://example.org/news/20241399/bridge-vote"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-07T02:00:00Z"));
+        let doc = clean(
+            &page("https://example.org/news/202405061/bridge-vote"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-07T02:00:00Z"));
+    }
+
+    #[test]
     fn labelled_byline_date_beats_unshown_metadata() {
         let html = format!(
             "<html><head><meta property='article:published_time' content='2025-01-02'></head><body>\
