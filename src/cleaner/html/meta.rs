@@ -138,6 +138,35 @@ static ISO_DT: LazyLock<Regex> = LazyLock::new(|| {
 static SLASH_YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("static regex"));
 
+static NUMERIC_DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("static regex"));
+static YEAR_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*((?:19|20)\d{2})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})\b").expect("static regex"));
+
+fn month_of(name: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    u8::try_from(i + 1).ok()
+}
+
+/// A numeric date the way it is written on pages: `DD.MM.YYYY` (day
+/// first wherever dots are used), or `DD/MM/YYYY` / `MM/DD/YYYY` only
+/// when one part is over 12 (otherwise the order is unknowable).
+fn numeric_date(text: &str) -> Option<String> {
+    let c = NUMERIC_DMY.captures(text)?;
+    let (a, b): (u8, u8) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    let (d, m) = match &c[2] {
+        "." => (a, b),
+        _ if a > 12 => (a, b),
+        _ if b > 12 => (b, a),
+        _ => return None,
+    };
+    valid_ymd(&c[4], &m.to_string(), &d.to_string()).map(|d| d.to_string())
+}
+
 fn valid_ymd(y: &str, m: &str, d: &str) -> Option<jiff::civil::Date> {
     let y: i16 = y.parse().ok()?;
     let date = jiff::civil::Date::new(y, m.parse().ok()?, d.parse().ok()?).ok()?;
@@ -169,6 +198,12 @@ pub fn normalise_date(raw: &str) -> Option<String> {
     if let Some(c) = SLASH_YMD.captures(raw) {
         return valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string());
     }
+    // "2023 Jan 7" (bibliographic metadata).
+    if let Some(c) = YEAR_MONTH_DAY.captures(raw)
+        && let Some(m) = month_of(&c[2])
+    {
+        return valid_ymd(&c[1], &m.to_string(), &c[3]).map(|d| d.to_string());
+    }
     if let Ok(z) = jiff::fmt::rfc2822::parse(raw.trim()) {
         let d = z.date();
         return (1990..=2100).contains(&d.year()).then(|| d.to_string());
@@ -199,6 +234,8 @@ const DATE_KEYS: &[&str] = &[
     "publish-date",
     "publish_date",
     "publication_date",
+    "published_on",
+    "published_at",
     "pubdate",
     "originalpublicationdate",
     "date",
@@ -208,14 +245,19 @@ const DATE_KEYS: &[&str] = &[
 ];
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.]?[a-z])").expect("static regex")
+    Regex::new(r"/((?:19|20)\d{2})(?:[/-](\d{1,2})[/-](\d{1,2})|(\d{2})(\d{2}))(?:/|$|[-_.]?[a-z])")
+        .expect("static regex")
 });
 
 /// A `/YYYY/MM/DD/` date in the page's canonical URL (or `og:url`).
 fn url_date(page: &Page<'_>) -> Option<String> {
     let url = page.facts.canonical.or_else(|| meta_value(&page.facts, "og:url"))?;
     let c = URL_DATE.captures(url)?;
-    valid_ymd(&c[1], &c[2], &c[3]).map(|d| d.to_string())
+    let (m, d) = match (c.get(2), c.get(3)) {
+        (Some(m), Some(d)) => (m, d),
+        _ => (c.get(4)?, c.get(5)?),
+    };
+    valid_ymd(&c[1], m.as_str(), d.as_str()).map(|d| d.to_string())
 }
 
 fn day_of(iso: &str) -> Option<jiff::civil::Date> {
@@ -262,7 +304,10 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
         if b.text.len() > 160 || (b.links as usize) * 2 > b.text.len() {
             continue;
         }
-        if let Some(d) = crate::extract::date::find_date(&b.text) {
+        let found = crate::extract::date::find_date(&b.text)
+            .map(|d| d.iso)
+            .or_else(|| numeric_date(&b.text));
+        if let Some(d) = found {
             let label = if UPDATED_WORD.is_match(&b.text) {
                 Label::Updated
             } else if PUBLISHED_WORD.is_match(&b.text) {
@@ -270,7 +315,7 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
             } else {
                 Label::Plain
             };
-            out.push((d.iso, label));
+            out.push((d, label));
         }
     }
     out
@@ -330,6 +375,9 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
     if let Some(u) = url_date(page) {
         match &meta {
             Some((iso, raw)) if one_day_apart(iso, &u) => meta = Some((u, raw.clone())),
+            // The URL is fixed at first publication: a later metadata date
+            // dates a re-issue or an edit.
+            Some((iso, _)) if days_before(&u, iso).is_some_and(|n| n > 1) => meta = Some((u.clone(), u)),
             None => meta = Some((u.clone(), u)),
             _ => {}
         }
@@ -357,13 +405,34 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         return meta;
     }
     // No publication date in the metadata: a date the byline labels as
-    // published ("Posted on …").
+    // published ("Posted on …"), else an unlabelled byline date (not an
+    // "Updated" one), else a date the title carries as a part of its own
+    // ("Headline | Site | 28.04.2023").
     shown
         .iter()
         .find(|(_, l)| *l == Label::Published)
         .map(|(d, _)| d.clone())
         .or_else(|| labelled_published(page, v))
+        .or_else(|| shown.iter().find(|(_, l)| *l == Label::Plain).map(|(d, _)| d.clone()))
+        .or_else(|| {
+            [page.facts.title.as_deref(), meta_value(&page.facts, "og:title")]
+                .into_iter()
+                .flatten()
+                .find_map(title_date)
+        })
         .map(|d| (d.clone(), d))
+}
+
+/// A date standing as a separate part of a title ("… | Site | 28.04.2023"):
+/// a part of at most four words that holds a date.
+fn title_date(title: &str) -> Option<String> {
+    title
+        .split(['|', '·', '•'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
+        .find_map(|p| numeric_date(p).or_else(|| crate::extract::date::find_date(p).map(|d| d.iso)))
 }
 
 fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
@@ -561,6 +630,21 @@ fn strip_site_tail(title: &str, sites: &[&str], max_tail: usize) -> String {
     t.to_string()
 }
 
+/// A heading that is a metadata title behind a short kicker ("Blog: Title",
+/// "Review - Title") reads as that title.
+fn kicker_free(heading: &str, titles: &[Vec<String>]) -> String {
+    for sep in [": ", " - ", " – ", " | "] {
+        if let Some((kicker, rest)) = heading.split_once(sep) {
+            let kt = tokens(kicker);
+            let rt = tokens(rest);
+            if (1..=2).contains(&kt.len()) && rt.len() >= 3 && titles.contains(&rt) {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    heading.to_string()
+}
+
 /// Whether a visible heading and a metadata title name the same story.
 fn agrees(h1: &[String], title: &[String]) -> bool {
     if h1.is_empty() || title.is_empty() {
@@ -585,6 +669,16 @@ fn first_prose(page: &Page<'_>, v: &Verdicts) -> usize {
                 && (b.links as usize) * 2 < b.text.len()
         })
         .unwrap_or(page.blocks.len())
+}
+
+/// Whether another visible `<h1>` outside chrome stands between `h` and
+/// the container `top` (then `h` is a page or section title, not the
+/// article's).
+fn visible_h1_after(page: &Page<'_>, v: &Verdicts, h: usize, top: usize) -> bool {
+    page.facts
+        .h1s
+        .iter()
+        .any(|&o| o > h && o < top && v.chrome.get(o).copied().flatten().is_none())
 }
 
 /// At most this many `<h1>`s are considered.
@@ -650,10 +744,11 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
             break;
         }
     }
-    // A visible <h1> at the article that disagrees with the metadata is
-    // usually the headline the page shows (SEO titles are rewritten); a
-    // logo or section name in an <h1> is short, a link, or the site name.
-    if headline.is_none() && ld.headline.is_none() {
+    // A visible <h1> at the article that disagrees with the metadata
+    // (JSON-LD included) is usually the headline the page shows (SEO
+    // titles are rewritten); a logo or section name in an <h1> is short,
+    // a link, or the site name.
+    if headline.is_none() {
         let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).collect();
         let top = v.top.unwrap_or(super::dom::NONE);
         // Only a heading above the article's first paragraph heads it.
@@ -666,8 +761,11 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
             ) {
                 continue;
             }
-            let near =
-                v.in_region.get(h).copied().unwrap_or(false) || (top != super::dom::NONE && near_before(page, top, h));
+            let near = v.in_region.get(h).copied().unwrap_or(false)
+                || (top != super::dom::NONE && near_before(page, top, h))
+                // Page builders put the title in a hero section of its own:
+                // the last visible <h1> before the article still heads it.
+                || (top != super::dom::NONE && h < top && !visible_h1_after(page, v, h, top));
             let el = &page.elems[h];
             let text = elem_text(page, h);
             let toks = tokens(&text);
@@ -702,7 +800,11 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
     };
     // Subtitles and site names hang off visible headings too.
     let headline = headline
-        .map(|h| strip_site_tail(&h, &sites, 3))
+        .map(|h| {
+            // Headings rendered from escaped data show "&#x26;" as text.
+            let h = super::dom::collapse(&decode_entities(&h));
+            kicker_free(&strip_site_tail(&h, &sites, 3), &title_toks)
+        })
         .filter(|h| !h.is_empty());
     let meta = PageMeta {
         headline,
@@ -784,6 +886,42 @@ mod tests {
     }
 
     #[test]
+    fn numeric_dates_only_when_the_order_is_clear() {
+        assert_eq!(numeric_date("28.04.2023").as_deref(), Some("2023-04-28"));
+        assert_eq!(numeric_date("05.03.2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(numeric_date("by Ann - 17/08/2025").as_deref(), Some("2025-08-17"));
+        assert_eq!(numeric_date("08/17/2025").as_deref(), Some("2025-08-17"));
+        assert_eq!(numeric_date("05/03/2024"), None);
+        assert_eq!(numeric_date("31.02.2024"), None);
+        assert_eq!(numeric_date("version 1.2.2024x"), None);
+    }
+
+    #[test]
+    fn year_month_day_metadata() {
+        assert_eq!(normalise_date("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(normalise_date("2021 Sept. 30").as_deref(), Some("2021-09-30"));
+        assert_eq!(normalise_date("2023 Foo 7"), None);
+    }
+
+    #[test]
+    fn dates_in_title_parts() {
+        assert_eq!(
+            title_date("Harbour closes after storm | Gull | 28.04.2023").as_deref(),
+            Some("2023-04-28")
+        );
+        assert_eq!(
+            title_date("Gull - March 5, 2024 - Harbour closes").as_deref(),
+            Some("2024-03-05")
+        );
+        // A date inside the headline's own words is not a title part.
+        assert_eq!(
+            title_date("What the harbour board decided on March 5, 2024 | Gull"),
+            None
+        );
+        assert_eq!(title_date("Harbour closes | Gull"), None);
+    }
+
+    #[test]
     fn day_differences() {
         assert_eq!(days_before("2022-12-22", "2023-01-23T10:00:00Z"), Some(32));
         assert_eq!(days_before("2024-03-02", "2024-03-01"), Some(-1));
@@ -802,6 +940,29 @@ mod tests {
         );
         assert_eq!(labelled_date("Posted on 2024-01-05").as_deref(), Some("2024-01-05"));
         assert_eq!(labelled_date("Published by the team"), None);
+    }
+
+    #[test]
+    fn kickers_before_a_metadata_title_are_dropped() {
+        let titles = vec![tokens("Harbour closes after the storm")];
+        assert_eq!(
+            kicker_free("Blog: Harbour closes after the storm", &titles),
+            "Harbour closes after the storm"
+        );
+        assert_eq!(
+            kicker_free("Local news - Harbour closes after the storm", &titles),
+            "Harbour closes after the storm"
+        );
+        // Not a metadata title after the colon: the heading stays whole.
+        assert_eq!(
+            kicker_free("Storm: harbour closes for a week", &titles),
+            "Storm: harbour closes for a week"
+        );
+        // A long lead-in is part of the headline.
+        assert_eq!(
+            kicker_free("After three days of rain: Harbour closes after the storm", &titles),
+            "After three days of rain: Harbour closes after the storm"
+        );
     }
 
     #[test]

@@ -179,13 +179,48 @@ mod tests {
             &Rules::default(),
         );
         assert_eq!(shifted.meta.published.as_deref(), Some("2024-05-06"));
-        let far = clean(
+        // Metadata dated well after the URL's day dates a re-issue.
+        let later = clean(
             &page("<meta property='article:published_time' content='2024-05-20T02:00:00Z'>"),
             &Rules::default(),
         );
-        assert_eq!(far.meta.published.as_deref(), Some("2024-05-20T02:00:00Z"));
+        assert_eq!(later.meta.published.as_deref(), Some("2024-05-06"));
+        // Metadata well before the URL's day is kept (the URL may be a
+        // later path for the same story).
+        let earlier = clean(
+            &page("<meta property='article:published_time' content='2024-04-20T02:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(earlier.meta.published.as_deref(), Some("2024-04-20T02:00:00Z"));
         let none = clean(&page(""), &Rules::default());
         assert_eq!(none.meta.published.as_deref(), Some("2024-05-06"));
+    }
+
+    #[test]
+    fn compact_url_dates() {
+        let page = |url: &str| {
+            format!(
+                "<html><head><link rel=canonical href='{url}'>\
+                 <meta property='article:published_time' content='2024-05-07T02:00:00Z'></head>\
+                 <body><article>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("https://example.org/news/20240506/bridge-vote"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06"));
+        // Not a valid day: an id, not a date.
+        let doc = clean(
+            &page("https://example.org/news/20241399/bridge-vote"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-07T02:00:00Z"));
+        let doc = clean(
+            &page("https://example.org/news/202405061/bridge-vote"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-07T02:00:00Z"));
     }
 
     #[test]
@@ -226,6 +261,96 @@ mod tests {
         );
         let doc = clean(&html, &Rules::default());
         assert_eq!(doc.meta.headline.as_deref(), Some("Best bridges ranked for 2025"));
+    }
+
+    #[test]
+    fn visible_h1_above_article_wins_over_json_ld_headline() {
+        let html = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"Best bridges ranked\"}}</script></head>\
+             <body><article><h1>Why the council could not agree on the bridge</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(
+            doc.meta.headline.as_deref(),
+            Some("Why the council could not agree on the bridge")
+        );
+        // No <h1> above the prose: JSON-LD's headline.
+        let html = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"Best bridges ranked\"}}</script></head>\
+             <body><article>{PROSE}<h1>Our verdict on it</h1>{PROSE}</article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.headline.as_deref(),
+            Some("Best bridges ranked")
+        );
+    }
+
+    #[test]
+    fn hero_h1_in_its_own_section_heads_the_article() {
+        let hero = |h1s: &str| {
+            format!(
+                "<html><head><title>Best bridges ranked for 2025 | Gull</title></head><body>\
+                 <div class=hero><div class=row><div class=col><div class=inner><div class=title>{h1s}</div></div></div></div></div>\
+                 <div class=wrap><div class=row><div class=col><div class=inner><div class=text>{PROSE}{PROSE}</div></div></div></div></div>\
+                 </body></html>"
+            )
+        };
+        let title = "Why the council could not agree on the bridge";
+        let doc = clean(&hero(&format!("<h1>{title}</h1>")), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some(title));
+        // With a second visible <h1> before the article, the nearer one is
+        // the article's (the first is a page banner).
+        let doc = clean(
+            &hero(&format!("<h1>Our town news desk today</h1></div><div><h1>{title}</h1>")),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.headline.as_deref(), Some(title));
+        // Without any <h1>, the metadata title stays.
+        let doc = clean(&hero("<h2>Section</h2>"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Best bridges ranked for 2025"));
+    }
+
+    #[test]
+    fn title_date_and_published_on_meta_fill_a_gap() {
+        let page = |head: &str| format!("<html><head>{head}</head><body><article>{PROSE}</article></body></html>");
+        let doc = clean(
+            &page("<title>Bridge vote | Gull | 06.05.2024</title>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06"));
+        let doc = clean(
+            &page(
+                "<title>Bridge vote | Gull | 06.05.2024</title><meta name=published_on content='2024-05-01T10:00:00Z'>",
+            ),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-01T10:00:00Z"));
+        let doc = clean(&page("<title>Bridge vote | Gull</title>"), &Rules::default());
+        assert_eq!(doc.meta.published, None);
+    }
+
+    #[test]
+    fn unlabelled_byline_date_when_metadata_has_none() {
+        let page = |byline: &str| {
+            format!(
+                "<html><body><article><h1>Bridge vote</h1><p>By Ann Lee</p><p>{byline}</p>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(&page("17/08/2025"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2025-08-17"));
+        // An "Updated" date is not the publication date.
+        let doc = clean(&page("Updated 17/08/2025"), &Rules::default());
+        assert_eq!(doc.meta.published, None);
+    }
+
+    #[test]
+    fn escaped_entities_in_a_visible_h1_are_decoded() {
+        let html = format!(
+            "<html><head><title>Tips &amp; tricks for the bridge | Gull</title></head><body>\
+             <article><h1>Tips &amp;#x26; tricks for the bridge</h1>{PROSE}</article></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Tips & tricks for the bridge"));
     }
 
     #[test]
