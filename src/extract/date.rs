@@ -348,32 +348,33 @@ static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{TIME_TZ}[\s,|•·–—-]{{0,4}}(?:[A-Za-z]+day[\s,]{{1,3}})?$")).expect("static regex")
 });
 
-/// Hours to add to a local time in `zone` to get UTC.
-fn zone_offset(zone: &str) -> Option<i64> {
+/// The zone's offset from UTC in hours ("EST" is five hours behind).
+fn zone_offset(zone: &str) -> Option<i8> {
     Some(match zone {
         "GMT" | "UTC" => 0,
-        "BST" | "CET" => -1,
-        "CEST" => -2,
-        "ET" | "EST" | "CDT" => 5,
-        "EDT" => 4,
-        "CT" | "CST" | "MDT" => 6,
-        "MT" | "MST" | "PDT" => 7,
-        "PT" | "PST" => 8,
+        "BST" | "CET" => 1,
+        "CEST" => 2,
+        "ET" | "EST" | "CDT" => -5,
+        "EDT" => -4,
+        "CT" | "CST" | "MDT" => -6,
+        "MT" | "MST" | "PDT" => -7,
+        "PT" | "PST" => -8,
         _ => return None,
     })
 }
 
-/// When the date comes with a clock time in a named zone, the instant in
-/// UTC as RFC 3339 (the calendar date may change: "Nov 19, 10:31 pm CST"
-/// is 20 November in UTC).
+/// When the date comes with a clock time in a named zone, the wall-clock
+/// time with the zone's offset as RFC 3339 ("Nov 19, 10:31 pm CST" is
+/// `2019-11-19T22:31:00-06:00`): the calendar date stays the one the page
+/// shows, which converting to UTC would move.
 fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String> {
     let after = &text[span.end..];
     let after = &after[..floor_boundary(after, 40)];
     let c = TIME_AFTER
         .captures(after)
         .or_else(|| TIME_BEFORE.captures(tail(&text[..span.start], 40)))?;
-    let mut hour: i64 = c[1].parse().ok()?;
-    let minute: i64 = c[2].parse().ok()?;
+    let mut hour: u8 = c[1].parse().ok()?;
+    let minute: u8 = c[2].parse().ok()?;
     if hour > 23 || minute > 59 {
         return None;
     }
@@ -386,10 +387,13 @@ fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String>
         Some("a") if hour == 12 => hour = 0,
         _ => {}
     }
-    let date: jiff::civil::Date = iso.get(..10)?.parse().ok()?;
-    let local = date.at(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0);
-    let utc = local.checked_add(jiff::Span::new().hours(zone_offset(&c[4])?)).ok()?;
-    Some(format!("{}Z", utc.strftime("%Y-%m-%dT%H:%M:%S")))
+    let offset = zone_offset(&c[4])?;
+    let date = iso.get(..10)?;
+    let sign = if offset < 0 { '-' } else { '+' };
+    Some(format!(
+        "{date}T{hour:02}:{minute:02}:00{sign}{:02}:00",
+        offset.unsigned_abs()
+    ))
 }
 
 /// The largest index `<= max` that is a character boundary of `s`.
@@ -555,16 +559,27 @@ mod tests {
     }
 
     #[test]
-    fn named_time_zones_give_utc() {
+    fn named_time_zones_keep_wall_clock_and_offset() {
         assert_eq!(
             iso("Nov 19, 2019, 10:31 pm CST").as_deref(),
-            Some("2019-11-20T04:31:00Z")
+            Some("2019-11-19T22:31:00-06:00")
         );
         assert_eq!(
             iso("Updated 10:01 pm PST, Tuesday, November 19, 2019").as_deref(),
-            Some("2019-11-20T06:01:00Z")
+            Some("2019-11-19T22:01:00-08:00")
         );
-        assert_eq!(iso("5 Aug 2024 20:49 BST").as_deref(), Some("2024-08-05T19:49:00Z"));
+        assert_eq!(
+            iso("5 Aug 2024 20:49 BST").as_deref(),
+            Some("2024-08-05T20:49:00+01:00")
+        );
+        assert_eq!(
+            iso("5 Aug 2024 00:15 BST").as_deref(),
+            Some("2024-08-05T00:15:00+01:00")
+        );
+        assert_eq!(
+            iso("Jan 2, 2024 12:05 am GMT").as_deref(),
+            Some("2024-01-02T00:05:00+00:00")
+        );
         assert_eq!(iso("Nov 19, 2019, 10:31 pm").as_deref(), Some("2019-11-19"));
         assert_eq!(iso("Nov 19, 2019, 13:31 pm EST").as_deref(), Some("2019-11-19"));
     }
