@@ -141,9 +141,9 @@ const PHRASES: &[Phrase] = &[
         8,
     ),
     p(
-        r"(?i)^(follow|add us on|find us on|like us on|join us on) @?[\w.]+( on \w+)?\W*$",
+        r"(?i)^[\x22“]?(follow|add us on|find us on|like us on|join us on) @?[\w.]+((?-i: \p{Lu}[\w.]*){0,2} on \w+( @\w+)?)?\W*$",
         "share",
-        5,
+        8,
     ),
     p(
         r"(?i)^(follow us|share (this|on|via)|teilen (auf|per)|partager (sur|par)|compartir en|condividi su|deel (op|via)|folge uns|suivez-nous|síguenos|seguici|volg ons)\b",
@@ -320,5 +320,13 @@ mod tests {
         let words = text.split_whitespace().count();
         assert_eq!(chrome_reason(text, words), None);
         assert_eq!(chrome_reason("The minister spoke on Monday.", 5), None);
+    }
+
+    #[test]
+    fn follow_lines_with_a_name_and_handle() {
+        assert_eq!(chrome_reason("Follow Jane Roe on Twitter @janeroe.", 6), Some("share"));
+        assert_eq!(chrome_reason("\"Follow Max on Mastodon.\"", 4), Some("share"));
+        assert_eq!(chrome_reason("Follow the river on foot to the old mill.", 9), None);
+        assert_eq!(chrome_reason("Follow the river on foot.", 5), None);
     }
 }
