@@ -220,6 +220,9 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
         Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
         None if f.is_prose(min_stop) => weight(f),
+        // Prose in a language our function-word lists miss, told by its
+        // sentences; counted at half weight.
+        None if is_unlisted_prose(&block.text, f) => weight(f) * 0.5,
         // A short sentence is neutral: it belongs where its neighbours do.
         None if f.is_near_prose(min_stop) => 0.0,
         None => {
@@ -233,6 +236,25 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
             s
         }
     }
+}
+
+/// Several sentences in a long block of mostly lower-case words: running
+/// text whatever its language (link lists and tag clouds have no inner
+/// sentence ends).
+fn is_unlisted_prose(text: &str, f: &Features) -> bool {
+    if f.unspaced || f.words < 25 || !f.ends_sentence || f.capitalised >= 0.5 {
+        return false;
+    }
+    let inner_ends = text
+        .split_whitespace()
+        .zip(text.split_whitespace().skip(1))
+        .filter(|(w, next)| {
+            w.ends_with(['.', '?', '!'])
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && next.starts_with(|c: char| c.is_uppercase() || "\"“„«".contains(c))
+        })
+        .count();
+    inner_ends >= 1
 }
 
 /// The contiguous run with the highest positive total (Kadane), as inclusive
@@ -527,6 +549,21 @@ fn repeated_apart(page: &Page, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_in_an_unlisted_language() {
+        // Invented words: no function word of our lists, two sentences.
+        let prose = "Tavo miru seka lonta varu, peshi kanto melu dari sofe tanu rilo. Mavi sento \
+                     koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
+        assert!(is_unlisted_prose(prose, &super::super::features::of_text(prose)));
+        // One long sentence, or a title-cased list, is not enough.
+        let one = "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento \
+                   koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
+        assert!(!is_unlisted_prose(one, &super::super::features::of_text(one)));
+        let list = "Tavo Miru. Seka Lonta Varu Peshi Kanto Melu Dari Sofe Tanu Rilo Mavi Sento \
+                    Koru Pela Nidu Vasa Teko Limu Rasu Deno Pavi Kuro Seni Talo Mira Vedu Kosa.";
+        assert!(!is_unlisted_prose(list, &super::super::features::of_text(list)));
+    }
 
     #[test]
     fn chrome_free_pages() {
