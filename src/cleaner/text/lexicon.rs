@@ -156,6 +156,12 @@ const PHRASES: &[Phrase] = &[
         "comments",
         25,
     ),
+    // A comment's header: its author and "says:", or the thread's title.
+    p(
+        r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b",
+        "comments",
+        12,
+    ),
     // Teasers for other articles.
     p(
         r"(?i)^(you (may|might) (also )?(like|enjoy|be interested)|related( articles?| posts?| stories| content| reading| news| topics?| coverage)?|more (from|on|about|in|stories|news|articles|like this)|recommended( for you| articles| reading| stories)?|read (more|next|also)|also read|see also|popular( now| posts| articles| stories)?|most (read|popular|viewed|shared)|trending( now)?|top stories|latest (news|stories|posts|articles)|don'?t miss|further reading|keep reading|continue reading|what to read next|up next|more to explore|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|weitere (artikel|beiträge|nachrichten)|meistgelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|lees ook|meer nieuws|gerelateerde artikelen|leia também|veja também|notícias relacionadas)\b",
@@ -320,6 +326,15 @@ mod tests {
         let words = text.split_whitespace().count();
         assert_eq!(chrome_reason(text, words), None);
         assert_eq!(chrome_reason("The minister spoke on Monday.", 5), None);
+    }
+
+    #[test]
+    fn comment_headers() {
+        assert_eq!(chrome_reason("12. Jane Roe says:", 4), Some("comments"));
+        assert_eq!(chrome_reason("harbourfan88 wrote:", 2), Some("comments"));
+        assert_eq!(chrome_reason("14 thoughts on “Storm closes harbour”", 6), Some("comments"));
+        assert_eq!(chrome_reason("The harbour master says the piers are safe.", 8), None);
+        assert_eq!(chrome_reason("The mayor said:", 3), None);
     }
 
     #[test]
