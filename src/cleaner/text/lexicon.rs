@@ -332,7 +332,10 @@ mod tests {
     fn comment_headers() {
         assert_eq!(chrome_reason("12. Jane Roe says:", 4), Some("comments"));
         assert_eq!(chrome_reason("harbourfan88 wrote:", 2), Some("comments"));
-        assert_eq!(chrome_reason("14 thoughts on “Storm closes harbour”", 6), Some("comments"));
+        assert_eq!(
+            chrome_reason("14 thoughts on “Storm closes harbour”", 6),
+            Some("comments")
+        );
         assert_eq!(chrome_reason("The harbour master says the piers are safe.", 8), None);
         assert_eq!(chrome_reason("The mayor said:", 3), None);
     }
