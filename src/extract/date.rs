@@ -348,32 +348,33 @@ static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{TIME_TZ}[\s,|•·–—-]{{0,4}}(?:[A-Za-z]+day[\s,]{{1,3}})?$")).expect("static regex")
 });
 
-/// Hours to add to a local time in `zone` to get UTC.
-fn zone_offset(zone: &str) -> Option<i64> {
+/// The zone's offset from UTC in hours ("EST" is five hours behind).
+fn zone_offset(zone: &str) -> Option<i8> {
     Some(match zone {
         "GMT" | "UTC" => 0,
-        "BST" | "CET" => -1,
-        "CEST" => -2,
-        "ET" | "EST" | "CDT" => 5,
-        "EDT" => 4,
-        "CT" | "CST" | "MDT" => 6,
-        "MT" | "MST" | "PDT" => 7,
-        "PT" | "PST" => 8,
+        "BST" | "CET" => 1,
+        "CEST" => 2,
+        "ET" | "EST" | "CDT" => -5,
+        "EDT" => -4,
+        "CT" | "CST" | "MDT" => -6,
+        "MT" | "MST" | "PDT" => -7,
+        "PT" | "PST" => -8,
         _ => return None,
     })
 }
 
-/// When the date comes with a clock time in a named zone, the instant in
-/// UTC as RFC 3339 (the calendar date may change: "Nov 19, 10:31 pm CST"
-/// is 20 November in UTC).
+/// When the date comes with a clock time in a named zone, the wall-clock
+/// time with the zone's offset as RFC 3339 ("Nov 19, 10:31 pm CST" is
+/// `2019-11-19T22:31:00-06:00`): the calendar date stays the one the page
+/// shows, which converting to UTC would move.
 fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String> {
     let after = &text[span.end..];
     let after = &after[..floor_boundary(after, 40)];
     let c = TIME_AFTER
         .captures(after)
         .or_else(|| TIME_BEFORE.captures(tail(&text[..span.start], 40)))?;
-    let mut hour: i64 = c[1].parse().ok()?;
-    let minute: i64 = c[2].parse().ok()?;
+    let mut hour: u8 = c[1].parse().ok()?;
+    let minute: u8 = c[2].parse().ok()?;
     if hour > 23 || minute > 59 {
         return None;
     }
@@ -386,10 +387,13 @@ fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String>
         Some("a") if hour == 12 => hour = 0,
         _ => {}
     }
-    let date: jiff::civil::Date = iso.get(..10)?.parse().ok()?;
-    let local = date.at(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0);
-    let utc = local.checked_add(jiff::Span::new().hours(zone_offset(&c[4])?)).ok()?;
-    Some(format!("{}Z", utc.strftime("%Y-%m-%dT%H:%M:%S")))
+    let offset = zone_offset(&c[4])?;
+    let date = iso.get(..10)?;
+    let sign = if offset < 0 { '-' } else { '+' };
+    Some(format!(
+        "{date}T{hour:02}:{minute:02}:00{sign}{:02}:00",
+        offset.unsigned_abs()
+    ))
 }
 
 /// The largest index `<= max` that is a character boundary of `s`.
@@ -442,15 +446,117 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
     let zone_end = body.map_or(anchor + 12, |b| b.max(anchor) + 3);
     let order = page_order(&doc.blocks);
     let mut best: Option<(f32, FoundDate)> = None;
+    let mut years: Vec<(usize, i32)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         for found in find_dates_ordered(&block.text, order) {
+            if let Some(y) = found.iso.get(..4).and_then(|y| y.parse().ok()) {
+                years.push((i, y));
+            }
             let s = score(i, block, &found, anchor, zone_end);
             if best.as_ref().is_none_or(|(b, _)| s > *b) {
                 best = Some((s, found));
             }
         }
     }
+    // Dates written without a year, on a line of their own or in a
+    // dateline, take the year of the nearest full date, else the page's
+    // most frequent year; they rank a little below full dates.
+    let fallback_year = most_frequent_year(&doc.blocks);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Some((found, dateline)) = yearless_date(&block.text) else {
+            continue;
+        };
+        let year = years
+            .iter()
+            .min_by_key(|(j, _)| j.abs_diff(i))
+            .map(|&(_, y)| y)
+            .or(fallback_year);
+        let Some(iso) = year.and_then(|y| valid(y, found.month, found.day)) else {
+            continue;
+        };
+        let found = FoundDate {
+            iso,
+            text: block.text[found.span.clone()].to_string(),
+            span: found.span,
+            role: found.role,
+        };
+        let mut s = score(i, block, &found, anchor, zone_end) - 1.0;
+        if dateline && block.chrome.is_none() {
+            // The dateline opens the story: as good as a date line.
+            s += 5.0;
+        }
+        if best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, found));
+        }
+    }
     best.map(|(_, d)| d)
+}
+
+/// A month and day without a year.
+struct Yearless {
+    month: u32,
+    day: u32,
+    span: Range<usize>,
+    role: DateRole,
+}
+
+/// "Aug 15", "30 Nov", "Updated Nov 19, 6:55 AM" alone on a line, or a
+/// dateline opening a paragraph ("HARBOURTOWN, Nov 22 — ..."); the flag
+/// says which. Not when the line has a full date.
+fn yearless_date(text: &str) -> Option<(Yearless, bool)> {
+    let c = YEARLESS.captures(text)?;
+    if contains_date(text) {
+        return None;
+    }
+    let dateline = c.get(2).is_some();
+    let short = text.split_whitespace().count() <= 8;
+    if !dateline && !short {
+        return None;
+    }
+    let (name, day) = match (c.get(3), c.get(4), c.get(5), c.get(6)) {
+        (Some(m), Some(d), _, _) => (m, d),
+        (_, _, Some(d), Some(m)) => (m, d),
+        _ => return None,
+    };
+    let role = match c.get(1).map(|l| l.as_str().to_lowercase()) {
+        Some(l) if l.starts_with("updated") => DateRole::Updated,
+        Some(_) => DateRole::Published,
+        None => DateRole::Unknown,
+    };
+    let span = name.start().min(day.start())..name.end().max(day.end());
+    Some((
+        Yearless {
+            month: month_number(name.as_str())?,
+            day: day.as_str().parse().ok()?,
+            span,
+            role,
+        },
+        dateline,
+    ))
+}
+
+static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?i:(updated|posted|published))\s*:?\s*|(\p{{Lu}}[\p{{Lu}} .'-]{{1,30}}),\s*)?(?:(?i:({m}))\.?\s+(\d{{1,2}})|(\d{{1,2}})\.?\s+(?i:({m}))\.?)(?:st|nd|rd|th)?(?-u:\b)\s*(?:[,;—–-]|$|\d{{1,2}}:\d{{2}})",
+        m = *MONTH_ALT
+    ))
+    .expect("static regex")
+});
+
+/// The year (1970 to 2100) written most often on the page, as a word.
+fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
+    static YEAR_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").expect("static regex"));
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for block in blocks {
+        for m in YEAR_WORD.find_iter(&block.text) {
+            if let Ok(y) = m.as_str().parse() {
+                *counts.entry(y).or_default() += 1;
+            }
+        }
+    }
+    // Ties go to the later year (a copyright line trails the article's).
+    counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
 }
 
 /// Day-first when the page shows it: a numeric date whose first number
@@ -555,18 +661,74 @@ mod tests {
     }
 
     #[test]
-    fn named_time_zones_give_utc() {
+    fn named_time_zones_keep_wall_clock_and_offset() {
         assert_eq!(
             iso("Nov 19, 2019, 10:31 pm CST").as_deref(),
-            Some("2019-11-20T04:31:00Z")
+            Some("2019-11-19T22:31:00-06:00")
         );
         assert_eq!(
             iso("Updated 10:01 pm PST, Tuesday, November 19, 2019").as_deref(),
-            Some("2019-11-20T06:01:00Z")
+            Some("2019-11-19T22:01:00-08:00")
         );
-        assert_eq!(iso("5 Aug 2024 20:49 BST").as_deref(), Some("2024-08-05T19:49:00Z"));
+        assert_eq!(
+            iso("5 Aug 2024 20:49 BST").as_deref(),
+            Some("2024-08-05T20:49:00+01:00")
+        );
+        assert_eq!(
+            iso("5 Aug 2024 00:15 BST").as_deref(),
+            Some("2024-08-05T00:15:00+01:00")
+        );
+        assert_eq!(
+            iso("Jan 2, 2024 12:05 am GMT").as_deref(),
+            Some("2024-01-02T00:05:00+00:00")
+        );
         assert_eq!(iso("Nov 19, 2019, 10:31 pm").as_deref(), Some("2019-11-19"));
         assert_eq!(iso("Nov 19, 2019, 13:31 pm EST").as_deref(), Some("2019-11-19"));
+    }
+
+    #[test]
+    fn yearless_dates_on_their_own_line_or_in_a_dateline() {
+        let (d, dateline) = yearless_date("Aug 15").unwrap();
+        assert_eq!((d.month, d.day, dateline), (8, 15, false));
+        let (d, _) = yearless_date("30 Nov").unwrap();
+        assert_eq!((d.month, d.day), (11, 30));
+        let (d, dateline) =
+            yearless_date("HARBOURTOWN, Nov 22 — The ferry resumed service on Tuesday after repairs.").unwrap();
+        assert_eq!((d.month, d.day, dateline), (11, 22, true));
+        assert_eq!(
+            yearless_date("Updated Nov 19, 6:55 AM").unwrap().0.role,
+            DateRole::Updated
+        );
+        // A full date, a sentence, a month-like word are not yearless dates.
+        assert!(yearless_date("Aug 15, 2024").is_none());
+        assert!(yearless_date("May 5 was the day the ferry came back to the old harbour.").is_none());
+        assert!(yearless_date("Mayor 12").is_none());
+        assert!(yearless_date("Hello, May 5 —").is_none());
+    }
+
+    #[test]
+    fn extract_gives_a_yearless_date_the_nearest_year() {
+        use crate::cleaner::{BlockKind, PageMeta};
+        let block = |t: &str, chrome| Block {
+            text: t.to_string(),
+            kind: BlockKind::Paragraph,
+            chrome,
+        };
+        let doc = CleanDoc {
+            blocks: vec![
+                block("Storm closes harbour", Some(crate::cleaner::text::HEADLINE)),
+                block("Mar 4", None),
+                block("The harbour closed after the storm, the council said on Monday.", None),
+                block("© 2023 Harbour News", Some("footer")),
+                block("Filed in 2023, updated in 2024, 2023 again", Some("footer")),
+            ],
+            meta: PageMeta::default(),
+        };
+        let found = extract(&doc).unwrap();
+        assert_eq!((found.iso.as_str(), found.text.as_str()), ("2023-03-04", "Mar 4"));
+        let mut no_year = doc.clone();
+        no_year.blocks.truncate(3);
+        assert!(extract(&no_year).is_none());
     }
 
     #[test]

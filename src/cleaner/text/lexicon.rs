@@ -141,9 +141,9 @@ const PHRASES: &[Phrase] = &[
         8,
     ),
     p(
-        r"(?i)^(follow|add us on|find us on|like us on|join us on) @?[\w.]+( on \w+)?\W*$",
+        r"(?i)^[\x22“]?(follow|add us on|find us on|like us on|join us on) @?[\w.]+((?-i: \p{Lu}[\w.]*){0,2} on \w+( @\w+)?)?\W*$",
         "share",
-        5,
+        8,
     ),
     p(
         r"(?i)^(follow us|share (this|on|via)|teilen (auf|per)|partager (sur|par)|compartir en|condividi su|deel (op|via)|folge uns|suivez-nous|síguenos|seguici|volg ons)\b",
@@ -260,6 +260,20 @@ pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
         .map(|i| &PHRASES[i])
         .find(|p| words <= p.max_words)
         .map(|p| p.reason)
+        .or_else(|| is_comment_header(text, words).then_some("comments"))
+}
+
+/// A comment's header: its author and "says:" ("12. Jane Roe says:"), or
+/// the thread's title ("14 thoughts on ..."). Kept out of the phrase set
+/// (its open word runs slow the set's automaton) and tried only on short
+/// lines that end with a colon or start with a count.
+fn is_comment_header(text: &str, words: usize) -> bool {
+    static HEADER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b")
+            .expect("static regex")
+    });
+    let text = text.trim();
+    words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text)
 }
 
 /// Reasons that end an article when they appear after it: the page has
@@ -320,5 +334,25 @@ mod tests {
         let words = text.split_whitespace().count();
         assert_eq!(chrome_reason(text, words), None);
         assert_eq!(chrome_reason("The minister spoke on Monday.", 5), None);
+    }
+
+    #[test]
+    fn comment_headers() {
+        assert_eq!(chrome_reason("12. Jane Roe says:", 4), Some("comments"));
+        assert_eq!(chrome_reason("harbourfan88 wrote:", 2), Some("comments"));
+        assert_eq!(
+            chrome_reason("14 thoughts on “Storm closes harbour”", 6),
+            Some("comments")
+        );
+        assert_eq!(chrome_reason("The harbour master says the piers are safe.", 8), None);
+        assert_eq!(chrome_reason("The mayor said:", 3), None);
+    }
+
+    #[test]
+    fn follow_lines_with_a_name_and_handle() {
+        assert_eq!(chrome_reason("Follow Jane Roe on Twitter @janeroe.", 6), Some("share"));
+        assert_eq!(chrome_reason("\"Follow Max on Mastodon.\"", 4), Some("share"));
+        assert_eq!(chrome_reason("Follow the river on foot to the old mill.", 9), None);
+        assert_eq!(chrome_reason("Follow the river on foot.", 5), None);
     }
 }

@@ -196,6 +196,30 @@ You may also like\n\nA second story about the weather that we wrote for this tes
     }
 
     #[test]
+    fn short_wire_copy_keeps_every_sentence() {
+        // No chrome at all: a headline, a dateline, short sentences, one of
+        // them broken over lines.
+        let page = "Ferry service resumes after storm.\n\nHARBOURTOWN 2025-03-04\n\n\
+                    The ferry company\n\nresumed service on Tuesday, a spokeswoman\n\nsaid.\n\n\
+                    Two piers were repaired.\n\nHe declined to give further details.\n";
+        let doc = clean(split_blocks(page), &Rules::default());
+        let body = doc.body();
+        assert!(body.starts_with("The ferry company"), "{body}");
+        assert!(body.ends_with("He declined to give further details."), "{body}");
+        assert!(!body.contains("HARBOURTOWN"));
+    }
+
+    #[test]
+    fn a_page_with_chrome_keeps_its_region() {
+        let page = "Search\n\nLog in\n\n\
+                    The harbour in the old town was closed on Monday after a storm damaged two of its piers.\n\n\
+                    Engineers expect the work to take about three months, the council said on Tuesday.\n\n\
+                    Leave a Comment\n\nThanks for reading.\n";
+        let doc = clean(split_blocks(page), &Rules::default());
+        assert!(doc.body().ends_with("on Tuesday."), "{}", doc.body());
+    }
+
+    #[test]
     fn bullets_become_list_items() {
         let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five");
         let kinds: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();

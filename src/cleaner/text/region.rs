@@ -30,7 +30,11 @@ const SOFT_SECTION_END: f32 = -40.0;
 pub fn select(blocks: &mut [Block]) {
     let page = Page::new(blocks);
     let scores = scores(blocks, &page);
-    let Some((start, end)) = best_run(&scores) else {
+    let chrome_free = is_chrome_free(blocks);
+    let Some((start, end)) = best_run(&scores)
+        .map(|(start, end)| (start, extend_end(blocks, end, chrome_free)))
+        .or_else(|| chrome_free.then(|| whole_text(blocks)).flatten())
+    else {
         for block in blocks.iter_mut() {
             block.chrome.get_or_insert("no-content");
         }
@@ -41,7 +45,7 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome = Some(if i < start { "header" } else { "footer" });
         }
     }
-    if let Some(h) = find_headline(blocks, &page, start, end) {
+    if let Some(h) = find_headline(blocks, &page, start, end, chrome_free) {
         for block in blocks.iter_mut().take(h).skip(start) {
             block.chrome.get_or_insert("header");
         }
@@ -49,6 +53,58 @@ pub fn select(blocks: &mut [Block]) {
         drop_standfirst(blocks, h, end);
     }
     drop_repeats(blocks, &page, start.min(end), end);
+}
+
+/// Meta labels that any article has (its byline, date, a rule); a page
+/// whose only chrome they are has no site chrome at all.
+/// Nor may it have a menu-like run of labels: three blocks in a row that
+/// neither end a sentence nor go on in the next block (a sentence broken
+/// over lines does).
+fn is_chrome_free(blocks: &[Block]) -> bool {
+    let mut labels = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if !matches!(b.chrome, None | Some("date" | "byline" | "separator")) {
+            return false;
+        }
+        let text = b.text.trim_end();
+        let continued = blocks
+            .get(i + 1)
+            .and_then(|n| n.text.chars().next())
+            .is_some_and(char::is_lowercase);
+        let label = b.chrome.is_none() && !text.ends_with(['.', '!', '?', ':', '"', '”', ')']) && !continued;
+        labels = if label { labels + 1 } else { 0 };
+        if labels >= 3 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Where the article ends. On a page without any chrome, nothing after the
+/// article can be chrome: short sentences and broken lines after the best
+/// run ("He declined to comment.") belong to it, up to the last block.
+fn extend_end(blocks: &[Block], end: usize, chrome_free: bool) -> usize {
+    if !chrome_free {
+        return end;
+    }
+    blocks
+        .iter()
+        .rposition(|b| b.chrome.is_none())
+        .map_or(end, |last| last.max(end))
+}
+
+/// The article of a page without chrome and without one long sentence
+/// (short wire copy, sentences broken over lines): every block of text
+/// after the opening headline and dateline.
+fn whole_text(blocks: &[Block]) -> Option<(usize, usize)> {
+    let meta = blocks
+        .iter()
+        .take(3)
+        .rposition(|b| b.chrome.is_some())
+        .map_or(0, |i| i + 1);
+    let start = (meta..blocks.len()).find(|&i| blocks[i].chrome.is_none())?;
+    let end = blocks.iter().rposition(|b| b.chrome.is_none())?;
+    Some((start, end))
 }
 
 /// The standfirst: one or two blocks between the headline and the byline
@@ -164,6 +220,9 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
         Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
         None if f.is_prose(min_stop) => weight(f),
+        // Prose in a language our function-word lists miss, told by its
+        // sentences; counted at half weight.
+        None if is_unlisted_prose(&block.text, f) => weight(f) * 0.5,
         // A short sentence is neutral: it belongs where its neighbours do.
         None if f.is_near_prose(min_stop) => 0.0,
         None => {
@@ -177,6 +236,25 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
             s
         }
     }
+}
+
+/// Several sentences in a long block of mostly lower-case words: running
+/// text whatever its language (link lists and tag clouds have no inner
+/// sentence ends).
+fn is_unlisted_prose(text: &str, f: &Features) -> bool {
+    if f.unspaced || f.words < 25 || !f.ends_sentence || f.capitalised >= 0.5 {
+        return false;
+    }
+    let inner_ends = text
+        .split_whitespace()
+        .zip(text.split_whitespace().skip(1))
+        .filter(|(w, next)| {
+            w.ends_with(['.', '?', '!'])
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && next.starts_with(|c: char| c.is_uppercase() || "\"“„«".contains(c))
+        })
+        .count();
+    inner_ends >= 1
 }
 
 /// The contiguous run with the highest positive total (Kadane), as inclusive
@@ -290,7 +368,7 @@ fn dot(cues: &[f32; CUES]) -> f32 {
 /// The title-like block that opens the article: scored on its shape, on
 /// being repeated elsewhere on the page (breadcrumb, page title, "N comments
 /// on ..."), on being followed by a byline or date, and on closeness.
-fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize) -> Option<usize> {
+fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Option<usize> {
     let from = start.saturating_sub(HEADLINE_WINDOW);
     let mut best: Option<(f32, usize)> = None;
     let mut prose_inside = 0.0f32;
@@ -303,7 +381,7 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize) -> Opt
         if i >= start && end <= i {
             continue;
         }
-        let Some(mut cues) = title_cues(blocks, page, i, start) else {
+        let Some(mut cues) = title_cues(blocks, page, i, start, chrome_free) else {
             continue;
         };
         cues[Cue::Overlap as usize] = overlap(&blocks[i].text, &opening);
@@ -320,7 +398,7 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize) -> Opt
     best.filter(|(s, _)| *s >= HEADLINE_MIN).map(|(_, i)| i)
 }
 
-fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[f32; CUES]> {
+fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free: bool) -> Option<[f32; CUES]> {
     let block = &blocks[i];
     let f = &page.feats[i];
     if !matches!(block.chrome, None | Some("header")) || block.kind == BlockKind::ListItem {
@@ -338,6 +416,16 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize) -> Option<[
         return None;
     }
     if f.dated {
+        return None;
+    }
+    // On a page without chrome, a line whose sentence goes on in the next
+    // block ("The company" / "said on Monday ...") is not a title (web
+    // pages have standfirsts that open with a lower-case brand name).
+    if chrome_free
+        && blocks
+            .get(i + 1)
+            .is_some_and(|n| n.chrome.is_none() && n.text.starts_with(char::is_lowercase))
+    {
         return None;
     }
     let mut c = [0.0f32; CUES];
@@ -461,6 +549,36 @@ fn repeated_apart(page: &Page, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_in_an_unlisted_language() {
+        // Invented words: no function word of our lists, two sentences.
+        let prose = "Tavo miru seka lonta varu, peshi kanto melu dari sofe tanu rilo. Mavi sento \
+                     koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
+        assert!(is_unlisted_prose(prose, &super::super::features::of_text(prose)));
+        // One long sentence, or a title-cased list, is not enough.
+        let one = "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento \
+                   koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
+        assert!(!is_unlisted_prose(one, &super::super::features::of_text(one)));
+        let list = "Tavo Miru. Seka Lonta Varu Peshi Kanto Melu Dari Sofe Tanu Rilo Mavi Sento \
+                    Koru Pela Nidu Vasa Teko Limu Rasu Deno Pavi Kuro Seni Talo Mira Vedu Kosa.";
+        assert!(!is_unlisted_prose(list, &super::super::features::of_text(list)));
+    }
+
+    #[test]
+    fn chrome_free_pages() {
+        let blocks = |t: &str| crate::cleaner::text::split_blocks(t);
+        let mut wire = blocks("A headline.\nThe company\nsaid on Monday it\nwould grow.\nSales rose.");
+        assert!(is_chrome_free(&wire));
+        wire[0].chrome = Some("date");
+        assert!(is_chrome_free(&wire));
+        wire[1].chrome = Some("menu");
+        assert!(!is_chrome_free(&wire));
+        // A run of bare labels is a menu even without lexicon hits.
+        assert!(!is_chrome_free(&blocks(
+            "Start\nNews\nSport\nThe minister spoke on Monday."
+        )));
+    }
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
         texts
