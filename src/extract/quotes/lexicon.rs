@@ -325,6 +325,7 @@ word_set! {
         "scientist", "executive", "employee", "worker", "veteran", "surrogate", "insider",
         "principal", "superintendent", "dean", "coach", "pastor", "chancellor", "provost", "ceo",
         "founder", "manager", "editor", "columnist", "correspondent", "commissioner", "chair",
+        "councillor", "councilor", "councilman", "councilwoman", "alderman", "inspector", "ranger",
 ]
 }
 
