@@ -993,7 +993,7 @@ fn is_function_word(w: &str) -> bool {
 
 /// German-style compound offices before a name ("Umweltminister",
 /// "Verbandsvorsteherin", "Landwirt").
-fn is_compound_title(w: &str) -> bool {
+pub(crate) fn is_compound_title(w: &str) -> bool {
     const TAILS: &[&str] = &[
         "minister",
         "ministerin",

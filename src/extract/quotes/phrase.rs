@@ -289,7 +289,8 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     for (k, t) in toks.iter().enumerate().take(b).skip(a) {
         // A capitalised role word inside a chain works as a title:
         // "Westfield High School Principal Jane Roe".
-        let role = k > a && lexicon::is_person_description(&t.w.to_lowercase());
+        let role =
+            k > a && lexicon::is_person_description(&t.w.to_lowercase()) || crate::extract::ner::is_compound_title(t.w);
         if (lexicon::is_title(t.w) || role) && k + 1 < b && !t.poss {
             name_start = k + 1;
             if let Some(g) = lexicon::honorific_gender(t.w) {
