@@ -868,7 +868,17 @@ fn classify_chain(
     // Non-English text capitalises common nouns ("Zum Inhalt", "Pegel der
     // Elbe"): a chain is a person only with a title, speech verb or given
     // name next to it.
-    if doc.foreign && head.is_none() && !foreign_cue && !doc.given(na) && cue_b.is_none() && !cue_a {
+    // "el presidente de la comunidad, Quim Soler, explicó": an apposition
+    // of plain capitalised words between commas names someone.
+    let comma = |k: usize| k < toks.len() && doc.w(k) == ",";
+    let apposition = doc.foreign
+        && (2..=3).contains(&n_len)
+        && na == a
+        && a >= 1
+        && comma(a - 1)
+        && comma(nb)
+        && (na..nb).all(|k| !doc.common(k) && !toks[k].upper && place_at[k].is_none() && !is_particle(doc.w(k)));
+    if doc.foreign && head.is_none() && !foreign_cue && !apposition && !doc.given(na) && cue_b.is_none() && !cue_a {
         evidence = Evidence::None;
     }
     let role = role.or_else(|| {
@@ -1051,7 +1061,7 @@ fn is_foreign_text(body: &str) -> bool {
             "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit" | "den" | "dem" | "ein" | "eine" | "sich"
             | "le" | "les" | "et" | "est" | "une" | "des" | "du" | "dans" | "pour" | "qui" | "el" | "los" | "las"
             | "y" | "del" | "una" | "por" | "con" | "para" | "il" | "della" | "che" | "di" | "het" | "een" | "van"
-            | "os" | "não" | "em" | "uma" => other += 1,
+            | "os" | "não" | "em" | "uma" | "la" | "de" | "que" | "au" | "sur" => other += 1,
             _ => {}
         }
     }
@@ -1799,6 +1809,17 @@ mod tests {
             "The mayor said the river was rising and the town was ready."
         ));
         assert!(is_foreign_text(de));
+    }
+
+    #[test]
+    fn foreign_appositions_name_people() {
+        let es = "Los regantes piden ayudas, explicó el presidente de la comunidad, Quim Soler, durante una visita. La Albufera y el Júcar sufren la sequía, y los agricultores no pueden sembrar.";
+        assert!(is_foreign_text(es));
+        assert_eq!(names(es), vec!["Quim Soler"]);
+        // Between commas but a place or a particle chain: no person.
+        let es2 = "Los agricultores de la zona, Albufera de Sueca, no pueden sembrar, y el agua no llega a los campos.";
+        assert!(is_foreign_text(es2));
+        assert!(names(es2).is_empty(), "{:?}", names(es2));
     }
 
     #[test]
