@@ -1211,8 +1211,30 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let conn = if chain.a >= 1 { doc.w(chain.a - 1) } else { "" };
         let of_org = prev_org > 0
             && joined_prev
-            && (matches!(conn, "of" | "for" | "on" | "&") || prev_org > 1 && matches!(conn, "and" | "in"));
+            && (matches!(
+                conn,
+                "of" | "for"
+                    | "on"
+                    | "&"
+                    | "de"
+                    | "do"
+                    | "da"
+                    | "dos"
+                    | "das"
+                    | "del"
+                    | "des"
+                    | "du"
+                    | "di"
+                    | "della"
+                    | "der"
+            ) || prev_org > 1 && matches!(conn, "and" | "in"));
         let org = verdict == Verdict::Org;
+        // "Banco do Atlântico Norte": an untitled name after the connector
+        // is the organisation's, not a person ("Council of Europe President
+        // Jane Roe" keeps its titled person).
+        if of_org && cand.as_ref().is_some_and(|c| c.role.is_none()) {
+            cand = None;
+        }
         if org || of_org {
             for h in place_at[chain.a..chain.b].iter().flatten() {
                 vetoed[*h] = true;
@@ -1785,6 +1807,13 @@ mod tests {
         let body = "Shares of Brannock Microsystems rose after Keller Ferries and the Universidad de Zaragoza signed a deal. Maria Lopez, a spokeswoman, said more was planned.";
         assert_eq!(names(body), vec!["Maria Lopez"]);
         assert!(names("Anna Berg said Dunmore Logistics would expand.") == vec!["Anna Berg"]);
+        // Foreign connectors join the institution's name ("Banco do ...").
+        let pt = "Analysts at the Banco do Ilvo Tellini, a lender, said prices rose. Ines Vaz, an economist, agreed.";
+        assert_eq!(names(pt), vec!["Ines Vaz"]);
+        assert_eq!(
+            names("Officials said Ilvo Tellini had left the bank."),
+            vec!["Ilvo Tellini"]
+        );
     }
 
     #[test]
