@@ -342,6 +342,9 @@ struct Doc<'t> {
     /// Per-token word-list answers, computed once: the rules ask the same
     /// questions of the same words many times.
     memo: Vec<std::cell::Cell<u8>>,
+    /// The text is not English: capitalised common nouns (German) and
+    /// common words that match small places need stronger evidence.
+    foreign: bool,
 }
 
 const COMMON: u8 = 1;
@@ -660,8 +663,20 @@ fn classify_chain(
         // Headline or dateline capitals: places only.
         return (None, Verdict::Nothing);
     }
-    if !whole_place && b - a >= 2 && is_landmark_word(base(doc.w(b - 1))) {
+    if !whole_place
+        && b - a >= 2
+        && (is_landmark_word(base(doc.w(b - 1)))
+            || is_feature_head(doc.w(a)) && !(a..b).any(|k| is_org_word(base(doc.w(k)))))
+    {
         return (None, Verdict::Landmark);
+    }
+    // A sea, lake, river or mountain in the gazetteer is never a person.
+    let natural = |h: usize| match hits[h].place {
+        PlaceRef::Known(p) => !matches!(p.kind, "city" | "region" | "country"),
+        PlaceRef::Unknown { .. } => false,
+    };
+    if place_at[a].is_some_and(|h| hits[h].b == b && natural(h)) {
+        return (None, Verdict::Nothing);
     }
     // The last title followed by a name ("U.S. Special Envoy Jane Roe").
     let head = (a..b.saturating_sub(1)).rev().find(|&k| is_title(base(doc.w(k))));
@@ -706,6 +721,26 @@ fn classify_chain(
     if head.is_none() {
         while na + 1 < nb && (doc.descr(na) || toks[na].sent && doc.common(na) && !doc.given(na)) {
             na += 1;
+        }
+    }
+    // Non-English: "Landwirt Hinrich Meyer", "Von Katrin Ahlers": words
+    // before a two-word name are an office (the role) or a preposition.
+    let mut foreign_cue = false;
+    if doc.foreign && head.is_none() && nb - na >= 3 {
+        let plain_word = |k: usize| !is_particle(doc.w(k)) && !doc.common(k) && !toks[k].upper && place_at[k].is_none();
+        let titled_prefix = (na..nb - 2).any(|k| is_compound_title(doc.w(k)));
+        let byline = toks[na].line_start && is_function_word(doc.w(na));
+        let cue = titled_prefix || byline || doc.given(nb - 2) || doc.surname(nb - 1) || cue_before(doc, a).is_some();
+        if cue && plain_word(nb - 2) && plain_word(nb - 1) {
+            let mut from = na;
+            while from < nb - 2 && is_function_word(doc.w(from)) {
+                from += 1;
+            }
+            if from < nb - 2 {
+                role = Some(doc.text[toks[from].s..toks[nb - 3].e].to_string());
+            }
+            na = nb - 2;
+            foreign_cue = true;
         }
     }
     if na >= nb {
@@ -830,6 +865,22 @@ fn classify_chain(
     if starts_sentence_common && n_len == 1 && head.is_none() {
         evidence = Evidence::None;
     }
+    // Non-English text capitalises common nouns ("Zum Inhalt", "Pegel der
+    // Elbe"): a chain is a person only with a title, speech verb or given
+    // name next to it.
+    // "el presidente de la comunidad, Quim Soler, explicó": an apposition
+    // of plain capitalised words between commas names someone.
+    let comma = |k: usize| k < toks.len() && doc.w(k) == ",";
+    let apposition = doc.foreign
+        && (2..=3).contains(&n_len)
+        && na == a
+        && a >= 1
+        && comma(a - 1)
+        && comma(nb)
+        && (na..nb).all(|k| !doc.common(k) && !toks[k].upper && place_at[k].is_none() && !is_particle(doc.w(k)));
+    if doc.foreign && head.is_none() && !foreign_cue && !apposition && !doc.given(na) && cue_b.is_none() && !cue_a {
+        evidence = Evidence::None;
+    }
     let role = role.or_else(|| {
         // "spokesman Li Wei", "the minister's son-in-law, Li Wei": the role
         // noun before the name, with its possessive owner.
@@ -878,11 +929,22 @@ fn role_start(doc: &Doc, a: usize, h: usize, place_at: &[Option<usize>], possess
     }
 }
 
-/// Last words of named streets, squares and bridges (places in news).
+/// Last words of named streets, squares, bridges and natural features
+/// (places in news).
 fn is_landmark_word(w: &str) -> bool {
     matches!(
         w,
-        "Street"
+        "Sea"
+            | "Ocean"
+            | "Harbor"
+            | "Harbour"
+            | "Sound"
+            | "Creek"
+            | "Canal"
+            | "Reservoir"
+            | "Lagoon"
+            | "Glacier"
+            | "Street"
             | "Square"
             | "Avenue"
             | "Boulevard"
@@ -904,6 +966,106 @@ fn is_landmark_word(w: &str) -> bool {
             | "Coast"
             | "Bay"
     )
+}
+
+/// First words of named natural features and saints' places: "Lake X",
+/// "Mount X", "Cape X", "St. X" are places (or nothing), never people.
+fn is_feature_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Lake"
+            | "Mount"
+            | "Mt."
+            | "Cape"
+            | "Loch"
+            | "Lac"
+            | "Lago"
+            | "Monte"
+            | "Mont"
+            | "Isla"
+            | "Île"
+            | "St."
+            | "St"
+            | "Ste."
+            | "Saint"
+            | "Sainte"
+            | "Sankt"
+            | "San"
+            | "Santa"
+            | "São"
+    )
+}
+
+/// A function word of any supported language ("Von", "Par", "Nach").
+fn is_function_word(w: &str) -> bool {
+    crate::cleaner::text::lexicon::is_stop_word(&w.to_lowercase())
+}
+
+/// German-style compound offices before a name ("Umweltminister",
+/// "Verbandsvorsteherin", "Landwirt").
+pub(crate) fn is_compound_title(w: &str) -> bool {
+    const TAILS: &[&str] = &[
+        "minister",
+        "ministerin",
+        "präsident",
+        "präsidentin",
+        "sprecher",
+        "sprecherin",
+        "vorsteher",
+        "vorsteherin",
+        "meister",
+        "meisterin",
+        "leiter",
+        "leiterin",
+        "direktor",
+        "direktorin",
+        "chef",
+        "chefin",
+        "landrat",
+        "landrätin",
+        "wirt",
+        "wirtin",
+        "vorsitzende",
+        "vorsitzender",
+    ];
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase) && TAILS.iter().any(|t| lower.ends_with(t))
+}
+
+/// The kind of a landmark, from its feature word.
+fn landmark_kind(first: &str, last: &str) -> &'static str {
+    match (first, last) {
+        (_, "Sea" | "Ocean" | "Gulf" | "Sound" | "Strait" | "Straits") => "sea",
+        ("Lake" | "Loch" | "Lac" | "Lago", _) | (_, "Lake" | "Reservoir" | "Lagoon") => "lake",
+        (_, "River" | "Creek" | "Canal") => "river",
+        ("Mount" | "Mt." | "Monte" | "Mont", _) | (_, "Mountains" | "Hills" | "Glacier") => "mountain",
+        (_, "Bay" | "Harbor" | "Harbour") => "bay",
+        (_, "Island" | "Islands") | ("Isla" | "Île", _) => "island",
+        _ => "landmark",
+    }
+}
+
+/// Whether `body` reads as a language other than English: more function
+/// words of German, French, Spanish, Italian, Dutch or Portuguese than of
+/// English. Tables and lists with few function words count as English.
+fn is_foreign_text(body: &str) -> bool {
+    let (mut en, mut other) = (0usize, 0usize);
+    for w in body
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3000)
+    {
+        match w {
+            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" | "for" | "are" | "were" | "has" | "have"
+            | "it" | "this" | "by" | "from" | "said" | "on" | "at" => en += 1,
+            "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit" | "den" | "dem" | "ein" | "eine" | "sich"
+            | "le" | "les" | "et" | "est" | "une" | "des" | "du" | "dans" | "pour" | "qui" | "el" | "los" | "las"
+            | "y" | "del" | "una" | "por" | "con" | "para" | "il" | "della" | "che" | "di" | "het" | "een" | "van"
+            | "os" | "não" | "em" | "uma" | "la" | "de" | "que" | "au" | "sur" => other += 1,
+            _ => {}
+        }
+    }
+    other >= 5 && other > en * 2
 }
 
 /// Tokens that are all-caps place names at a line start: "VIENNA -",
@@ -967,6 +1129,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     let doc = Doc {
         text,
         memo: vec![std::cell::Cell::new(0); toks.len()],
+        foreign: is_foreign_text(body),
         toks,
     };
     let g = &GAZETTEER;
@@ -1048,8 +1211,30 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let conn = if chain.a >= 1 { doc.w(chain.a - 1) } else { "" };
         let of_org = prev_org > 0
             && joined_prev
-            && (matches!(conn, "of" | "for" | "on" | "&") || prev_org > 1 && matches!(conn, "and" | "in"));
+            && (matches!(
+                conn,
+                "of" | "for"
+                    | "on"
+                    | "&"
+                    | "de"
+                    | "do"
+                    | "da"
+                    | "dos"
+                    | "das"
+                    | "del"
+                    | "des"
+                    | "du"
+                    | "di"
+                    | "della"
+                    | "der"
+            ) || prev_org > 1 && matches!(conn, "and" | "in"));
         let org = verdict == Verdict::Org;
+        // "Banco do Atlântico Norte": an untitled name after the connector
+        // is the organisation's, not a person ("Council of Europe President
+        // Jane Roe" keeps its titled person).
+        if of_org && cand.as_ref().is_some_and(|c| c.role.is_none()) {
+            cand = None;
+        }
         if org || of_org {
             for h in place_at[chain.a..chain.b].iter().flatten() {
                 vetoed[*h] = true;
@@ -1088,7 +1273,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             for h in place_at[chain.a..chain.b].iter().flatten() {
                 vetoed[*h] = true;
             }
-            landmarks.push((chain, "landmark"));
+            landmarks.push((chain, landmark_kind(doc.w(chain.a), base(doc.w(chain.b - 1)))));
             continue;
         }
         if let Some(c) = cand {
@@ -1234,6 +1419,11 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b) {
                     continue;
                 }
+                // Non-English: "Lage", "Hof", "Mitte" are nouns there; a small
+                // place needs a place word before it.
+                if doc.foreign && !p.is_major() && !foreign_locative(&doc, hit.a, &place_at) {
+                    continue;
+                }
                 (
                     p.name.to_string(),
                     (!p.country.is_empty()).then(|| p.country.to_string()),
@@ -1371,6 +1561,49 @@ fn locative(doc: &Doc, a: usize, b: usize) -> bool {
             .place(base(doc.w(b + 1)))
             .is_some_and(|p| p.kind == "country" || p.kind == "region");
     before || comma_place || toks[a].line_start && toks[a].upper
+}
+
+/// A place cue in the languages of [`is_foreign_text`]: a preposition
+/// before the name ("in", "bei", "à", "en", "nach"), or a conjunction or
+/// comma after another place ("zwischen Hamburg und Lauenburg").
+fn foreign_locative(doc: &Doc, a: usize, place_at: &[Option<usize>]) -> bool {
+    let Some(prev) = (a >= 1).then(|| doc.w(a - 1)) else {
+        return false;
+    };
+    let prep = matches!(
+        prev.to_lowercase().as_str(),
+        "in" | "im"
+            | "bei"
+            | "nach"
+            | "aus"
+            | "von"
+            | "vor"
+            | "zwischen"
+            | "nahe"
+            | "à"
+            | "au"
+            | "en"
+            | "de"
+            | "près"
+            | "vers"
+            | "desde"
+            | "hacia"
+            | "cerca"
+            | "a"
+            | "di"
+            | "da"
+            | "nel"
+            | "bij"
+            | "naar"
+            | "uit"
+            | "em"
+            | "no"
+            | "na"
+    );
+    let listed = matches!(prev, "und" | "et" | "y" | "e" | "en" | "oder" | "ou" | "o" | ",")
+        && a >= 2
+        && place_at[a - 2].is_some();
+    prep || listed
 }
 
 /// Per token: is its line in title case (a headline), where capitalised
@@ -1545,6 +1778,77 @@ mod tests {
             vec!["Portugal"]
         );
         assert!(names("Shares of Harlow Industries rose.").is_empty());
+    }
+
+    #[test]
+    fn natural_features_are_places_not_people() {
+        let body = "Boats crossed Lake Winnow before dawn. The ship sailed from Tern Harbor into the Marlow Sea. Hikers climbed Mount Corrin. Nets were set in the Gulf of St. Kestrel. Jane Roe, a guide, said the water was calm.";
+        let n = names(body);
+        assert_eq!(n, vec!["Jane Roe"], "{n:?}");
+        let p = places(body);
+        for want in ["Lake Winnow", "Tern Harbor", "Marlow Sea", "Mount Corrin"] {
+            assert!(p.iter().any(|x| x == want), "{want} missing from {p:?}");
+        }
+        let kinds: Vec<_> = analyse("", body).places.into_iter().map(|p| (p.name, p.kind)).collect();
+        assert!(
+            kinds.contains(&("Marlow Sea".to_string(), Some("sea".to_string()))),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Lake Winnow".to_string(), Some("lake".to_string()))),
+            "{kinds:?}"
+        );
+        // A feature word after a given name does not veto the person.
+        assert_eq!(names("Officials said Tom Mount had resigned."), vec!["Tom Mount"]);
+    }
+
+    #[test]
+    fn firm_and_foreign_institution_heads_are_not_people() {
+        let body = "Shares of Brannock Microsystems rose after Keller Ferries and the Universidad de Zaragoza signed a deal. Maria Lopez, a spokeswoman, said more was planned.";
+        assert_eq!(names(body), vec!["Maria Lopez"]);
+        assert!(names("Anna Berg said Dunmore Logistics would expand.") == vec!["Anna Berg"]);
+        // Foreign connectors join the institution's name ("Banco do ...").
+        let pt = "Analysts at the Banco do Ilvo Tellini, a lender, said prices rose. Ines Vaz, an economist, agreed.";
+        assert_eq!(names(pt), vec!["Ines Vaz"]);
+        assert_eq!(
+            names("Officials said Ilvo Tellini had left the bank."),
+            vec!["Ilvo Tellini"]
+        );
+    }
+
+    #[test]
+    fn foreign_text_needs_stronger_evidence() {
+        let de = "Von Greta Holm\n\nNach Angaben der Stadt steigt der Pegel der Elbe weiter an. Die Lage ist ernst, sagte Bürgermeisterin Ilse Brandt am Morgen. Landwirt Tomas Vogt sagt, er habe das schon erlebt. Die Feuerwehr ist in Hamburg und Bremen im Einsatz. Bis Mitte der Woche bleibt es so.";
+        let p = people(de);
+        let n: Vec<_> = p.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(n, vec!["Greta Holm", "Ilse Brandt", "Tomas Vogt"], "{p:?}");
+        assert!(
+            p.iter()
+                .any(|(n, r, _)| n == "Tomas Vogt" && r.as_deref() == Some("Landwirt")),
+            "{p:?}"
+        );
+        let pl = places(de);
+        assert!(
+            pl.contains(&"Hamburg".to_string()) && pl.contains(&"Bremen".to_string()),
+            "{pl:?}"
+        );
+        assert!(!pl.iter().any(|x| x == "Mitte" || x == "Lage"), "{pl:?}");
+        // The same kind of sentence in English keeps its plain-chain reading.
+        assert!(!is_foreign_text(
+            "The mayor said the river was rising and the town was ready."
+        ));
+        assert!(is_foreign_text(de));
+    }
+
+    #[test]
+    fn foreign_appositions_name_people() {
+        let es = "Los regantes piden ayudas, explicó el presidente de la comunidad, Quim Soler, durante una visita. La Albufera y el Júcar sufren la sequía, y los agricultores no pueden sembrar.";
+        assert!(is_foreign_text(es));
+        assert_eq!(names(es), vec!["Quim Soler"]);
+        // Between commas but a place or a particle chain: no person.
+        let es2 = "Los agricultores de la zona, Albufera de Sueca, no pueden sembrar, y el agua no llega a los campos.";
+        assert!(is_foreign_text(es2));
+        assert!(names(es2).is_empty(), "{:?}", names(es2));
     }
 
     #[test]

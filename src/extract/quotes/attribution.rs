@@ -44,6 +44,13 @@ fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
         }
         return Some((w.to_string(), 1));
     }
+    // French and Italian perfect tense: "a expliqué", "ha detto".
+    if matches!(w, "a" | "ha" | "hat" | "ont" | "hanno")
+        && let Some(n) = toks.get(k + 1)
+        && lexicon::is_foreign_participle_cue(n.w)
+    {
+        return Some((format!("{w} {}", n.w), 2));
+    }
     if matches!(w, "went" | "goes" | "go") && toks.get(k + 1).is_some_and(|n| n.w == "on") {
         return Some((format!("{w} on"), 2));
     }
@@ -306,6 +313,28 @@ mod tests {
         assert_eq!(after_of(", the mayor added.").as_deref(), Some("the mayor"));
         assert_eq!(after_of(" ― Ana Lind").as_deref(), Some("Ana Lind"));
         assert_eq!(after_of(" and the crowd cheered loudly."), None);
+    }
+
+    #[test]
+    fn foreign_cues_and_perfect_tense() {
+        assert_eq!(
+            after_of(", a expliqué la gérante du café, Lise Morin, hier.").as_deref(),
+            Some("Lise Morin")
+        );
+        assert_eq!(
+            after_of(", sagte Bürgermeisterin Uta Berg am Morgen.").as_deref(),
+            Some("Uta Berg")
+        );
+        assert_eq!(after_of(", dijo Pau Soler.").as_deref(), Some("Pau Soler"));
+        assert_eq!(after_of(", sagte er.").as_deref(), Some("er"));
+        assert_eq!(lexicon::pronoun("elle"), Some(lexicon::Pronoun::She));
+        assert_eq!(
+            lexicon::pronoun("Il"),
+            None,
+            "capitalised: a name part (\"Kim Jong Il\")"
+        );
+        // An auxiliary alone is no cue.
+        assert_eq!(after_of(", a passé un témoin."), None);
     }
 
     #[test]

@@ -62,6 +62,10 @@ word_set! {
     /// writing uses (said/says/say/saying, told/tells, ...).
     pub CUES = [
         "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
+        // German, French (past participles after "a"), Spanish, Italian.
+        "sagte", "sagt", "erklärte", "betonte", "meinte", "warnte", "expliqué", "déclaré",
+        "ajouté", "affirmé", "précisé", "indiqué", "estimé", "dijo", "afirmó", "explicó",
+        "señaló", "declaró", "añadió", "aseguró", "detto", "dichiarato", "spiegato", "aggiunto",
         "stated", "states", "asked", "asks", "asking", "wrote", "writes", "writing", "explained",
         "explains", "explaining", "noted", "notes", "noting", "recalled", "recalls", "recalling",
         "continued", "continues", "claimed", "claims", "claiming", "argued", "argues", "arguing",
@@ -274,6 +278,11 @@ pub fn pronoun(w: &str) -> Option<Pronoun> {
         Some(Pronoun::They)
     } else if is("it") {
         Some(Pronoun::It)
+    } else if matches!(w, "er" | "il" | "él") {
+        // German, French, Spanish "he" (lower case only: "Kim Jong Il").
+        Some(Pronoun::He)
+    } else if matches!(w, "elle" | "ella") {
+        Some(Pronoun::She)
     } else if is("i") || is("we") || is("you") {
         Some(Pronoun::Other)
     } else {
@@ -290,6 +299,26 @@ pub enum Pronoun {
     It,
     /// I/we/you: a speaker we do not resolve.
     Other,
+}
+
+/// Past participles that make a cue with an auxiliary before them.
+pub fn is_foreign_participle_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "expliqué"
+            | "déclaré"
+            | "ajouté"
+            | "affirmé"
+            | "précisé"
+            | "indiqué"
+            | "estimé"
+            | "gesagt"
+            | "erklärt"
+            | "detto"
+            | "dichiarato"
+            | "spiegato"
+            | "aggiunto"
+    )
 }
 
 pub fn is_cue(w: &str) -> bool {
@@ -325,6 +354,7 @@ word_set! {
         "scientist", "executive", "employee", "worker", "veteran", "surrogate", "insider",
         "principal", "superintendent", "dean", "coach", "pastor", "chancellor", "provost", "ceo",
         "founder", "manager", "editor", "columnist", "correspondent", "commissioner", "chair",
+        "councillor", "councilor", "councilman", "councilwoman", "alderman", "inspector", "ranger",
 ]
 }
 

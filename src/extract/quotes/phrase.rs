@@ -289,7 +289,8 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     for (k, t) in toks.iter().enumerate().take(b).skip(a) {
         // A capitalised role word inside a chain works as a title:
         // "Westfield High School Principal Jane Roe".
-        let role = k > a && lexicon::is_person_description(&t.w.to_lowercase());
+        let role =
+            k > a && lexicon::is_person_description(&t.w.to_lowercase()) || crate::extract::ner::is_compound_title(t.w);
         if (lexicon::is_title(t.w) || role) && k + 1 < b && !t.poss {
             name_start = k + 1;
             if let Some(g) = lexicon::honorific_gender(t.w) {
@@ -351,12 +352,33 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
             gender: None,
         });
     }
+    let imperative = toks
+        .get(b)
+        .is_some_and(|t| matches!(t.w, "the" | "a" | "an" | "your" | "our" | "this" | "my"));
+    if name_start == a && words.len() == 1 && !bare_word_names(words[0].w, imperative) {
+        return None;
+    }
     Some(Np {
         kind: NpKind::Name,
         text,
         span,
         gender,
     })
+}
+
+/// Whether a lone capitalised word, with no title, can name a speaker.
+/// Not when it is a function word of another language ("Le maire ..."), a
+/// state or country that is no one's name ("... in Massachusetts, Jane
+/// Roe, told"), or a common word used as a verb before an article ("Get
+/// the ..."; common words alone are no veto: "Trump", "Bush").
+fn bare_word_names(w: &str, before_article: bool) -> bool {
+    let g = &crate::extract::gazetteer::GAZETTEER;
+    let name_list = g.is_given(w) || g.is_surname(w);
+    let function = crate::cleaner::text::lexicon::is_stop_word(&w.to_lowercase());
+    // Small towns share names with people ("Karanja"); states and
+    // countries do not speak.
+    let place = g.place(w).is_some_and(|p| p.is_major() || p.kind != "city");
+    !(function || !name_list && (before_article && g.is_common(w) || place))
 }
 
 /// Discourse words that may open a clause before its subject.
@@ -421,8 +443,12 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
                 gender: None,
             };
             (np, head)
+        } else if let Some(np) = classify_chain(body, toks, i, end) {
+            (np, end)
         } else {
-            (classify_chain(body, toks, i, end)?, end)
+            // A capitalised common word opening a description ("Federal
+            // councillor Jane Roe", "One of the rescuers, Jane Roe,").
+            description_forward(body, toks, i, limit)?
         }
     } else if lexicon::DETERMINERS.contains(t.w.to_lowercase().as_str())
         || (t.w.chars().next().is_some_and(char::is_lowercase)
@@ -433,10 +459,19 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
     } else {
         return None;
     };
+    // "One of the rescuers, Jane Roe, said": a partitive description.
+    let mut apos = next;
+    if np.kind == NpKind::Description
+        && toks.get(next).is_some_and(|t| t.w == "of")
+        && let Some(c) = (next..limit.min(next + 5)).find(|&k| toks[k].comma_after() || toks[k].ends_sentence())
+        && toks[c].comma_after()
+    {
+        apos = c + 1;
+    }
     // Appositive name after a description.
     if np.kind == NpKind::Description
-        && toks[next - 1].comma_after()
-        && let Some((name, after)) = np_forward(body, toks, next, limit)
+        && toks[apos - 1].comma_after()
+        && let Some((name, after)) = np_forward(body, toks, apos, limit)
         && name.kind == NpKind::Name
     {
         return Some((name, after));
@@ -777,5 +812,45 @@ mod tests {
         let s = "she met him and said";
         let t = toks(s);
         assert!(np_before(s, &t, 0, 4).is_none());
+    }
+}
+#[cfg(test)]
+mod subject_tests {
+    use super::*;
+
+    fn subject(s: &str) -> Option<(NpKind, String)> {
+        let t = tokenize(s, 0..s.len());
+        np_forward(s, &t, 0, t.len()).map(|(n, _)| (n.kind, n.text))
+    }
+
+    #[test]
+    fn capitalised_common_words_open_descriptions() {
+        let name = |s: &str| Some((NpKind::Name, s.to_string()));
+        assert_eq!(
+            subject("Regional inspector Mara Quist said the dam held."),
+            name("Mara Quist")
+        );
+        assert_eq!(
+            subject("One of the pilots, Ivo Sandell, said the wind dropped."),
+            name("Ivo Sandell")
+        );
+        assert_eq!(
+            subject("Le directeur du port, Paul Ferrand, a déclaré qu'il pleuvait."),
+            name("Paul Ferrand")
+        );
+        // A lone common word, a foreign article or a state is no speaker.
+        for s in [
+            "Get the weekly digest.",
+            "Le port est fermé.",
+            "Nebraska, she said, was ready.",
+        ] {
+            assert!(
+                subject(s).is_none_or(|(k, _)| k != NpKind::Name),
+                "{s}: {:?}",
+                subject(s)
+            );
+        }
+        // A lone surname still is one.
+        assert_eq!(subject("Quist said the dam held."), name("Quist"));
     }
 }
