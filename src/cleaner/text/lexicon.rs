@@ -4,7 +4,7 @@
 //! The lists are written by hand from general knowledge of each language and
 //! of common web page widgets; they name no site and no page.
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -237,13 +237,16 @@ const PHRASES: &[Phrase] = &[
 /// Word boundaries are ASCII (`(?-u:\b)`): Unicode ones make the regex
 /// engine fall back to a slow matcher on non-ASCII text, and every phrase
 /// starts and ends with ASCII letters anyway.
-/// The lazy DFA gets a large cache: with a small one it gives up on this
-/// many patterns and the set falls back to a much slower matcher.
-static PHRASE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new(PHRASES.iter().map(|p| ascii_boundaries(p.pattern)))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("static chrome phrases")
+/// One regex per phrase, not one `RegexSet`: the set's overlapping search must
+/// scan every block to its end and its lazy DFA kept building new states (the
+/// `.*` and counted repeats of many patterns combine), which cost over half of
+/// the plain-text run; separate regexes stop at the first hit, skip phrases
+/// whose `max_words` the block exceeds, and use literal prefilters.
+static PHRASE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    PHRASES
+        .iter()
+        .map(|p| Regex::new(&ascii_boundaries(p.pattern)).expect("static chrome phrase"))
+        .collect()
 });
 
 /// `pattern` with every `\b` made an ASCII word boundary.
@@ -254,12 +257,11 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 /// Reason code of the first chrome phrase that matches `text` (a block of
 /// `words` words), if any.
 pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
-    PHRASE_SET
-        .matches(text)
+    PHRASES
         .iter()
-        .map(|i| &PHRASES[i])
-        .find(|p| words <= p.max_words)
-        .map(|p| p.reason)
+        .zip(PHRASE_REGEXES.iter())
+        .find(|(p, re)| words <= p.max_words && re.is_match(text))
+        .map(|(p, _)| p.reason)
 }
 
 /// Reasons that end an article when they appear after it: the page has
