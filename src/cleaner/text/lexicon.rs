@@ -49,6 +49,18 @@ const STOP_WORDS: &[&str] = &[
     "po", "od", "przez", "dla", "o", "jego", "jej", "ich", "ten", "ta", "te", "tym", "już", "tak",
 ];
 
+/// Length in bytes of the longest stop word: longer tokens need no lookup.
+pub const MAX_STOP_WORD_LEN: usize = {
+    let (mut i, mut max) = (0, 0);
+    while i < STOP_WORDS.len() {
+        if STOP_WORDS[i].len() > max {
+            max = STOP_WORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// Whether `word` (already lower-cased) is a function word in one of the
