@@ -88,9 +88,7 @@ fn listed(list: &[&[u8]], name: &[u8]) -> bool {
 pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
     let bytes = html.as_bytes();
     // Fewer tags than the limit cannot nest past it: skip the scan.
-    if bytes.iter().filter(|&&b| b == b'<').count() <= MAX_DEPTH {
-        return None;
-    }
+    memchr::memchr_iter(b'<', bytes).nth(MAX_DEPTH)?;
     let mut depth = 0usize;
     let mut excess = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
@@ -136,7 +134,7 @@ pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
 /// doctypes and processing instructions; advances `*pos` past it.
 fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
     loop {
-        let start = *pos + bytes.get(*pos..)?.iter().position(|&b| b == b'<')?;
+        let start = *pos + memchr::memchr(b'<', bytes.get(*pos..)?)?;
         let rest = &bytes[start + 1..];
         if rest.starts_with(b"!--") {
             *pos = find(bytes, start + 4, b"-->").map_or(bytes.len(), |i| i + 3);
@@ -199,12 +197,10 @@ fn skip_raw_text(bytes: &[u8], pos: &mut usize, name: &[u8]) {
     *pos = bytes.len();
 }
 
+/// First `needle` at or after `from` (SIMD search: pages carry long
+/// scripts and comments that are scanned for their end).
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|i| i + from)
 }
 
 #[cfg(test)]
