@@ -169,17 +169,17 @@ fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
 
 /// Index just past the `>` closing a tag, honouring quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    let mut quote = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return i + 1,
-            None => {}
+    // Jump between quotes and `>` (memchr) rather than stepping byte by byte.
+    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'"', b'\'', b'>', rest)) {
+        let at = i + at;
+        let b = bytes[at];
+        if b == b'>' {
+            return at + 1;
         }
-        i += 1;
+        match memchr::memchr(b, &bytes[at + 1..]) {
+            Some(close) => i = at + 1 + close + 1,
+            None => return bytes.len(),
+        }
     }
     bytes.len()
 }
