@@ -88,9 +88,7 @@ fn listed(list: &[&[u8]], name: &[u8]) -> bool {
 pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
     let bytes = html.as_bytes();
     // Fewer tags than the limit cannot nest past it: skip the scan.
-    if bytes.iter().filter(|&&b| b == b'<').count() <= MAX_DEPTH {
-        return None;
-    }
+    memchr::memchr_iter(b'<', bytes).nth(MAX_DEPTH)?;
     let mut depth = 0usize;
     let mut excess = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
@@ -136,7 +134,7 @@ pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
 /// doctypes and processing instructions; advances `*pos` past it.
 fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
     loop {
-        let start = *pos + bytes.get(*pos..)?.iter().position(|&b| b == b'<')?;
+        let start = *pos + memchr::memchr(b'<', bytes.get(*pos..)?)?;
         let rest = &bytes[start + 1..];
         if rest.starts_with(b"!--") {
             *pos = find(bytes, start + 4, b"-->").map_or(bytes.len(), |i| i + 3);
@@ -171,17 +169,17 @@ fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
 
 /// Index just past the `>` closing a tag, honouring quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    let mut quote = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return i + 1,
-            None => {}
+    // Jump between quotes and `>` (memchr) rather than stepping byte by byte.
+    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'"', b'\'', b'>', rest)) {
+        let at = i + at;
+        let b = bytes[at];
+        if b == b'>' {
+            return at + 1;
         }
-        i += 1;
+        match memchr::memchr(b, &bytes[at + 1..]) {
+            Some(close) => i = at + 1 + close + 1,
+            None => return bytes.len(),
+        }
     }
     bytes.len()
 }
@@ -199,12 +197,10 @@ fn skip_raw_text(bytes: &[u8], pos: &mut usize, name: &[u8]) {
     *pos = bytes.len();
 }
 
+/// First `needle` at or after `from` (SIMD search: pages carry long
+/// scripts and comments that are scanned for their end).
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|i| i + from)
 }
 
 #[cfg(test)]

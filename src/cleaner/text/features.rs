@@ -110,6 +110,7 @@ pub fn of_text(text: &str) -> Features {
     let mut alpha = 0usize;
     let mut stops = 0usize;
     let mut caps = 0usize;
+    let mut lower = String::new();
     for token in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         let token = token.trim_matches(|c| c == '\'' || c == '’');
         if !token.chars().next().is_some_and(char::is_alphabetic) {
@@ -119,7 +120,7 @@ pub fn of_text(text: &str) -> Features {
         if token.chars().next().is_some_and(char::is_uppercase) {
             caps += 1;
         }
-        if lexicon::is_stop_word(&token.to_lowercase()) {
+        if is_stop_token(token, &mut lower) {
             stops += 1;
         }
     }
@@ -135,6 +136,21 @@ pub fn of_text(text: &str) -> Features {
         unspaced: unspaced_chars * 2 > chars,
         dated: words <= 25 && crate::extract::date::contains_date(text),
     }
+}
+
+/// `lexicon::is_stop_word(&token.to_lowercase())` without an allocation per
+/// token: lower-cases into a reused buffer and gives up once it is longer
+/// than any stop word. (Char-wise lower-casing differs from `str`'s only for
+/// a word-final Greek sigma, which no stop word holds.)
+fn is_stop_token(token: &str, lower: &mut String) -> bool {
+    lower.clear();
+    for c in token.chars() {
+        lower.extend(c.to_lowercase());
+        if lower.len() > lexicon::MAX_STOP_WORD_LEN {
+            return false;
+        }
+    }
+    lexicon::is_stop_word(lower)
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -154,7 +170,14 @@ pub fn normalise(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // Fast path, same result: ASCII lower-cases byte for byte.
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }

@@ -4,7 +4,7 @@
 //! The lists are written by hand from general knowledge of each language and
 //! of common web page widgets; they name no site and no page.
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -48,6 +48,18 @@ const STOP_WORDS: &[&str] = &[
     "i", "w", "z", "na", "do", "nie", "się", "że", "to", "jest", "są", "był", "była", "jak", "ale", "lub", "oraz",
     "po", "od", "przez", "dla", "o", "jego", "jej", "ich", "ten", "ta", "te", "tym", "już", "tak",
 ];
+
+/// Length in bytes of the longest stop word: longer tokens need no lookup.
+pub const MAX_STOP_WORD_LEN: usize = {
+    let (mut i, mut max) = (0, 0);
+    while i < STOP_WORDS.len() {
+        if STOP_WORDS[i].len() > max {
+            max = STOP_WORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
@@ -237,13 +249,16 @@ const PHRASES: &[Phrase] = &[
 /// Word boundaries are ASCII (`(?-u:\b)`): Unicode ones make the regex
 /// engine fall back to a slow matcher on non-ASCII text, and every phrase
 /// starts and ends with ASCII letters anyway.
-/// The lazy DFA gets a large cache: with a small one it gives up on this
-/// many patterns and the set falls back to a much slower matcher.
-static PHRASE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new(PHRASES.iter().map(|p| ascii_boundaries(p.pattern)))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("static chrome phrases")
+/// One regex per phrase, not one `RegexSet`: the set's overlapping search must
+/// scan every block to its end and its lazy DFA kept building new states (the
+/// `.*` and counted repeats of many patterns combine), which cost over half of
+/// the plain-text run; separate regexes stop at the first hit, skip phrases
+/// whose `max_words` the block exceeds, and use literal prefilters.
+static PHRASE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    PHRASES
+        .iter()
+        .map(|p| Regex::new(&ascii_boundaries(p.pattern)).expect("static chrome phrase"))
+        .collect()
 });
 
 /// `pattern` with every `\b` made an ASCII word boundary.
@@ -254,22 +269,21 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 /// Reason code of the first chrome phrase that matches `text` (a block of
 /// `words` words), if any.
 pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
-    PHRASE_SET
-        .matches(text)
+    PHRASES
         .iter()
-        .map(|i| &PHRASES[i])
-        .find(|p| words <= p.max_words)
-        .map(|p| p.reason)
+        .zip(PHRASE_REGEXES.iter())
+        .find(|(p, re)| words <= p.max_words && re.is_match(text))
+        .map(|(p, _)| p.reason)
         .or_else(|| is_comment_header(text, words).then_some("comments"))
 }
 
 /// A comment's header: its author and "says:" ("12. Jane Roe says:"), or
-/// the thread's title ("14 thoughts on ..."). Kept out of the phrase set
-/// (its open word runs slow the set's automaton) and tried only on short
+/// the thread's title ("14 thoughts on ..."). Kept apart from the phrase
+/// list (its open word runs are slow to search) and tried only on short
 /// lines that end with a colon or start with a count.
 fn is_comment_header(text: &str, words: usize) -> bool {
-    static HEADER: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b")
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b")
             .expect("static regex")
     });
     let text = text.trim();
