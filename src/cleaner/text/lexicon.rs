@@ -137,7 +137,7 @@ const PHRASES: &[Phrase] = &[
         20,
     ),
     p(
-        r"(?i)^[\d.,]+\s*[km]?\s+(views?|reads?|shares?|comments?|likes?|kommentare|aufrufe|vues|commentaires|visitas|comentarios|visualizzazioni|commenti|reacties|visualizações|comentários)\W*$|^(views?|shares?|comments?)\W*[\d.,]+[km]?$|^\d+\s*(min(ute)?s?|mins?\.?) read$|^reading time|lesezeit|temps de lecture|tiempo de lectura",
+        r"(?i)^[\d.,]+\s*[km]?\s+(views?|reads?|shares?|comments?|likes?|kommentare|aufrufe|vues|commentaires|visitas|comentarios|visualizzazioni|commenti|reacties|visualizações|comentários)\W*$|^(views?|shares?|comments?|hits|visits|visitors|page ?views)\W*[\d.,]+[km]?$|^\d+\s*(min(ute)?s?|mins?\.?) read$|^reading time|lesezeit|temps de lecture|tiempo de lectura",
         "counter",
         6,
     ),
@@ -321,6 +321,9 @@ mod tests {
         );
         assert_eq!(chrome_reason("Home » Politics » Budget", 5), Some("breadcrumb"));
         assert_eq!(chrome_reason("1.2K views", 2), Some("counter"));
+        assert_eq!(chrome_reason("Hits: 1,204", 2), Some("counter"));
+        assert_eq!(chrome_reason("Visitors: 88", 2), Some("counter"));
+        assert_eq!(chrome_reason("Hits: the season's best songs", 5), None);
         assert_eq!(
             chrome_reason("© 2024 Example Media. All rights reserved.", 6),
             Some("footer")
