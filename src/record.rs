@@ -9,6 +9,20 @@ use serde::Serialize;
 /// Version of the record layout; bump on any breaking change to fields.
 pub const SCHEMA_VERSION: &str = "1";
 
+/// Fields every record carries, whatever the input (users' jq filters and
+/// the evaluation harness read them): absent values are `null` or `[]`.
+pub const REQUIRED_FIELDS: &[&str] = &[
+    "source",
+    "format",
+    "headline",
+    "date",
+    "people",
+    "places",
+    "quotes",
+    "body",
+    "word_count",
+];
+
 /// Input format as sniffed from the bytes (never from the file extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

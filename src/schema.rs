@@ -137,17 +137,7 @@ mod tests {
             .iter()
             .filter_map(Value::as_str)
             .collect();
-        for field in [
-            "source",
-            "format",
-            "headline",
-            "date",
-            "people",
-            "places",
-            "quotes",
-            "body",
-            "word_count",
-        ] {
+        for &field in crate::record::REQUIRED_FIELDS {
             assert!(required.contains(&field), "{field} not required: {required:?}");
         }
         // `removed` only appears with --explain.

@@ -14,17 +14,7 @@ fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
     let line = serde_json::to_string(&record).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(!line.contains('\n'));
     let value: Value = serde_json::from_str(&line).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    for field in [
-        "source",
-        "format",
-        "headline",
-        "date",
-        "people",
-        "places",
-        "quotes",
-        "body",
-        "word_count",
-    ] {
+    for &field in newsnorm::record::REQUIRED_FIELDS {
         prop_assert!(value.get(field).is_some(), "{} missing", field);
     }
     prop_assert_eq!(record.word_count, record.body.split_whitespace().count());

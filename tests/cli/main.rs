@@ -96,17 +96,7 @@ fn folder_gives_one_record_per_article_in_sorted_order() {
     assert_eq!(text["format"], "text");
     assert!(text["body"].as_str().unwrap().contains("four largest cranes"));
     for r in &recs {
-        for field in [
-            "source",
-            "format",
-            "headline",
-            "date",
-            "people",
-            "places",
-            "quotes",
-            "body",
-            "word_count",
-        ] {
+        for &field in newsnorm::record::REQUIRED_FIELDS {
             assert!(r.get(field).is_some(), "{field} missing in {r}");
         }
         assert_eq!(r["schema_version"], newsnorm::record::SCHEMA_VERSION);
