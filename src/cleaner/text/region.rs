@@ -329,9 +329,12 @@ enum Cue {
     /// Share of its content words found in the article's opening prose
     /// (a headline sums up its article; teasers and labels do not).
     Overlap,
+    /// Right after a title-shaped line that sums up the article (see
+    /// [`follows_title`]): the standfirst or a caption under the headline.
+    AfterTitle,
 }
 
-const CUES: usize = Cue::Overlap as usize + 1;
+const CUES: usize = Cue::AfterTitle as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
     -0.50, // Words3
@@ -356,6 +359,7 @@ const WEIGHTS: [f32; CUES] = [
     -1.25, // Separated
     -1.50, // Adjacent
     1.00,  // Overlap
+    -3.00, // AfterTitle
 ];
 
 /// Minimum score of a headline.
@@ -385,6 +389,12 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize, chrome
             continue;
         };
         cues[Cue::Overlap as usize] = overlap(&blocks[i].text, &opening);
+        if i > 0
+            && page.feats[i].words >= 5
+            && follows_title(&blocks[i - 1], &page.feats[i - 1], &blocks[i].text, &opening)
+        {
+            cues[Cue::AfterTitle as usize] = 1.0;
+        }
         let s = dot(&cues);
         // Inside the region only a clear headline counts, and only before
         // much prose (captions, a notice): then the article starts after it.
@@ -500,6 +510,28 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free
         set(Cue::Adjacent, 1.0);
     }
     Some(c)
+}
+
+/// `prev`, the block before a candidate, is itself a headline of this
+/// article: title-shaped (not chrome, 5 to 30 words, capitalised start, no
+/// closing full stop, no date or separators) and most of its content words
+/// are in the article's opening prose, without being a breadcrumb or title
+/// that repeats the candidate. The candidate is then its standfirst or a
+/// caption.
+fn follows_title(prev: &Block, f: &Features, text: &str, opening: &std::collections::HashSet<String>) -> bool {
+    let p = prev.text.trim();
+    let text = text.trim();
+    matches!(prev.chrome, None | Some("header"))
+        && prev.kind != BlockKind::ListItem
+        && !f.unspaced
+        && !f.dated
+        && (5..=30).contains(&f.words)
+        && p.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !p.ends_with(['.', ',', ';', ':'])
+        && !p.contains(['|', '/', '•', '·'])
+        && !p.contains(text)
+        && !text.contains(p)
+        && overlap(p, opening) >= 0.5
 }
 
 /// Content words (not function words, at least 3 letters, cut to 6 letters
@@ -653,6 +685,31 @@ mod tests {
         assert_eq!(b[1].chrome, Some(HEADLINE));
         assert_eq!(b[2].chrome, Some("standfirst"));
         assert_eq!(b[4].chrome, None);
+    }
+
+    #[test]
+    fn caption_or_standfirst_after_a_summing_title_is_marked() {
+        let opening: std::collections::HashSet<String> =
+            content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
+                .collect();
+        let check = |prev: &str, text: &str| {
+            let b = blocks(&[prev]);
+            follows_title(&b[0], &super::super::features::of_text(prev), text, &opening)
+        };
+        let caption = "Cars queue at the river crossing at dawn";
+        assert!(check("Harbour bridge reopens after two years of repairs", caption));
+        // Not a title of this article: few of its words in the opening prose.
+        assert!(!check("Local stories from our small coastal town", caption));
+        // A breadcrumb, a sentence, or a line that repeats the candidate.
+        assert!(!check("Home / News / Harbour bridge reopens after repairs", caption));
+        assert!(!check(
+            "The harbour bridge reopened after two years of repairs.",
+            caption
+        ));
+        assert!(!check(
+            "Harbour bridge reopens after two years of repairs",
+            "Harbour bridge reopens after two years of repairs"
+        ));
     }
 
     #[test]
