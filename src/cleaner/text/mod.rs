@@ -26,13 +26,16 @@ pub const HEADLINE: &str = "headline";
 
 /// Split a plain-text dump into blocks: one per non-empty line. Bullet
 /// markers (`•`, `□`, `☆`, `-`, ...) make list items; a bullet alone on its
-/// line belongs to the next line.
+/// line belongs to the next line unless a blank line comes between.
 pub fn split_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pending_bullet = false;
     for line in text.lines() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            // A bullet with a blank line under it is an empty item (a
+            // menu's icon), not the marker of the next paragraph.
+            pending_bullet = false;
             continue;
         }
         if is_bullet(trimmed) {
@@ -221,7 +224,7 @@ You may also like\n\nA second story about the weather that we wrote for this tes
 
     #[test]
     fn bullets_become_list_items() {
-        let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five");
+        let blocks = split_blocks("  • one\n  □ two\n  •\n    three\n- four\nplain -text\n2. five\n  •\n\nA title");
         let kinds: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
         assert_eq!(
             kinds,
@@ -232,6 +235,7 @@ You may also like\n\nA second story about the weather that we wrote for this tes
                 ("four", BlockKind::ListItem),
                 ("plain -text", BlockKind::Paragraph),
                 ("2. five", BlockKind::ListItem),
+                ("A title", BlockKind::Paragraph),
             ]
         );
     }
