@@ -389,9 +389,15 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize, chrome
             continue;
         };
         cues[Cue::Overlap as usize] = overlap(&blocks[i].text, &opening);
-        if i > 0
+        // The title may have its byline or date between it and the candidate.
+        let meta = |j: usize| matches!(blocks[j].chrome, Some("byline" | "date")) || page.feats[j].dated;
+        let prev = match i.checked_sub(1) {
+            Some(p) if p > 0 && meta(p) => Some(p - 1),
+            p => p,
+        };
+        if let Some(p) = prev
             && page.feats[i].words >= 5
-            && follows_title(&blocks[i - 1], &page.feats[i - 1], &blocks[i].text, &opening)
+            && follows_title(&blocks[p], &page.feats[p], &blocks[i].text, &opening)
         {
             cues[Cue::AfterTitle as usize] = 1.0;
         }
@@ -710,6 +716,23 @@ mod tests {
             "Harbour bridge reopens after two years of repairs",
             "Harbour bridge reopens after two years of repairs"
         ));
+    }
+
+    #[test]
+    fn caption_under_a_dated_headline_does_not_take_its_place() {
+        let mut b = blocks(&[
+            "Menu",
+            "Committee agrees bridge repairs before winter",
+            "March 3, 2025",
+            "Workers paint the railings of the old span at dusk",
+            "By Jane Roe",
+            PARA,
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[1].chrome, Some(HEADLINE));
+        assert_ne!(b[3].chrome, Some(HEADLINE));
     }
 
     #[test]
