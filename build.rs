@@ -7,15 +7,7 @@
 
 use std::{env, fs, path::Path};
 
-/// Must stay identical to `gazetteer::hash`.
-fn hash(key: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ (h >> 29)
-}
+include!("src/extract/key_hash.rs");
 
 const FILES: &[&str] = &[
     "places.tsv",
@@ -72,4 +64,5 @@ fn main() {
         fs::write(&dest, blob).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/extract/key_hash.rs");
 }

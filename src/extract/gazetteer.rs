@@ -38,16 +38,7 @@ struct Lines {
     mask: usize,
 }
 
-/// FNV-1a: short keys, no allocation. Must match `hash` in build.rs.
-#[inline]
-fn hash(key: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ (h >> 29)
-}
+include!("key_hash.rs");
 
 impl Lines {
     const fn new(text: &'static str, index: &'static [u8]) -> Self {
