@@ -85,17 +85,22 @@ mod tests {
         }
     }
 
+    /// The `required` list of a schema object.
+    fn required_names(schema: &Value) -> Vec<&str> {
+        schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect()
+    }
+
     #[test]
     fn required_fields_are_exactly_the_serialized_ones() {
         let schema = record_schema();
         let record = serde_json::to_value(sample()).unwrap();
         let keys: Vec<&str> = record.as_object().unwrap().keys().map(String::as_str).collect();
-        let required: Vec<&str> = schema["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
+        let required = required_names(&schema);
         assert_eq!(keys, required);
         for (def, field) in [("Person", "people"), ("Place", "places"), ("Quote", "quotes")] {
             let keys: Vec<&str> = record[field][0]
@@ -131,12 +136,7 @@ mod tests {
     #[test]
     fn every_record_field_is_required_and_described() {
         let schema = record_schema();
-        let required: Vec<&str> = schema["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
+        let required = required_names(&schema);
         for &field in crate::record::REQUIRED_FIELDS {
             assert!(required.contains(&field), "{field} not required: {required:?}");
         }

@@ -249,27 +249,16 @@ fn output_order_does_not_depend_on_threads() {
         let body = if n % 5 == 0 { article(n).repeat(40) } else { article(n) };
         fs::write(dir.path().join(format!("{:03}.txt", (n * 37) % 60)), body).unwrap();
     }
-    let one = newsnorm()
-        .args(["-j", "1"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let two = newsnorm()
-        .args(["-j", "2"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let four = newsnorm()
-        .args(["-j", "4"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let run = |jobs: &str| {
+        newsnorm()
+            .args(["-j", jobs])
+            .arg(dir.path())
+            .assert()
+            .success()
+            .get_output()
+            .clone()
+    };
+    let (one, two, four) = (run("1"), run("2"), run("4"));
     assert_eq!(records(&one.stdout).len(), 60);
     assert_eq!(one.stdout, two.stdout);
     assert_eq!(one.stdout, four.stdout);
