@@ -4,6 +4,7 @@
 //! The lists are written by hand from general knowledge of each language and
 //! of common web page widgets; they name no site and no page.
 
+use crate::prebuilt::Matcher;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -254,10 +255,11 @@ const PHRASES: &[Phrase] = &[
 /// `.*` and counted repeats of many patterns combine), which cost over half of
 /// the plain-text run; separate regexes stop at the first hit, skip phrases
 /// whose `max_words` the block exceeds, and use literal prefilters.
-static PHRASE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// Most are DFAs compiled by the build script (`crate::prebuilt`).
+static PHRASE_REGEXES: LazyLock<Vec<Matcher>> = LazyLock::new(|| {
     PHRASES
         .iter()
-        .map(|p| Regex::new(&ascii_boundaries(p.pattern)).expect("static chrome phrase"))
+        .map(|p| Matcher::new(&ascii_boundaries(p.pattern)).expect("static chrome phrase"))
         .collect()
 });
 
