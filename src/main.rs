@@ -12,12 +12,6 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// mimalloc instead of the system allocator: regex compilation at start-up
-/// and the per-document strings and vectors are allocation-heavy, and glibc's
-/// malloc/free was 13-15% of the instructions.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
