@@ -46,8 +46,14 @@ pub fn lead_text(clean: &CleanDoc) -> String {
             keep.push(i);
         }
     }
+    // A dateline dropped from the body ("LONDON 1996-08-30" labelled as a
+    // date) may come after the first body block (a headline kept as body).
+    let after = clean.blocks.iter().enumerate().skip(start).take(5);
+    let late = after
+        .filter(|(_, b)| b.chrome.is_some() && b.text.split_whitespace().count() <= 12 && looks_like_dateline(&b.text));
     keep.iter()
         .map(|&i| header[i].text.as_str())
+        .chain(late.map(|(_, b)| b.text.as_str()))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -1987,5 +1993,37 @@ mod more_tests {
             vec!["Annika Vrede"]
         );
         assert!(names("Police found the missing student alive.").is_empty());
+    }
+
+    fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
+        use crate::cleaner::{Block, BlockKind};
+        CleanDoc {
+            blocks: blocks
+                .iter()
+                .map(|&(t, chrome)| Block {
+                    text: t.to_string(),
+                    kind: BlockKind::Paragraph,
+                    chrome,
+                })
+                .collect(),
+            meta: Default::default(),
+        }
+    }
+
+    #[test]
+    fn dropped_dateline_after_a_body_headline_is_lead() {
+        let clean = doc(&[
+            ("Ferry strike ends after two days.", None),
+            ("OSLO 2031-04-02", Some("date")),
+            ("The crews went back to work on Tuesday.", None),
+        ]);
+        assert!(lead_text(&clean).contains("OSLO 2031-04-02"));
+        // A dropped line that is no dateline stays out.
+        let clean = doc(&[
+            ("Ferry strike ends after two days.", None),
+            ("Share this story", Some("share")),
+            ("The crews went back to work on Tuesday.", None),
+        ]);
+        assert_eq!(lead_text(&clean), "");
     }
 }
