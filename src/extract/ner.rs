@@ -82,8 +82,15 @@ struct Tok {
     line_start: bool,
 }
 
-/// Abbreviations that keep their full stop ("Sen.", "Ariz.").
+/// Abbreviations that keep their full stop ("Sen.", "Ariz.", and in
+/// capitals "ST. LOUIS").
 fn keeps_dot(w: &str) -> bool {
+    // Only saints' and features' abbreviations and honorifics in capitals:
+    // "LA." or "ILL." ending an all-caps sentence are words.
+    if w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+        let titled = title_case(w);
+        return matches!(titled.as_str(), "St" | "Mt" | "Ft") || is_honorific(format_dot(&titled));
+    }
     is_honorific(format_dot(w))
         || matches!(
             w,
@@ -1283,7 +1290,10 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             continue;
         }
         if let Some(c) = cand {
-            for k in c.a..c.b {
+            // A lone word with weak evidence ("told Boston television")
+            // vetoes its place only once it resolves to a person (below).
+            let lone_weak = c.evidence == Evidence::Weak && c.b - c.a == 1;
+            for k in (c.a..c.b).filter(|_| !lone_weak) {
                 in_person[k] = true;
                 if let Some(h) = place_at[k] {
                     vetoed[h] = true;
@@ -1354,6 +1364,10 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             None => roster.add(&mut people, w),
         };
         people[idx].spans.push(span);
+        in_person[c.a] = true;
+        if let Some(h) = place_at[c.a] {
+            vetoed[h] = true;
+        }
     }
     // Every other capitalised word that is a known person's surname.
     // Surname → person, unless two people share it.
@@ -1410,14 +1424,19 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                     continue;
                 }
                 // "the carrier Enterprise", "the Xinhua news agency".
+                // A city's own stations stay places ("Boston television
+                // stations"); a small place's name before a medium is its name.
                 let craft = vehicle_before(&doc, hit.a);
-                let medium = doc.next_word(hit.b - 1).is_some_and(|w| {
+                let medium_noun = |w: &str| {
                     matches!(
                         w,
-                        "news" | "newspaper" | "agency" | "daily" | "radio" | "television" | "magazine"
+                        "news" | "newspaper" | "agency" | "daily" | "weekly" | "radio" | "television" | "magazine"
                     )
-                });
-                if hit.b == hit.a + 1 && !p.is_major() && (craft || medium) {
+                };
+                let medium_after = doc.next_word(hit.b - 1).is_some_and(medium_noun) && p.population < 300_000;
+                // "the official newspaper Granma": a title after the medium.
+                let medium_before = doc.prev_word(hit.a).is_some_and(medium_noun);
+                if hit.b == hit.a + 1 && !p.is_major() && (craft || medium_after || medium_before) {
                     continue;
                 }
                 let name_like = hit.b == hit.a + 1 && (doc.given(hit.a) || doc.surname(hit.a));
@@ -1993,6 +2012,40 @@ mod more_tests {
             vec!["Annika Vrede"]
         );
         assert!(names("Police found the missing student alive.").is_empty());
+    }
+
+    fn places(body: &str) -> Vec<String> {
+        analyse("", body).places.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn weak_speaker_cue_does_not_hide_a_city() {
+        // "told X" is a weak cue: a city stays a city unless X is a person.
+        assert_eq!(places("Witnesses told Denver radio stations about it."), vec!["Denver"]);
+        let e = analyse(
+            "",
+            "Carla Mendelsohn spoke first. Later, told Mendelsohn, the crowd left.",
+        );
+        assert!(e.places.is_empty());
+        assert_eq!(e.people.len(), 1);
+    }
+
+    #[test]
+    fn medium_words_name_titles_not_places() {
+        assert!(places("The state newspaper Granma reported it.").is_empty());
+        assert_eq!(places("The state newspaper in Granma reported it."), vec!["Granma"]);
+        // A large city's stations are the city's; a small town's name before
+        // a medium is the medium's name.
+        assert_eq!(places("He spoke to Denver television crews."), vec!["Denver"]);
+        assert!(places("He spoke to the Xinhua news agency.").is_empty());
+    }
+
+    #[test]
+    fn capitals_saint_keeps_its_dot() {
+        let e = analyse("ST. PAUL 2031-04-02", "The crews went back to work.");
+        assert_eq!(e.places.first().map(|p| p.name.as_str()), Some("Saint Paul"));
+        let e = analyse("", "They moved to LA. Then they left.");
+        assert!(e.places.iter().all(|p| p.name != "Louisiana"));
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
