@@ -1377,13 +1377,31 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             surname.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
         }
     }
+    // "Saddam" for "Saddam Hussein", "Nicole" for "Nicole Roe": a lone
+    // first word of one known full name (not another's surname) is that person.
+    let mut first_word: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some((first, _)) = p.name.split_once(' ')
+            && first.chars().count() >= 3
+            && !surname.contains_key(first)
+        {
+            first_word.entry(first).and_modify(|v| *v = None).or_insert(Some(i));
+        }
+    }
     let mut extra: Vec<(usize, Span, Option<usize>)> = Vec::new();
     for k in 0..n {
         if in_person[k] || !toks[k].word || !toks[k].cap || toks[k].upper {
             continue;
         }
         let w = base(doc.w(k));
-        if let Some(&Some(pi)) = surname.get(w) {
+        let by_first = || {
+            first_word
+                .get(w)
+                .copied()
+                .flatten()
+                .filter(|_| place_at[k].is_none() && !doc.common(k) && !is_stop(w))
+        };
+        if let Some(pi) = surname.get(w).copied().flatten().or_else(by_first) {
             let alone = doc.prev_word(k).is_none_or(|p| !doc.toks[k - 1].cap || is_stop(p))
                 && doc.next_word(k).is_none_or(|nw| !toks[k + 1].cap || is_stop(nw));
             if alone {
@@ -2046,6 +2064,22 @@ mod more_tests {
         assert_eq!(e.places.first().map(|p| p.name.as_str()), Some("Saint Paul"));
         let e = analyse("", "They moved to LA. Then they left.");
         assert!(e.places.iter().all(|p| p.name != "Louisiana"));
+    }
+
+    #[test]
+    fn lone_first_word_of_a_known_name() {
+        let e = analyse(
+            "",
+            "Police found Kirsa Lindqvist alive. Kirsa had been missing for days.",
+        );
+        assert_eq!(e.people.len(), 1);
+        assert_eq!(e.people[0].spans.len(), 2);
+        // Two people share the first word: it stays unresolved.
+        let e = analyse(
+            "",
+            "Police found Kirsa Lindqvist and Kirsa Moberg alive. Kirsa had been missing.",
+        );
+        assert!(e.people.iter().all(|p| p.spans.len() == 1));
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
