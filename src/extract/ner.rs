@@ -1415,6 +1415,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         }
         people[pi].spans.push(span);
     }
+    roster_lists(&doc, &in_person, &place_at, &mut vetoed, &mut people, &mut roster);
 
     // 4. Places.
     let mut places: Vec<Place> = Vec::new();
@@ -1535,6 +1536,63 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         people = forms;
     }
     Entities { people, places }
+}
+
+/// Line-ups and rosters: in a comma list of four or more single
+/// capitalised words ("Roe, Doe, Lund and Berg") of which at least two name
+/// known people, the other words name people too (not places).
+fn roster_lists(
+    doc: &Doc,
+    in_person: &[bool],
+    place_at: &[Option<usize>],
+    vetoed: &mut [bool],
+    people: &mut Vec<PersonEntity>,
+    roster: &mut Roster,
+) {
+    let toks = &doc.toks;
+    let n = toks.len();
+    let item = |k: usize| {
+        let t = toks[k];
+        t.word && t.cap && !t.upper && !is_stop(doc.w(k))
+    };
+    let mut k = 0;
+    while k < n {
+        if !item(k) || k > 0 && toks[k - 1].word && toks[k - 1].cap && !toks[k].line_start {
+            k += 1;
+            continue;
+        }
+        // Items: word (',' | 'and') word ... up to the end of the list.
+        let mut items = vec![k];
+        let mut j = k + 1;
+        while j + 1 < n && (doc.w(j) == "," || doc.w(j) == "and") && item(j + 1) {
+            items.push(j + 1);
+            j += 2;
+        }
+        let ends = j >= n || !toks[j].word || !toks[j].cap;
+        let known: Vec<bool> = items
+            .iter()
+            .map(|&i| in_person[i] || roster.by_last.contains_key(base(doc.w(i))))
+            .collect();
+        let n_known = known.iter().filter(|&&x| x).count();
+        if ends && items.len() >= 4 && n_known >= 2 && n_known * 3 >= items.len() {
+            for (&i, _) in items.iter().zip(&known).filter(|(_, x)| !**x) {
+                let w = base(doc.w(i));
+                let major = place_at[i].is_some_and(|_| GAZETTEER.place(w).is_some_and(|p| p.is_major()));
+                if doc.common(i) || doc.descr(i) || major {
+                    continue;
+                }
+                if let Some(h) = place_at[i] {
+                    vetoed[h] = true;
+                }
+                let idx = match roster.resolve(people, w) {
+                    Some(x) => x,
+                    None => roster.add(people, w),
+                };
+                people[idx].spans.push(toks[i].s..toks[i].s + w.len());
+            }
+        }
+        k = j.max(k + 1);
+    }
 }
 
 fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
@@ -2080,6 +2138,20 @@ mod more_tests {
             "Police found Kirsa Lindqvist and Kirsa Moberg alive. Kirsa had been missing.",
         );
         assert!(e.people.iter().all(|p| p.spans.len() == 1));
+    }
+
+    #[test]
+    fn line_up_lists_name_people() {
+        let text = "Coach Arvid Strand named Tomas Brekke and Ola Vinje. \
+                    The side: Brekke, Vinje, Halden, Ruud, Sandvik.";
+        let got = names(text);
+        for n in ["Halden", "Ruud", "Sandvik"] {
+            assert!(got.iter().any(|g| g == n), "{n} missing from {got:?}");
+        }
+        assert!(analyse("", text).places.is_empty(), "Halden is a player here");
+        // A list without known people stays places or nothing.
+        let e = analyse("", "Ferries call at Halden, Moss, Larvik and Arendal.");
+        assert!(e.people.is_empty());
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
