@@ -1616,7 +1616,23 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Opti
     let after = (!is_possessive(doc.w(b - 1)))
         .then(|| doc.next_word(b - 1).and_then(kind_of))
         .flatten();
-    let kind = before.or(after)?;
+    // "Lockerbie, Scotland", "Ridgeway, Tennessee": a town the gazetteer
+    // lacks, then its country or state (not "Texas Republican").
+    let in_region = || {
+        let toks = &doc.toks;
+        if !(b + 1 < toks.len() && doc.w(b) == "," && place_at[b + 1].is_some()) {
+            return None;
+        }
+        let w = base(doc.w(b + 1));
+        let region = GAZETTEER
+            .place(w)
+            .is_some_and(|p| matches!(p.kind, "country" | "region"));
+        let then = toks.get(b + 2);
+        let alone = then.is_none_or(|t| !t.word || !t.cap || t.line_start);
+        // Mid-sentence only: "Automakers, U.S. agency ..." opens a headline.
+        (region && alone && !toks[a].sent && !is_possessive(doc.w(b - 1))).then_some("city")
+    };
+    let kind = before.or(after).or_else(in_region)?;
     if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || doc.common(k) && !doc.toks[k].upper) {
         return None;
     }
@@ -2152,6 +2168,20 @@ mod more_tests {
         // A list without known people stays places or nothing.
         let e = analyse("", "Ferries call at Halden, Moss, Larvik and Arendal.");
         assert!(e.people.is_empty());
+    }
+
+    #[test]
+    fn town_then_its_state_or_country() {
+        assert_eq!(
+            places("The bus crashed near Glenbrae, Scotland, on Monday."),
+            vec!["Scotland", "Glenbrae"]
+        );
+        // A party label after the state, or a sentence start, is no town.
+        assert_eq!(
+            places("The vote went to Dunmore, Texas Republican, on Monday."),
+            vec!["Texas"]
+        );
+        assert_eq!(places("Truckers, U.S. agency agree."), vec!["United States"]);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
