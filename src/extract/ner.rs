@@ -1202,6 +1202,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     }
 
     // 2. Chains and their verdicts.
+    let geo = !doc.foreign && hits.len() >= 4;
     let chains = build_chains(&doc, &place_at, &hits);
     let mut vetoed = vec![false; hits.len()];
     let mut in_person = vec![false; n];
@@ -1215,7 +1216,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let possessor = (ci > 0).then(|| chains[ci - 1]).filter(|p| p_adjacent(&doc, *p, chain));
         let (mut cand, verdict) = classify_chain(&doc, chain, &place_at, &hits, possessor, titled[chain.a]);
         // "the town of Bou Haroun": the context outweighs a bare name guess.
-        let context_place = place_by_context(&doc, chain, &place_at);
+        let context_place = place_by_context(&doc, chain, &place_at, geo && !titled[chain.a]);
         if context_place.is_some() && cand.as_ref().is_some_and(|c| c.role.is_none() && !doc.given(c.a)) {
             cand = None;
         }
@@ -1302,7 +1303,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             cands.push(c);
         } else if !org
             && !of_org
-            && let Some(kind) = place_by_context(&doc, chain, &place_at)
+            && let Some(kind) = place_by_context(&doc, chain, &place_at, geo && !titled[chain.a])
         {
             landmarks.push((chain, kind));
         } else if !org && !of_org && !titled[chain.a] {
@@ -1601,7 +1602,9 @@ fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
 
 /// A place the gazetteer lacks, named by the words around it: "the town
 /// of X", "X village", "X province", "X airport".
-fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Option<&'static str> {
+/// `geo`: the text names several known places (news about somewhere),
+/// where a lone unknown word after "in" is a place more often than a product.
+fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bool) -> Option<&'static str> {
     let (a, b) = (chain.a, chain.b);
     let kind_of = |w: &str| match w {
         "town" | "city" | "village" | "port" | "suburb" | "capital" | "towns" | "villages" => Some("city"),
@@ -1632,7 +1635,58 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Opti
         // Mid-sentence only: "Automakers, U.S. agency ..." opens a headline.
         (region && alone && !toks[a].sent && !is_possessive(doc.w(b - 1))).then_some("city")
     };
-    let kind = before.or(after).or_else(in_region)?;
+    // "in Velten near Berlin", "met in Chuman,": one unknown word after
+    // "in"/"near", then a clause break.
+    let after_in = || {
+        let toks = &doc.toks;
+        let prep = a >= 1 && matches!(doc.w(a - 1), "in" | "near");
+        let brk = toks
+            .get(b)
+            .is_none_or(|t| matches!(doc.w(b), "," | "." | ";" | "near") || t.line_start);
+        // "in Mandarin, Spanish and ...", "in Google, Apple": a list of
+        // other things, unless places follow.
+        let listed = b + 1 < toks.len()
+            && doc.w(b) == ","
+            && toks
+                .get(b + 1)
+                .is_some_and(|t| t.word && t.cap && place_at[b + 1].is_none());
+        // Languages and feasts follow "in" too ("in Hebrew", "in Ramadan").
+        let not_place = matches!(
+            doc.w(a),
+            "Hebrew"
+                | "Latin"
+                | "Hindi"
+                | "Urdu"
+                | "Swahili"
+                | "Farsi"
+                | "Pashto"
+                | "Dari"
+                | "Tagalog"
+                | "Creole"
+                | "Esperanto"
+                | "Malay"
+                | "Ramadan"
+                | "Christmas"
+                | "Easter"
+                | "Passover"
+                | "Lent"
+                | "Advent"
+                | "Hanukkah"
+                | "Diwali"
+        );
+        // "in InDesign", "in T2", "in EVs": product and model names.
+        let inner_cap = doc.w(a).chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit());
+        let plain = geo
+            && !inner_cap
+            && b == a + 1
+            && !toks[a].sent
+            && !toks[a].upper
+            && !doc.given(a)
+            && !doc.surname(a)
+            && !not_place;
+        (prep && brk && !listed && plain).then_some("city")
+    };
+    let kind = before.or(after).or_else(in_region).or_else(after_in)?;
     if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || doc.common(k) && !doc.toks[k].upper) {
         return None;
     }
@@ -2182,6 +2236,24 @@ mod more_tests {
             vec!["Texas"]
         );
         assert_eq!(places("Truckers, U.S. agency agree."), vec!["United States"]);
+    }
+
+    #[test]
+    fn unknown_word_after_in_is_a_town_in_news_about_places() {
+        let news = "Talks between Kenya, Uganda and Tanzania resumed in Nairobi. \
+                    Rebels set up a base in Kowelo, officials said.";
+        assert!(places(news).iter().any(|p| p == "Kowelo"));
+        // The word may end the text.
+        let end = "Talks between Kenya, Uganda and Tanzania resumed in Nairobi, then in Kowelo";
+        assert!(places(end).iter().any(|p| p == "Kowelo"));
+        // Not without other places, not in a list of other things, not a language.
+        assert!(places("Rebels set up a base in Kowelo, officials said.").is_empty());
+        let list = "Talks between Kenya, Uganda and Tanzania resumed in Nairobi. \
+                    She writes in Kowelo, Python and Rust.";
+        assert!(places(list).iter().all(|p| p != "Kowelo"));
+        let lang = "Talks between Kenya, Uganda and Tanzania resumed in Nairobi. \
+                    She spoke in Swahili.";
+        assert!(places(lang).iter().all(|p| p != "Swahili"));
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
