@@ -266,6 +266,18 @@ def main():
                     if (n, c2, k) != (name, cc, kind):
                         p["aliases"].discard(x)
 
+    # US state abbreviations are also written without their full stop in
+    # datelines ("IRVINE, Calif 1996"): the undotted form of 4+ letters, unless
+    # it is a word or a name ("Mass", "Penn"; "Mont" is French for mount).
+    for (n, cc, kind), p in places.items():
+        if cc == "US" and kind == "region":
+            for al in sorted(p["aliases"]):
+                bare = al[:-1]
+                if (al.endswith(".") and "." not in bare and len(bare) >= 4
+                        and bare.lower() not in common_set and bare not in name_set
+                        and bare != "Mont"):
+                    p["aliases"].add(bare)
+
     # "Saint Louis" is also written "St. Louis", and the reverse.
     for p in places.values():
         for form in [p["name"]] + sorted(p["aliases"]):

@@ -2256,6 +2256,14 @@ mod more_tests {
         assert!(places(lang).iter().all(|p| p != "Swahili"));
     }
 
+    #[test]
+    fn state_abbreviations_without_their_dot() {
+        let e = analyse("FRESNO, Calif 2031-04-02", "Growers met on Monday.");
+        assert!(e.places.iter().any(|p| p.name == "California"));
+        // Undotted forms that are words stay words.
+        assert!(places("They went to Mass on Sunday in the village.").is_empty());
+    }
+
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
         use crate::cleaner::{Block, BlockKind};
         CleanDoc {
