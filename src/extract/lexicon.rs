@@ -1086,5 +1086,13 @@ pub fn is_facility_noun(w: &str) -> bool {
             | "cup"
             | "index"
             | "brand"
+            // Titles and events named after a chain ("the Zeitgeist daily",
+            // "the Aspen symposium").
+            | "daily"
+            | "newspaper"
+            | "weekly"
+            | "magazine"
+            | "symposium"
+            | "festival"
     )
 }

@@ -779,7 +779,12 @@ fn classify_chain(
         );
     let office_of = n_len == 1 && na >= 1 && doc.w(na - 1) == "of" && doc.common(na);
     let initial_only = (na..nb).all(|k| doc.w(k).len() <= 2 && doc.w(k).ends_with('.'));
-    if quoted || foreign_article || office_of || initial_only || doc.descr(nb - 1) {
+    // "GDRs", "MPs": plural acronyms are no name parts.
+    let acronyms = (na..nb).any(|k| {
+        let w = doc.w(k);
+        w.len() >= 3 && w.ends_with('s') && w[..w.len() - 1].bytes().all(|c| c.is_ascii_uppercase())
+    });
+    if quoted || foreign_article || office_of || initial_only || acronyms || doc.descr(nb - 1) {
         return (None, Verdict::Nothing);
     }
     let only_roles = (na..nb).all(|k| {
@@ -2262,6 +2267,15 @@ mod more_tests {
         assert!(e.places.iter().any(|p| p.name == "California"));
         // Undotted forms that are words stay words.
         assert!(places("They went to Mass on Sunday in the village.").is_empty());
+    }
+
+    #[test]
+    fn plural_acronyms_and_named_titles_are_not_people() {
+        assert!(names("Trading in Velmar ADRs opened lower.").is_empty());
+        assert_eq!(names("Trading by Velmar Adris opened lower."), vec!["Velmar Adris"]);
+        assert!(names("The Orvik Tidende daily said on Monday.").is_empty());
+        assert!(names("Speaking at the annual Kestrel Point symposium, he left.").is_empty());
+        assert_eq!(names("Kestrel Pointer said on Monday."), vec!["Kestrel Pointer"]);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
