@@ -506,10 +506,37 @@ fn build_chains(doc: &Doc, place_at: &[Option<usize>], hits: &[PlaceHit]) -> Vec
                 break;
             }
         }
+        // "Jane Mary (Molly) Roe": a nickname in brackets inside a full name.
+        if let Some(end) = bracketed_nickname(doc, a, b) {
+            b = end;
+        }
         chains.push(Chain { a, b });
         i = b;
     }
     chains
+}
+
+/// The end of "(Nick) Surname" after the given names `a..b`, if that is
+/// what follows: one or two capitalised words in brackets, then one
+/// capitalised word that is no common word.
+fn bracketed_nickname(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let toks = &doc.toks;
+    if !doc.given(a) || b + 3 >= toks.len() || doc.w(b) != "(" || !doc.joined(b - 1, b) {
+        return None;
+    }
+    let close = (b + 2..=b + 3).find(|&k| doc.w(k) == ")")?;
+    let inner_ok = (b + 1..close).all(|k| toks[k].word && toks[k].cap);
+    let s = close + 1;
+    let surname_ok = s < toks.len()
+        && toks[s].word
+        && toks[s].cap
+        && !toks[s].upper
+        && doc.joined(close, s)
+        && !doc.common(s)
+        && toks
+            .get(s + 1)
+            .is_none_or(|t| !(t.word && t.cap && doc.joined(s, s + 1)));
+    (inner_ok && surname_ok).then_some(s + 1)
 }
 
 /// "Vienna-based", "British-ruled", "Family-controlled": adjectives made
@@ -2276,6 +2303,22 @@ mod more_tests {
         assert!(names("The Orvik Tidende daily said on Monday.").is_empty());
         assert!(names("Speaking at the annual Kestrel Point symposium, he left.").is_empty());
         assert_eq!(names("Kestrel Pointer said on Monday."), vec!["Kestrel Pointer"]);
+    }
+
+    #[test]
+    fn bracketed_nickname_inside_a_full_name() {
+        let e = analyse(
+            "",
+            "Mourners remembered Thomas Eric (Tom) Hallberg on Monday. Hallberg was 80.",
+        );
+        assert_eq!(e.people.len(), 1);
+        assert_eq!(e.people[0].name, "Thomas Eric (Tom) Hallberg");
+        assert_eq!(e.people[0].spans.len(), 2);
+        // An organisation in brackets after a name is no nickname.
+        assert_eq!(
+            names("Mourners remembered Thomas Hallberg (UN) on Monday."),
+            vec!["Thomas Hallberg"]
+        );
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
