@@ -944,6 +944,7 @@ fn classify_chain(
         };
         Some(doc.text[toks[from].s..toks[noun].e].to_string())
     });
+    let role = role.or_else(|| (evidence > Evidence::None).then(|| apposition_role(doc, nb)).flatten());
     (
         (evidence > Evidence::None).then_some(Candidate {
             a: na,
@@ -954,6 +955,39 @@ fn classify_chain(
         }),
         Verdict::Nothing,
     )
+}
+
+/// The role in an apposition after the name: "X, a spokeswoman for ...",
+/// "X, chief scientist at ...", "X, the former deputy leader," give
+/// "spokeswoman", "chief scientist", "former deputy leader".
+fn apposition_role(doc: &Doc, b: usize) -> Option<String> {
+    let toks = &doc.toks;
+    if b + 1 >= toks.len() || doc.w(b) != "," {
+        return None;
+    }
+    let mut k = b + 1;
+    if matches!(doc.w(k), "a" | "an" | "the") {
+        k += 1;
+    }
+    let start = k;
+    while k < toks.len() && k < start + 4 && toks[k].word && !toks[k].cap {
+        let w = doc.w(k);
+        if is_role_noun(w) {
+            // The role ends the apposition's head: a clause break or a
+            // preposition follows ("a spokesman for", "an adviser,").
+            let ends = toks.get(k + 1).is_none_or(|t| {
+                !t.word || matches!(doc.w(k + 1), "for" | "of" | "at" | "with" | "in" | "to" | "and" | "who")
+            });
+            if ends {
+                return Some(doc.text[toks[start].s..toks[k].e].to_string());
+            }
+        }
+        if is_function_word(w) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Where the office before a name starts: the title at `h` and the office
@@ -2319,6 +2353,20 @@ mod more_tests {
             names("Mourners remembered Thomas Hallberg (UN) on Monday."),
             vec!["Thomas Hallberg"]
         );
+    }
+
+    #[test]
+    fn role_from_an_apposition_after_the_name() {
+        let e = analyse("", "\"It is late,\" said Runa Falkvik, a spokeswoman for the port.");
+        assert_eq!(e.people[0].role.as_deref(), Some("spokeswoman"));
+        let e = analyse(
+            "",
+            "Talks with Runa Falkvik, deputy harbour director at the port, ended.",
+        );
+        assert_eq!(e.people[0].role.as_deref(), Some("deputy harbour director"));
+        // A relative clause is no role.
+        let e = analyse("", "Talks with Runa Falkvik, who is a spokeswoman, ended.");
+        assert_eq!(e.people[0].role, None);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
