@@ -2369,6 +2369,16 @@ mod more_tests {
         assert_eq!(e.people[0].role, None);
     }
 
+    #[test]
+    fn rivers_and_seas_in_their_local_names() {
+        let text = "Der Pegel der Donau steigt, und an der Ostsee ist es ruhig. \
+                    Die Behörden sagen, dass die Lage ernst ist.";
+        let got = places(text);
+        assert!(got.contains(&"Danube".to_string()) && got.contains(&"Baltic Sea".to_string()));
+        // Inside a firm's name a river is no place.
+        assert!(places("Die Elbe Logistik GmbH hat die Preise erhöht.").is_empty());
+    }
+
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
         use crate::cleaner::{Block, BlockKind};
         CleanDoc {
