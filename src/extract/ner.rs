@@ -759,7 +759,17 @@ fn classify_chain(
         return (None, Verdict::Org);
     }
     if head.is_none() {
-        while na + 1 < nb && (doc.descr(na) || toks[na].sent && doc.common(na) && !doc.given(na)) {
+        // "Christian Blanc": a descriptor that is also a given name, before
+        // one uncommon word, is the name's first word.
+        let given_first = |k: usize| {
+            let next = base(doc.w(k + 1));
+            doc.given(k)
+                && nb - k == 2
+                && !doc.common(k + 1)
+                && !doc.descr(k + 1)
+                && !next.strip_suffix('s').is_some_and(is_descriptor)
+        };
+        while na + 1 < nb && (doc.descr(na) && !given_first(na) || toks[na].sent && doc.common(na) && !doc.given(na)) {
             na += 1;
         }
     }
@@ -2377,6 +2387,17 @@ mod more_tests {
         assert!(got.contains(&"Danube".to_string()) && got.contains(&"Baltic Sea".to_string()));
         // Inside a firm's name a river is no place.
         assert!(places("Die Elbe Logistik GmbH hat die Preise erhöht.").is_empty());
+    }
+
+    #[test]
+    fn descriptor_that_is_a_given_name_and_new_role_nouns() {
+        assert_eq!(
+            names("The board met Christian Vallorbe on Monday."),
+            vec!["Christian Vallorbe"]
+        );
+        assert!(names("The board met Christian Democrats on Monday.").is_empty());
+        assert!(names("The talks angered Christian Kurds on Monday.").is_empty());
+        assert_eq!(names("Police said attache Jorn Wist had left."), vec!["Jorn Wist"]);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
