@@ -1507,6 +1507,13 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         });
         vetoed.push(false);
     }
+    // "the carrier Enterprise", "the Xinhua news agency", "the newspaper
+    // Granma": one-word small places that name a ship or a medium.
+    let named_things: std::collections::HashSet<&str> = hits
+        .iter()
+        .filter(|hit| hit.b == hit.a + 1 && names_a_thing(&doc, hit))
+        .map(|hit| base(&text[hit.span.clone()]))
+        .collect();
     for (h, hit) in hits.iter().enumerate() {
         if vetoed[h] {
             continue;
@@ -1519,20 +1526,8 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 if hit.b == hit.a + 1 && !p.is_major() && doc.common(hit.a) && (t.sent || p.population < 100_000) {
                     continue;
                 }
-                // "the carrier Enterprise", "the Xinhua news agency".
-                // A city's own stations stay places ("Boston television
-                // stations"); a small place's name before a medium is its name.
-                let craft = vehicle_before(&doc, hit.a);
-                let medium_noun = |w: &str| {
-                    matches!(
-                        w,
-                        "news" | "newspaper" | "agency" | "daily" | "weekly" | "radio" | "television" | "magazine"
-                    )
-                };
-                let medium_after = doc.next_word(hit.b - 1).is_some_and(medium_noun) && p.population < 300_000;
-                // "the official newspaper Granma": a title after the medium.
-                let medium_before = doc.prev_word(hit.a).is_some_and(medium_noun);
-                if hit.b == hit.a + 1 && !p.is_major() && (craft || medium_after || medium_before) {
+                // Once a ship's or medium's name, always ("Xinhua said").
+                if hit.b == hit.a + 1 && named_things.contains(base(written)) {
                     continue;
                 }
                 let name_like = hit.b == hit.a + 1 && (doc.given(hit.a) || doc.surname(hit.a));
@@ -1670,6 +1665,27 @@ fn roster_lists(
         }
         k = j.max(k + 1);
     }
+}
+
+/// A small place's name used for a ship or a medium: after a vehicle word,
+/// after a medium noun ("the newspaper X"), or before one when the place
+/// is small (a city's own stations stay places: "Boston television").
+fn names_a_thing(doc: &Doc, hit: &PlaceHit) -> bool {
+    let PlaceRef::Known(p) = hit.place else {
+        return false;
+    };
+    if p.is_major() {
+        return false;
+    }
+    let medium_noun = |w: &str| {
+        matches!(
+            w,
+            "news" | "newspaper" | "agency" | "daily" | "weekly" | "radio" | "television" | "magazine"
+        )
+    };
+    vehicle_before(doc, hit.a)
+        || doc.prev_word(hit.a).is_some_and(medium_noun)
+        || doc.next_word(hit.b - 1).is_some_and(medium_noun) && p.population < 300_000
 }
 
 fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
@@ -2398,6 +2414,13 @@ mod more_tests {
         assert!(names("The board met Christian Democrats on Monday.").is_empty());
         assert!(names("The talks angered Christian Kurds on Monday.").is_empty());
         assert_eq!(names("Police said attache Jorn Wist had left."), vec!["Jorn Wist"]);
+    }
+
+    #[test]
+    fn a_ship_or_medium_name_stays_one_in_the_whole_text() {
+        assert!(places("The state newspaper Granma reported it. Granma also said more.").is_empty());
+        // Without the medium cue the town stays a place.
+        assert_eq!(places("Troops reached Granma. Granma was calm."), vec!["Granma"]);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
