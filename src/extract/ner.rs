@@ -657,6 +657,8 @@ fn is_descriptor(w: &str) -> bool {
                 | "Liberal"
                 | "Labour"
                 | "Tory"
+                | "African"
+                | "European"
                 | "Kurdish"
                 | "Kurd"
                 | "Kurds"
@@ -769,7 +771,17 @@ fn classify_chain(
                 && !doc.descr(k + 1)
                 && !next.strip_suffix('s').is_some_and(is_descriptor)
         };
-        while na + 1 < nb && (doc.descr(na) && !given_first(na) || toks[na].sent && doc.common(na) && !doc.given(na)) {
+        // "S. African", "N. Korean": a compass initial before a descriptor.
+        let compass = |k: usize| {
+            matches!(
+                doc.w(k),
+                "N." | "S." | "E." | "W." | "North" | "South" | "East" | "West"
+            ) && k + 1 < nb
+                && doc.descr(k + 1)
+        };
+        while na + 1 < nb
+            && (doc.descr(na) && !given_first(na) || compass(na) || toks[na].sent && doc.common(na) && !doc.given(na))
+        {
             na += 1;
         }
     }
@@ -1572,6 +1584,21 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         }
     }
 
+    // Forms written in the headline/dateline, for Names::AsWritten.
+    let lead_forms: Vec<Vec<String>> = if names == Names::AsWritten {
+        people
+            .iter()
+            .map(|p| {
+                p.spans
+                    .iter()
+                    .filter(|s| s.start < offset)
+                    .map(|s| text[s.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Body offsets for people; drop mentions that were in the lead.
     for p in &mut people {
         p.spans.retain(|s| s.start >= offset);
@@ -1582,11 +1609,12 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         p.spans.dedup();
     }
     // People named only in the headline or byline stay, without body spans.
-    people.sort_by_key(|p| p.spans.first().map_or(0, |s| s.start));
     if names == Names::AsWritten {
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by_key(|&i| people[i].spans.first().map_or(0, |s| s.start));
         let mut forms: Vec<PersonEntity> = Vec::new();
         let mut form_index: HashMap<String, usize> = HashMap::new();
-        for p in &people {
+        for (p, lead) in order.iter().map(|&i| (&people[i], &lead_forms[i])) {
             for s in &p.spans {
                 let form = body[s.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
                 match form_index.get(&form) {
@@ -1601,11 +1629,22 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                     }
                 }
             }
-            if p.spans.is_empty() {
-                forms.push(p.clone());
+            // A form seen only in the lead ("Roe visits ..." above the
+            // body that names "Jan Roe") is listed without body spans.
+            for form in lead {
+                if !form_index.contains_key(form) {
+                    form_index.insert(form.clone(), forms.len());
+                    forms.push(PersonEntity {
+                        name: form.clone(),
+                        role: p.role.clone(),
+                        spans: Vec::new(),
+                    });
+                }
             }
         }
         people = forms;
+    } else {
+        people.sort_by_key(|p| p.spans.first().map_or(0, |s| s.start));
     }
     Entities { people, places }
 }
@@ -2421,6 +2460,23 @@ mod more_tests {
         assert!(places("The state newspaper Granma reported it. Granma also said more.").is_empty());
         // Without the medium cue the town stays a place.
         assert_eq!(places("Troops reached Granma. Granma was calm."), vec!["Granma"]);
+    }
+
+    #[test]
+    fn as_written_lists_forms_seen_only_in_the_lead() {
+        let (lead, body) = ("Rell quits after defeat", "Coach Vasko Rell resigned on Monday.");
+        let e = analyse_with(lead, body, Names::AsWritten);
+        let got: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(got, vec!["Vasko Rell", "Rell"]);
+        // Canonical names keep one entry.
+        assert_eq!(analyse(lead, body).people.len(), 1);
+    }
+
+    #[test]
+    fn compass_and_continent_descriptors_are_not_names() {
+        assert!(names("They said South African Boers seek land.").is_empty());
+        assert!(names("They said S. Korean Boers seek land.").is_empty());
+        assert_eq!(names("They said Tomas South sought land."), vec!["Tomas South"]);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
