@@ -1491,7 +1491,10 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 .filter(|_| place_at[k].is_none() && !doc.common(k) && !is_stop(w))
         };
         if let Some(pi) = surname.get(w).copied().flatten().or_else(by_first) {
-            let alone = doc.prev_word(k).is_none_or(|p| !doc.toks[k - 1].cap || is_stop(p))
+            // "American Tyson": a demonym before the surname is no name part.
+            let alone = doc
+                .prev_word(k)
+                .is_none_or(|p| !doc.toks[k - 1].cap || is_stop(p) || doc.descr(k - 1))
                 && doc.next_word(k).is_none_or(|nw| !toks[k + 1].cap || is_stop(nw));
             if alone {
                 extra.push((pi, toks[k].s..toks[k].s + w.len(), place_at[k]));
@@ -1807,7 +1810,9 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bo
         );
         // "in InDesign", "in T2", "in EVs": product and model names.
         let inner_cap = doc.w(a).chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit());
-        let plain = geo
+        // "in Velten near Berlin": a known place after "near" is cue enough.
+        let near_place = b + 1 < toks.len() && doc.w(b) == "near" && place_at[b + 1].is_some();
+        let plain = (geo || near_place)
             && !inner_cap
             && b == a + 1
             && !toks[a].sent
@@ -2477,6 +2482,17 @@ mod more_tests {
         assert!(names("They said South African Boers seek land.").is_empty());
         assert!(names("They said S. Korean Boers seek land.").is_empty());
         assert_eq!(names("They said Tomas South sought land."), vec!["Tomas South"]);
+    }
+
+    #[test]
+    fn near_a_known_place_and_demonym_before_a_surname() {
+        assert_eq!(places("She was found in Kowelo near Berlin."), vec!["Berlin", "Kowelo"]);
+        assert_eq!(places("She was found in Kowelo with friends."), Vec::<String>::new());
+        let e = analyse("", "Boxer Tomas Varga won. He then fought Polish Varga.");
+        assert_eq!(e.people[0].spans.len(), 2);
+        // Another given name before the surname is another person.
+        let e = analyse("", "Boxer Tomas Varga won. He then fought Marek Varga.");
+        assert_eq!(e.people[0].spans.len(), 1);
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
