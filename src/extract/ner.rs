@@ -840,7 +840,10 @@ fn classify_chain(
         let w = base(doc.w(k));
         is_title(w) || is_role_modifier(w) || place_at[k].is_some() || doc.descr(k)
     });
-    if only_roles {
+    // "his wife Nancy": a given name after a role noun is no place.
+    let town = place_at[na].is_some_and(|h| matches!(hits[h].place, PlaceRef::Known(p) if p.kind == "city"));
+    let given_after_role = n_len == 1 && doc.given(na) && town && cue_before(doc, a) == Some("role");
+    if only_roles && !given_after_role {
         return (None, Verdict::Nothing);
     }
     // "the Abraham Lincoln" is a ship, "the Jan Roe case" still a person.
@@ -926,7 +929,7 @@ fn classify_chain(
         if n_len >= 3 && (na + 1..nb - 1).any(|k| doc.w(k).len() == 2 && doc.w(k).ends_with('.')) {
             evidence = evidence.max(Evidence::Strong);
         }
-    } else if n_len == 1 && (cue_b.is_some() || cue_a) && !name_is_place {
+    } else if n_len == 1 && (cue_b.is_some() || cue_a) && (!name_is_place || cue_b == Some("role") && doc.given(na)) {
         evidence = evidence.max(Evidence::Weak);
     }
     if starts_sentence_common && n_len == 1 && head.is_none() {
@@ -1444,7 +1447,10 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let w = base(doc.w(c.a));
         let lone_ok = !doc.common(c.a) && (doc.surname(c.a) || c.role_cue) || doc.surname(c.a);
         let idx = roster.resolve(&people, w);
-        if idx.is_none() && (!lone_ok || g.place(w).is_some() || g.demonym(w).is_some()) {
+        // "his wife Nancy": a given name right after a role noun is the
+        // person even when a town has that name.
+        let given_after_role = c.role_cue && doc.given(c.a) && g.place(w).is_some_and(|p| !p.is_major());
+        if idx.is_none() && (!lone_ok || g.place(w).is_some() && !given_after_role || g.demonym(w).is_some()) {
             continue;
         }
         let span = toks[c.a].s..toks[c.a].s + w.len();
@@ -2493,6 +2499,18 @@ mod more_tests {
         // Another given name before the surname is another person.
         let e = analyse("", "Boxer Tomas Varga won. He then fought Marek Varga.");
         assert_eq!(e.people[0].spans.len(), 1);
+    }
+
+    #[test]
+    fn given_name_after_a_role_noun_beats_a_town() {
+        let e = analyse("", "They met his wife Nancy on Monday.");
+        assert_eq!(e.people.len(), 1);
+        assert!(e.places.is_empty());
+        let e = analyse("", "They met his wife in Nancy on Monday.");
+        assert!(e.people.is_empty());
+        // A state called like a given name stays a state.
+        let e = analyse("", "Campaign officials, Virginia and Ohio, agreed.");
+        assert!(e.people.is_empty());
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
