@@ -1374,25 +1374,6 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         } else {
             prev_org = 0;
         }
-        // "Interstate 95", "Route 66": a numbered road.
-        let road = chain.b == chain.a + 1
-            && matches!(
-                doc.w(chain.a),
-                "Interstate" | "Highway" | "Route" | "Motorway" | "Autobahn"
-            )
-            && toks.get(chain.b).is_some_and(|t| {
-                t.word && doc.joined(chain.a, chain.b) && doc.w(chain.b).bytes().all(|c| c.is_ascii_digit())
-            });
-        if road {
-            landmarks.push((
-                Chain {
-                    a: chain.a,
-                    b: chain.b + 1,
-                },
-                "landmark",
-            ));
-            continue;
-        }
         if verdict == Verdict::Landmark {
             for h in place_at[chain.a..chain.b].iter().flatten() {
                 vetoed[*h] = true;
@@ -2530,15 +2511,6 @@ mod more_tests {
         // A state called like a given name stays a state.
         let e = analyse("", "Campaign officials, Virginia and Ohio, agreed.");
         assert!(e.people.is_empty());
-    }
-
-    #[test]
-    fn numbered_roads_are_places() {
-        assert_eq!(
-            places("Traffic backed up on Interstate 40 near the border."),
-            vec!["Interstate 40"]
-        );
-        assert!(places("The Route was long and the Highway was empty.").is_empty());
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
