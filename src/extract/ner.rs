@@ -1069,6 +1069,13 @@ fn is_landmark_word(w: &str) -> bool {
             | "Falls"
             | "Coast"
             | "Bay"
+            | "County"
+            | "Parish"
+            | "Province"
+            | "District"
+            | "Prefecture"
+            | "Oblast"
+            | "Governorate"
     )
 }
 
@@ -1145,6 +1152,7 @@ fn landmark_kind(first: &str, last: &str) -> &'static str {
         ("Mount" | "Mt." | "Monte" | "Mont", _) | (_, "Mountains" | "Hills" | "Glacier") => "mountain",
         (_, "Bay" | "Harbor" | "Harbour") => "bay",
         (_, "Island" | "Islands") | ("Isla" | "Île", _) => "island",
+        (_, "County" | "Parish" | "Province" | "District" | "Prefecture" | "Oblast" | "Governorate") => "region",
         _ => "landmark",
     }
 }
@@ -2511,6 +2519,16 @@ mod more_tests {
         // A state called like a given name stays a state.
         let e = analyse("", "Campaign officials, Virginia and Ohio, agreed.");
         assert!(e.people.is_empty());
+    }
+
+    #[test]
+    fn county_and_parish_names_are_regions() {
+        let e = analyse("", "Floods hit Terrebonne Parish and Orvel County on Monday.");
+        let got: Vec<(&str, Option<&str>)> = e.places.iter().map(|p| (p.name.as_str(), p.kind.as_deref())).collect();
+        assert!(got.contains(&("Terrebonne Parish", Some("region"))), "{got:?}");
+        assert!(got.contains(&("Orvel County", Some("region"))), "{got:?}");
+        // A court or office named after a county is neither.
+        assert!(places("The Orvel County Court ruled on Monday.").is_empty());
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
