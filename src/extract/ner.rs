@@ -392,7 +392,9 @@ impl<'t> Doc<'t> {
             }
             // Demonyms, also those the list lacks ("Bosnian", "Korean"),
             // unless the word is a given name ("Christian", "Brian").
-            let adjective = ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s)) && f & GIVEN == 0;
+            // Short words ("Emese") are more often names than demonyms the list lacks.
+            let adjective =
+                w.len() >= 6 && ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s)) && f & GIVEN == 0;
             if is_descriptor(w) || adjective {
                 f |= DESCRIPTOR;
             }
@@ -2529,6 +2531,13 @@ mod more_tests {
         assert!(got.contains(&("Orvel County", Some("region"))), "{got:?}");
         // A court or office named after a county is neither.
         assert!(places("The Orvel County Court ruled on Monday.").is_empty());
+    }
+
+    #[test]
+    fn short_words_with_demonym_endings_can_be_names() {
+        assert_eq!(names("Ilese Varkony said shares fell."), vec!["Ilese Varkony"]);
+        // Longer ones the list lacks are still descriptors.
+        assert!(names("Officials said Vandorese Varkonys fled.").is_empty());
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
