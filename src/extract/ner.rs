@@ -667,6 +667,7 @@ fn is_descriptor(w: &str) -> bool {
                 | "Palestinian"
                 | "Arab"
                 | "Muslim"
+                | "Moslem"
                 | "Christian"
                 | "Jewish"
                 | "Catholic"
@@ -1766,7 +1767,10 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bo
     let before = (a >= 2 && doc.w(a - 1) == "of")
         .then(|| kind_of(doc.w(a - 2)))
         .flatten();
-    let after = (!is_possessive(doc.w(b - 1)))
+    // "a Moslem village", "an Alpine town": after an indefinite article the
+    // word describes the place rather than naming it.
+    let indefinite = doc.prev_word(a).is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
+    let after = (!is_possessive(doc.w(b - 1)) && !indefinite)
         .then(|| doc.next_word(b - 1).and_then(kind_of))
         .flatten();
     // "Lockerbie, Scotland", "Ridgeway, Tennessee": a town the gazetteer
@@ -2538,6 +2542,20 @@ mod more_tests {
         assert_eq!(names("Ilese Varkony said shares fell."), vec!["Ilese Varkony"]);
         // Longer ones the list lacks are still descriptors.
         assert!(names("Officials said Vandorese Varkonys fled.").is_empty());
+    }
+
+    #[test]
+    fn a_word_after_an_indefinite_article_describes_the_village() {
+        assert!(
+            places("Kessa is a Vandori village in the hills.")
+                .iter()
+                .all(|p| p != "Vandori")
+        );
+        assert!(
+            places("They reached the Vandori village at dawn.")
+                .iter()
+                .any(|p| p == "Vandori")
+        );
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
