@@ -191,6 +191,8 @@ def main():
         aliases = {iso} | {u for u in unoff if u.isascii() or GOOD_ALIAS.match(fold(u))}
         # "Korea (Republic of)" style names are not written in prose.
         aliases = {x for x in aliases if "(" not in x and "," not in x}
+        # "Palestinian Authority" names a government, not the land.
+        aliases = {x for x in aliases if not x.endswith(" Authority")}
         aliases |= {fold(x) for x in aliases if fold(x) != x}
         add(en, a2, "country", 10**9, aliases)
         country_names[a2] = en

@@ -2558,6 +2558,15 @@ mod more_tests {
         );
     }
 
+    #[test]
+    fn a_government_is_not_its_land() {
+        assert!(places("Talks with the Palestinian Authority resumed.").is_empty());
+        assert_eq!(
+            places("Talks in the Palestinian Territories resumed."),
+            vec!["Palestine"]
+        );
+    }
+
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
         use crate::cleaner::{Block, BlockKind};
         CleanDoc {
