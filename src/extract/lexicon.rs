@@ -678,6 +678,7 @@ pub fn is_org_word(w: &str) -> bool {
         || matches!(
             w,
             "Bank"
+                | "Nations"
                 | "Banks"
                 | "University"
                 | "College"

@@ -2567,6 +2567,14 @@ mod more_tests {
         );
     }
 
+    #[test]
+    fn united_nations_dateline_is_no_place() {
+        let e = analyse("UNITED NATIONS 2031-04-02", "Delegates met on Monday.");
+        assert!(e.places.is_empty());
+        let e = analyse("UNITED STATES 2031-04-02", "Delegates met on Monday.");
+        assert_eq!(e.places.len(), 1);
+    }
+
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
         use crate::cleaner::{Block, BlockKind};
         CleanDoc {
