@@ -207,7 +207,7 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
+    Regex::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|datum|post time|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
         .expect("static regex")
 });
 
@@ -341,7 +341,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
 }
 
 /// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
-const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)";
+const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)(?:([+-])(\d{1,2})(?-u:\b))?";
 static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[\s,|•·–—-]{{0,4}}(?:at\s+)?{TIME_TZ}")).expect("static regex"));
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -387,7 +387,14 @@ fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String>
         Some("a") if hour == 12 => hour = 0,
         _ => {}
     }
-    let offset = zone_offset(&c[4])?;
+    let mut offset = zone_offset(&c[4])?;
+    // "GMT+1", "UTC-5": an explicit offset from GMT/UTC.
+    if offset == 0
+        && let (Some(sign), Some(hours)) = (c.get(5), c.get(6))
+    {
+        let hours: i8 = hours.as_str().parse().ok().filter(|h| *h <= 14)?;
+        offset = if sign.as_str() == "-" { -hours } else { hours };
+    }
     let date = iso.get(..10)?;
     let sign = if offset < 0 { '-' } else { '+' };
     Some(format!(
@@ -437,25 +444,50 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
             role: DateRole::Published,
         });
     }
+    candidates(doc)
+        .into_iter()
+        .fold(None, |best: Option<(f32, FoundDate)>, (s, _, d)| match best {
+            Some((b, _)) if s <= b => best,
+            _ => Some((s, d)),
+        })
+        .map(|(_, d)| d)
+}
+
+/// Every date expression of a text page with its score and block index,
+/// in page order (yearless dates after full ones); [`extract`] takes the
+/// first of the best.
+pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
+    let mut out = Vec::new();
     let headline = doc
         .blocks
         .iter()
         .position(|b| b.chrome == Some(crate::cleaner::text::HEADLINE));
     let body = doc.body_start();
-    let anchor = headline.or(body)?;
+    let Some(anchor) = headline.or(body) else {
+        return out;
+    };
     let zone_end = body.map_or(anchor + 12, |b| b.max(anchor) + 3);
     let order = page_order(&doc.blocks);
-    let mut best: Option<(f32, FoundDate)> = None;
     let mut years: Vec<(usize, i32)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
-        for found in find_dates_ordered(&block.text, order) {
+        let found_here = find_dates_ordered(&block.text, order);
+        for (k, mut found) in found_here.iter().cloned().enumerate() {
             if let Some(y) = found.iso.get(..4).and_then(|y| y.parse().ok()) {
                 years.push((i, y));
             }
-            let s = score(i, block, &found, anchor, zone_end);
-            if best.as_ref().is_none_or(|(b, _)| s > *b) {
-                best = Some((s, found));
+            if found.role == DateRole::Unknown && block.text[..found.span.start].trim().is_empty() {
+                found.role = label_above(&doc.blocks, i);
             }
+            let mut s = score(i, block, &found, anchor, zone_end);
+            // One end of a range ("Dec 25, 2023/Jan 1, 2024", "May 2 to
+            // May 5, 2024") dates an issue or an event, not the page.
+            let joined = |a: &FoundDate, b: &FoundDate| is_range_joiner(&block.text[a.span.end..b.span.start]);
+            if found_here.get(k + 1).is_some_and(|next| joined(&found, next))
+                || k.checked_sub(1).is_some_and(|p| joined(&found_here[p], &found))
+            {
+                s -= 3.0;
+            }
+            out.push((s, i, found));
         }
     }
     // Dates written without a year, on a line of their own or in a
@@ -485,11 +517,9 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
             // The dateline opens the story: as good as a date line.
             s += 5.0;
         }
-        if best.as_ref().is_none_or(|(b, _)| s > *b) {
-            best = Some((s, found));
-        }
+        out.push((s, i, found));
     }
-    best.map(|(_, d)| d)
+    out
 }
 
 /// A month and day without a year.
@@ -583,6 +613,36 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
     }
 }
 
+/// The role a short label line just above a date line gives it
+/// ("Published on" / "Oct 31, 2025" on the next line).
+fn label_above(blocks: &[Block], i: usize) -> DateRole {
+    let Some(prev) = i.checked_sub(1).map(|j| &blocks[j]) else {
+        return DateRole::Unknown;
+    };
+    if prev.text.split_whitespace().count() > 4 {
+        DateRole::Unknown
+    } else if UPDATED.is_match(&prev.text) {
+        DateRole::Updated
+    } else if PUBLISHED.is_match(&prev.text) {
+        DateRole::Published
+    } else {
+        DateRole::Unknown
+    }
+}
+
+/// Whether the text between two dates joins them into a range.
+fn is_range_joiner(between: &str) -> bool {
+    matches!(
+        between.trim().to_lowercase().as_str(),
+        "/" | "-" | "–" | "—" | "to" | "until" | "through" | "bis" | "au" | "al" | "a" | "tot"
+    )
+}
+
+/// A post embedded from a social network signs off with its author's
+/// handle in parentheses just before its date ("— Jane Roe (@jroe) May 5,
+/// 2024"): the date of that post, not of the page.
+static EMBED_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(@\w{1,30}\)\W{0,3}$").expect("static regex"));
+
 fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: usize) -> f32 {
     let mut s = if i + 3 >= anchor && i <= zone_end {
         10.0 - 0.2 * i.abs_diff(anchor) as f32
@@ -596,6 +656,9 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
         // A date in running text or a caption is what the story is about.
         None | Some("caption") => s -= 3.0,
         _ => {}
+    }
+    if EMBED_SIGNATURE.is_match(tail(&block.text[..found.span.start.min(block.text.len())], 40)) {
+        s -= 6.0;
     }
     s += match found.role {
         DateRole::Published => 1.5,
@@ -773,5 +836,89 @@ mod tests {
         let found = extract(&doc).unwrap();
         assert_eq!(found.iso, "2024-05-08");
         assert_eq!(found.text, "May 8, 2024");
+    }
+    fn doc_of(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
+        use crate::cleaner::{BlockKind, PageMeta};
+        CleanDoc {
+            blocks: blocks
+                .iter()
+                .map(|&(t, chrome)| Block {
+                    text: t.to_string(),
+                    kind: BlockKind::Paragraph,
+                    chrome,
+                })
+                .collect(),
+            meta: PageMeta::default(),
+        }
+    }
+
+    const HL: Option<&str> = Some(crate::cleaner::text::HEADLINE);
+
+    #[test]
+    fn gmt_offsets_and_datum_label() {
+        assert_eq!(
+            iso("Posted 5 Aug 2024 - 13:55 GMT+2").as_deref(),
+            Some("2024-08-05T13:55:00+02:00")
+        );
+        assert_eq!(
+            iso("5 Aug 2024 13:55 UTC-5").as_deref(),
+            Some("2024-08-05T13:55:00-05:00")
+        );
+        assert_eq!(
+            iso("5 Aug 2024 13:55 GMT").as_deref(),
+            Some("2024-08-05T13:55:00+00:00")
+        );
+        assert_eq!(find_date("Datum 28.04.2023").unwrap().role, DateRole::Published);
+        assert_eq!(find_date("Harbour news 28.04.2023").unwrap().role, DateRole::Unknown);
+    }
+
+    #[test]
+    fn a_label_line_above_gives_the_role() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Published on", Some("date")),
+            ("Oct 31, 2025", Some("date")),
+            ("Nov 2, 2025", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        let c = candidates(&doc);
+        assert_eq!(c[0].2.role, DateRole::Published);
+        assert_eq!(c[1].2.role, DateRole::Unknown);
+        assert_eq!(extract(&doc).unwrap().iso, "2025-10-31");
+        // A long line above is not a label.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Everything that was published on the harbour this year", None),
+            ("Oct 31, 2025", Some("date")),
+        ]);
+        assert_eq!(candidates(&doc)[0].2.role, DateRole::Unknown);
+    }
+
+    #[test]
+    fn ranges_and_embedded_posts_lose_to_the_byline_date() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Issue of May 2, 2024/May 9, 2024", Some("date")),
+            ("News / May 6, 2024", Some("breadcrumb")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-05-06");
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("— Harbour Watch (@harbourwatch) May 4, 2024", Some("date")),
+            ("By Ann Lee May 6, 2024", Some("byline")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-05-06");
+        // Without the handle the nearer date wins.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("— Harbour Watch May 4, 2024", Some("date")),
+            ("By Ann Lee May 6, 2024", Some("byline")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-05-04");
+        assert!(is_range_joiner(" / "));
+        assert!(!is_range_joiner(" and then "));
     }
 }
