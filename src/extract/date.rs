@@ -193,6 +193,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("static regex"));
+/// `11/13/19 at 4:00 PM`, `11/08/23 5:19pm`: month/day (or the page's
+/// order) with a two-digit year, then a clock time.
+static SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{2})\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}").expect("static regex"));
 /// Chinese, Japanese and Korean: 2024年3月5日, 2024년 3월 5일.
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
@@ -267,7 +271,11 @@ fn has_year(text: &str) -> bool {
 
 /// [`find_dates`] with the page's order for numeric dates.
 pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
-    if !has_year(text) {
+    let full_year = has_year(text);
+    // "11/13/19 at 4:00 PM": a slash date with a two-digit year, only when
+    // a clock time follows (alone, "1/2/24" may be anything).
+    let short_year = text.contains('/') && text.contains(':');
+    if !full_year && !short_year {
         return Vec::new();
     }
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
@@ -316,6 +324,20 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         };
         let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
+    }
+    if short_year {
+        for c in SHORT_YEAR.captures_iter(text) {
+            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<i32>(&c, 3)) else {
+                continue;
+            };
+            let day_first = a > 12 || (b <= 12 && order == NumericOrder::DayFirst);
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
+            let y = if y < 70 { 2000 + y } else { 1900 + y };
+            let range = c
+                .get(0)
+                .map_or(0..0, |m| m.start()..c.get(3).map_or(m.end(), |y| y.end()));
+            push(range, valid(y, m, d), false);
+        }
     }
     found.sort_by_key(|(r, _)| r.start);
     found
@@ -920,5 +942,17 @@ mod tests {
         assert_eq!(extract(&doc).unwrap().iso, "2024-05-04");
         assert!(is_range_joiner(" / "));
         assert!(!is_range_joiner(" and then "));
+    }
+    #[test]
+    fn two_digit_years_only_before_a_clock_time() {
+        assert_eq!(iso("By Ann Lee On 11/13/19 at 4:00 PM").as_deref(), Some("2019-11-13"));
+        assert_eq!(iso("Ann Lee • 11/08/23 5:19pm").as_deref(), Some("2023-11-08"));
+        assert_eq!(find_date("Ann Lee • 11/08/23 5:19pm").unwrap().text, "11/08/23");
+        let day_first = find_dates_ordered("03/11/23 10:15", NumericOrder::DayFirst);
+        assert_eq!(day_first[0].iso, "2023-11-03");
+        assert_eq!(iso("Horoscope for 11/20/19 by Ann Lee"), None);
+        assert_eq!(iso("a ratio of 1/2/24 people"), None);
+        assert_eq!(iso("see http://example.org/a/b 10:00"), None);
+        assert_eq!(iso("13/13/19 at 4:00"), None);
     }
 }
