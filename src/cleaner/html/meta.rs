@@ -296,7 +296,9 @@ static PUBLISHED_WORD: LazyLock<Regex> =
 /// Dates written in short lines around the top of the article (the byline
 /// area: from a little before the first paragraph to just after it), with
 /// their labels. Long paragraphs are skipped: dates there are content.
-fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
+/// Each with whether it was a numeric date whose day and month could be
+/// swapped ("08/11/2023").
+fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, bool, Label)> {
     let start = first_prose.saturating_sub(25);
     let end = (first_prose + 3).min(page.blocks.len());
     let mut out = Vec::new();
@@ -305,9 +307,9 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
             continue;
         }
         let found = crate::extract::date::find_date(&b.text)
-            .map(|d| d.iso)
-            .or_else(|| numeric_date(&b.text));
-        if let Some(d) = found {
+            .map(|d| (d.iso, ambiguous_numeric(&d.text)))
+            .or_else(|| numeric_date(&b.text).map(|d| (d, false)));
+        if let Some((d, ambiguous)) = found {
             let label = if UPDATED_WORD.is_match(&b.text) {
                 Label::Updated
             } else if PUBLISHED_WORD.is_match(&b.text) {
@@ -315,10 +317,27 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
             } else {
                 Label::Plain
             };
-            out.push((d, label));
+            out.push((d, ambiguous, label));
         }
     }
     out
+}
+
+/// A numeric day-month-year date whose first two numbers could both be
+/// the month ("08/11/2023", "3-4-2024").
+fn ambiguous_numeric(text: &str) -> bool {
+    static AMBIGUOUS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{4}$").expect("static regex"));
+    AMBIGUOUS.captures(text.trim()).is_some_and(|c| {
+        let n = |i: usize| c[i].parse::<u8>().unwrap_or(0);
+        (1..=12).contains(&n(1)) && (1..=12).contains(&n(2)) && n(1) != n(2)
+    })
+}
+
+/// The ISO date with day and month swapped, if that is a valid date.
+fn swap_day_month(iso: &str) -> Option<String> {
+    let (y, m, d) = (iso.get(..4)?, iso.get(5..7)?, iso.get(8..10)?);
+    valid_ymd(y, d, m).map(|d| d.to_string())
 }
 
 /// The publication date as the page shows it: metadata, reconciled with the
@@ -382,8 +401,20 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
             _ => {}
         }
     }
-    let shown = visible_dates(page, first_prose);
+    let mut shown = visible_dates(page, first_prose);
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
+    if let Some((iso, _)) = &meta {
+        // "08/11/2023" can be read either way: the metadata settles it.
+        for (d, ambiguous, _) in &mut shown {
+            if *ambiguous
+                && let Some(swapped) = swap_day_month(d)
+                && same_day(&swapped, iso)
+            {
+                *d = swapped;
+            }
+        }
+    }
+    let shown: Vec<(String, Label)> = shown.into_iter().map(|(d, _, l)| (d, l)).collect();
     if let Some((iso, _)) = &meta {
         if shown.iter().any(|(d, _)| same_day(d, iso)) {
             return meta;
@@ -973,5 +1004,15 @@ mod tests {
             &t("Harbour closes after storm")
         ));
         assert!(!agrees(&t("Latest news"), &t("Harbour closes after storm")));
+    }
+    #[test]
+    fn ambiguous_numeric_dates_can_be_swapped() {
+        assert!(ambiguous_numeric("08/11/2023"));
+        assert!(ambiguous_numeric("3-4-2024"));
+        assert!(!ambiguous_numeric("17/08/2025"));
+        assert!(!ambiguous_numeric("05/05/2024"));
+        assert!(!ambiguous_numeric("Aug 11, 2023"));
+        assert_eq!(swap_day_month("2023-08-11").as_deref(), Some("2023-11-08"));
+        assert_eq!(swap_day_month("2023-01-31"), None);
     }
 }

@@ -372,4 +372,24 @@ mod tests {
         );
         let _ = clean(&deep, &Rules::default());
     }
+    #[test]
+    fn metadata_settles_the_order_of_a_shown_numeric_date() {
+        let page = |meta: &str| {
+            format!(
+                "<html><head>{meta}</head><body><article><h1>Bridge vote</h1><p>By Ann Lee</p>\
+                 <p>08/11/2023 | 20:26</p>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("<meta property='article:published_time' content='2023-11-08T20:26:00+00:00'>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-11-08T20:26:00+00:00"));
+        // Metadata months away from both readings does not swap the shown date.
+        let doc = clean(
+            &page("<meta property='article:published_time' content='2024-02-20T10:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-08-11"));
+    }
 }
