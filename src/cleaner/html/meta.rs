@@ -415,6 +415,21 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         }
     }
     let shown: Vec<(String, Label)> = shown.into_iter().map(|(d, _, l)| (d, l)).collect();
+    // A page that shows only its update date, whose OpenGraph tags give no
+    // publication time (sites that date pages by their last revision drop
+    // it) and whose metadata publication date appears nowhere on it, is
+    // dated by that update. A change within a day is a correction of the
+    // same story and keeps the publication date.
+    if let Some((iso, _)) = &meta
+        && !shown.iter().any(|(d, _)| same_day(d, iso))
+        && let Some(m) = modified(page, ld)
+        && days_before(iso, &m).is_some_and(|n| n > 1)
+        && shown.iter().any(|(d, l)| same_day(d, &m) && *l != Label::Published)
+        && meta_value(&page.facts, "article:published_time").is_none()
+        && !shown_anywhere(page, iso)
+    {
+        return Some((m.clone(), m));
+    }
     if let Some((iso, _)) = &meta {
         if shown.iter().any(|(d, _)| same_day(d, iso)) {
             return meta;
@@ -472,6 +487,35 @@ fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
         .iter()
         .find(|(k, v)| k == key && !v.trim().is_empty())
         .map(|(_, v)| *v)
+}
+
+/// The metadata's last-modified date, normalised.
+fn modified(page: &Page<'_>, ld: &LinkedData) -> Option<String> {
+    ld.modified
+        .as_deref()
+        .into_iter()
+        .chain(
+            [
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "updated",
+                "last-modified",
+            ]
+            .into_iter()
+            .filter_map(|k| meta_value(&page.facts, k)),
+        )
+        .find_map(normalise_date)
+}
+
+/// Whether any block of the page shows the day of ISO date `iso`.
+fn shown_anywhere(page: &Page<'_>, iso: &str) -> bool {
+    let day = iso.get(..10);
+    page.blocks.iter().any(|b| {
+        crate::extract::date::find_dates(&b.text)
+            .iter()
+            .any(|d| d.iso.get(..10) == day)
+    })
 }
 
 /// The publication date: `(normalised, raw)`.

@@ -392,4 +392,30 @@ mod tests {
         );
         assert_eq!(doc.meta.published.as_deref(), Some("2023-08-11"));
     }
+    #[test]
+    fn a_shown_update_date_dates_a_page_that_hides_its_publication() {
+        let page = |head: &str, byline: &str| {
+            format!(
+                "<html><head>{head}<script type='application/ld+json'>{{\"@type\":\"Article\",\
+                 \"datePublished\":\"2021-03-01T10:00:00+00:00\",\"dateModified\":\"2024-05-06T08:00:00+00:00\"}}</script></head>\
+                 <body><article><h1>Bridge vote</h1><p>{byline}</p>{PROSE}</article></body></html>"
+            )
+        };
+        let modified = "<meta property='article:modified_time' content='2024-05-06T08:00:00+00:00'>";
+        let doc = clean(&page(modified, "Last updated: May 6, 2024"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06T08:00:00+00:00"));
+        // OpenGraph gives the publication time: the page keeps it.
+        let both = format!("{modified}<meta property='article:published_time' content='2021-03-01T10:00:00+00:00'>");
+        let doc = clean(&page(&both, "Last updated: May 6, 2024"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+        // The publication day is shown somewhere: it stays.
+        let doc = clean(
+            &page(modified, "Last updated: May 6, 2024 (first published March 1, 2021)"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+        // The update date is not shown: the publication date stays.
+        let doc = clean(&page(modified, "By Ann Lee"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+    }
 }
