@@ -298,8 +298,8 @@ static PUBLISHED_WORD: LazyLock<Regex> =
 /// their labels. Long paragraphs are skipped: dates there are content.
 /// Each with whether it was a numeric date whose day and month could be
 /// swapped ("08/11/2023").
-fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, bool, Label)> {
-    let start = first_prose.saturating_sub(25);
+fn visible_dates(page: &Page<'_>, first_prose: usize, before: usize) -> Vec<(String, bool, Label)> {
+    let start = first_prose.saturating_sub(before);
     let end = (first_prose + 3).min(page.blocks.len());
     let mut out = Vec::new();
     for b in &page.blocks[start..end] {
@@ -401,7 +401,7 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
             _ => {}
         }
     }
-    let mut shown = visible_dates(page, first_prose);
+    let mut shown = visible_dates(page, first_prose, 25);
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     if let Some((iso, _)) = &meta {
         // "08/11/2023" can be read either way: the metadata settles it.
@@ -415,16 +415,14 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         }
     }
     let shown: Vec<(String, Label)> = shown.into_iter().map(|(d, _, l)| (d, l)).collect();
-    // A page that shows only its update date, whose OpenGraph tags give no
-    // publication time (sites that date pages by their last revision drop
-    // it) and whose metadata publication date appears nowhere on it, is
-    // dated by that update. A change within a day is a correction of the
-    // same story and keeps the publication date.
     if let Some((iso, _)) = &meta
         && !shown.iter().any(|(d, _)| same_day(d, iso))
         && let Some(m) = modified(page, ld)
         && days_before(iso, &m).is_some_and(|n| n > 1)
-        && shown.iter().any(|(d, l)| same_day(d, &m) && *l != Label::Published)
+        // Update lines often sit in a page header well above the text.
+        && visible_dates(page, first_prose, 40)
+            .iter()
+            .any(|(d, _, l)| same_day(d, &m) && *l != Label::Published)
         && meta_value(&page.facts, "article:published_time").is_none()
         && !shown_anywhere(page, iso)
     {

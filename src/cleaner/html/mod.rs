@@ -414,6 +414,13 @@ mod tests {
             &Rules::default(),
         );
         assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+        // An update line further up in the page header counts too.
+        let steps: String = (1..=30).map(|n| format!("<p>Step {n}</p>")).collect();
+        let doc = clean(
+            &page(modified, &format!("Last updated: May 6, 2024</p>{steps}<p>Ann Lee")),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06T08:00:00+00:00"));
         // The update date is not shown: the publication date stays.
         let doc = clean(&page(modified, "By Ann Lee"), &Rules::default());
         assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
