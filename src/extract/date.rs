@@ -251,9 +251,12 @@ fn at_boundary(text: &str, range: &Range<usize>, named_month: bool) -> bool {
 /// Order of day and month in numeric dates with slashes or dashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumericOrder {
-    /// Month first (US) unless the first number cannot be a month.
+    /// Slashes month first (US), dots and dashes day first, unless a
+    /// number cannot be a month.
     MonthFirst,
     DayFirst,
+    /// Month first whatever the separator: the page writes `11.24.2025`.
+    MonthFirstAlways,
 }
 
 /// Every valid date expression in `text`, in order of position; where two
@@ -313,14 +316,18 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
             continue;
         };
-        // Dots are day-first everywhere; slashes are month-first (US)
-        // unless the first number cannot be a month.
         // Dots and dashes are day-first (3.4.2024, 03-04-2024) unless the
-        // second number cannot be a month; slashes follow the page's order.
+        // second number cannot be a month or the page writes them month
+        // first; slashes follow the page's order.
         let day_first = if b > 12 {
             false
         } else {
-            &c[2] != "/" || a > 12 || order == NumericOrder::DayFirst
+            a > 12
+                || match order {
+                    NumericOrder::DayFirst => true,
+                    NumericOrder::MonthFirstAlways => false,
+                    NumericOrder::MonthFirst => &c[2] != "/",
+                }
         };
         let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
@@ -613,16 +620,23 @@ fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
 
 /// Day-first when the page shows it: a numeric date whose first number
 /// cannot be a month, or named-month dates written day first ("6 May 2024")
-/// and none month first.
+/// and none month first. Month-first for dots and dashes too when such a
+/// date on the page has a second number that cannot be a month and none
+/// has a first one.
 fn page_order(blocks: &[Block]) -> NumericOrder {
     let (mut day_first, mut month_first) = (0, 0);
+    let (mut dotted_day_first, mut dotted_month_first) = (0, 0);
     for block in blocks.iter().filter(|b| has_year(&b.text)) {
         for c in NUMERIC.captures_iter(&block.text) {
             let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
-            if &c[2] != "." && a > 12 && b <= 12 {
-                day_first += 2;
-            } else if &c[2] != "." && b > 12 && a <= 12 {
-                month_first += 2;
+            let (first_is_day, second_is_day) = (a > 12 && b <= 12, b > 12 && a <= 12);
+            if &c[2] != "." {
+                day_first += 2 * usize::from(first_is_day);
+                month_first += 2 * usize::from(second_is_day);
+            }
+            if &c[2] != "/" && c[2] == c[4] {
+                dotted_day_first += usize::from(first_is_day);
+                dotted_month_first += usize::from(second_is_day);
             }
         }
         day_first += DAY_MONTH_YEAR.find_iter(&block.text).count();
@@ -630,6 +644,8 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
     }
     if day_first > month_first {
         NumericOrder::DayFirst
+    } else if dotted_month_first > 0 && dotted_day_first == 0 {
+        NumericOrder::MonthFirstAlways
     } else {
         NumericOrder::MonthFirst
     }
@@ -954,5 +970,29 @@ mod tests {
         assert_eq!(iso("a ratio of 1/2/24 people"), None);
         assert_eq!(iso("see http://example.org/a/b 10:00"), None);
         assert_eq!(iso("13/13/19 at 4:00"), None);
+    }
+    #[test]
+    fn a_page_writing_dotted_dates_month_first_reads_them_so() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("09.10.2024", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+            ("Older posts: 11.24.2023, 10.28.2023", Some("related")),
+        ]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::MonthFirstAlways);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-09-10");
+        // Day-first evidence (or none) keeps dots day first.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("09.10.2024", Some("date")),
+            ("Older posts: 24.11.2023, 10.28.2023", Some("related")),
+        ]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::MonthFirst);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-10-09");
+        let slashes = find_dates_ordered("09/10/2024 and 09.10.2024", NumericOrder::MonthFirstAlways);
+        assert_eq!(
+            (slashes[0].iso.as_str(), slashes[1].iso.as_str()),
+            ("2024-09-10", "2024-09-10")
+        );
     }
 }
