@@ -497,6 +497,12 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
     };
     let zone_end = body.map_or(anchor + 12, |b| b.max(anchor) + 3);
     let order = page_order(&doc.blocks);
+    let comment_series = doc
+        .blocks
+        .iter()
+        .filter(|b| has_year(&b.text) && find_date(&b.text).is_some_and(|d| is_comment_stamp(&b.text, &d)))
+        .nth(2)
+        .is_some();
     let mut years: Vec<(usize, i32)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found_here = find_dates_ordered(&block.text, order);
@@ -508,6 +514,9 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
                 found.role = label_above(&doc.blocks, i);
             }
             let mut s = score(i, block, &found, anchor, zone_end);
+            if comment_series && is_comment_stamp(&block.text, &found) {
+                s -= 10.0;
+            }
             // One end of a range ("Dec 25, 2023/Jan 1, 2024", "May 2 to
             // May 5, 2024") dates an issue or an event, not the page.
             let joined = |a: &FoundDate, b: &FoundDate| is_range_joiner(&block.text[a.span.end..b.span.start]);
@@ -668,6 +677,22 @@ fn label_above(blocks: &[Block], i: usize) -> DateRole {
     }
 }
 
+/// A short line that opens with "By Name" (or its translation).
+fn is_byline(text: &str) -> bool {
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\W{0,3}(?i:by|von|par|por|door|di|av|de)\s*:?\s+\p{L}").expect("static regex"));
+    text.split_whitespace().nth(15).is_none() && BY.is_match(text)
+}
+
+/// A comment's signature line: a short line whose date is followed by a
+/// clock time ("Jane Roe May 4, 2024 at 6:57 pm"). Three or more such
+/// lines on a page are a comment thread.
+fn is_comment_stamp(text: &str, found: &FoundDate) -> bool {
+    static AT_TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^,?\s+at\s+\d{1,2}:\d{2}\s*[aApP]\.?[mM]").expect("static regex"));
+    text.split_whitespace().nth(12).is_none() && AT_TIME.is_match(&text[found.span.end.min(text.len())..])
+}
+
 /// Whether the text between two dates joins them into a range.
 fn is_range_joiner(between: &str) -> bool {
     matches!(
@@ -694,6 +719,10 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
         // A date in running text or a caption is what the story is about.
         None | Some("caption") => s -= 3.0,
         _ => {}
+    }
+    // The date of a "By Jane Roe on May 4, 2024" line is the byline's.
+    if is_byline(&block.text) {
+        s += 2.0;
     }
     if EMBED_SIGNATURE.is_match(tail(&block.text[..found.span.start.min(block.text.len())], 40)) {
         s -= 6.0;
@@ -952,7 +981,7 @@ mod tests {
         let doc = doc_of(&[
             ("Storm closes harbour", HL),
             ("— Harbour Watch May 4, 2024", Some("date")),
-            ("By Ann Lee May 6, 2024", Some("byline")),
+            ("Ann Lee May 6, 2024", Some("byline")),
             ("The harbour closed after the storm, the council said on Monday.", None),
         ]);
         assert_eq!(extract(&doc).unwrap().iso, "2024-05-04");
@@ -994,5 +1023,28 @@ mod tests {
             (slashes[0].iso.as_str(), slashes[1].iso.as_str()),
             ("2024-09-10", "2024-09-10")
         );
+    }
+    #[test]
+    fn comment_threads_lose_to_the_byline() {
+        let thread = [
+            ("Storm closes harbour", HL),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+            ("Jane Roe July 6, 2015 at 6:57 pm", Some("date")),
+            ("Sam Poe June 28, 2015 at 10:25 pm", Some("date")),
+            ("Lee Moe July 23, 2015 at 3:20 pm", Some("date")),
+        ];
+        let mut blocks = vec![("by kim on December 4, 2006", Some("date"))];
+        blocks.extend(std::iter::repeat_n(("Menu item", Some("menu")), 40));
+        blocks.extend(thread);
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2006-12-04");
+        // Two stamps are not a thread.
+        blocks.pop();
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2015-07-06");
+        assert!(is_byline("By Ann Lee | May 4, 2024"));
+        assert!(is_byline("von Anna Berg, 4. Mai 2024"));
+        assert!(!is_byline("Bypass road opens May 4, 2024"));
+        assert!(!is_byline(
+            "By the time the ferry came back on May 4, 2024 the harbour had been closed for a week and more."
+        ));
     }
 }
