@@ -528,6 +528,31 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             out.push((s, i, found));
         }
     }
+    // The one day the page labels "Published" (outside lists of other
+    // stories, comments and footers) is its date, wherever it sits.
+    {
+        let labelled = |&&(_, i, ref d): &&(f32, usize, FoundDate)| {
+            d.role == DateRole::Published
+                && !matches!(
+                    doc.blocks[i].chrome,
+                    Some("related" | "comments" | "footer" | "menu" | "aside" | "advert")
+                )
+        };
+        let mut days = out
+            .iter()
+            .filter(labelled)
+            .map(|(_, _, d)| d.iso.get(..10).unwrap_or(&d.iso));
+        if let Some(first) = days.next()
+            && days.all(|d| d == first)
+        {
+            let first = first.to_string();
+            for c in out.iter_mut() {
+                if labelled(&&*c) && c.2.iso.starts_with(&first) {
+                    c.0 += 3.0;
+                }
+            }
+        }
+    }
     // Dates written without a year, on a line of their own or in a
     // dateline, take the year of the nearest full date, else the page's
     // most frequent year; they rank a little below full dates.
@@ -1046,5 +1071,21 @@ mod tests {
         assert!(!is_byline(
             "By the time the ferry came back on May 4, 2024 the harbour had been closed for a week and more."
         ));
+    }
+    #[test]
+    fn the_one_published_day_of_a_page_wins() {
+        let mut blocks = vec![("Storm closes harbour", HL), ("November 9, 2023", Some("date"))];
+        blocks.extend(std::iter::repeat_n(("Harbour photos", Some("caption")), 8));
+        blocks.push(("The harbour closed after the storm, the council said on Monday.", None));
+        blocks.push(("Published Nov. 8, 2023, 10:28 p.m.", Some("date")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-08");
+        // Two different "Published" days: neither gets the bonus.
+        blocks.push(("Published Nov. 2, 2023", Some("date")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-09");
+        // Nor does one in a list of other stories.
+        blocks.pop();
+        blocks.pop();
+        blocks.push(("Published Nov. 8, 2023, 10:28 p.m.", Some("related")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-09");
     }
 }
