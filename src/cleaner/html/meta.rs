@@ -428,6 +428,21 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
     {
         return Some((m.clone(), m));
     }
+    // The metadata disagree, the first date is shown nowhere, and the
+    // byline shows the day another metadata source gives (more than a day
+    // away: not a time-zone shift): the byline and that source agree.
+    if let Some((iso, _)) = &meta
+        && !shown.iter().any(|(d, _)| same_day(d, iso))
+        && !shown_anywhere(page, iso)
+        && let Some(d) = shown.iter().find_map(|(d, l)| {
+            (*l != Label::Updated
+                && !one_day_apart(d, iso)
+                && other_meta_dates(page, ld).iter().any(|m| same_day(m, d)))
+            .then(|| d.clone())
+        })
+    {
+        return Some((d.clone(), d));
+    }
     if let Some((iso, _)) = &meta {
         if shown.iter().any(|(d, _)| same_day(d, iso)) {
             return meta;
@@ -504,6 +519,23 @@ fn modified(page: &Page<'_>, ld: &LinkedData) -> Option<String> {
             .filter_map(|k| meta_value(&page.facts, k)),
         )
         .find_map(normalise_date)
+}
+
+/// Every publication date the `<meta>` tags and `<time>` elements give.
+fn other_meta_dates(page: &Page<'_>, ld: &LinkedData) -> Vec<String> {
+    DATE_KEYS
+        .iter()
+        .filter_map(|k| meta_value(&page.facts, k))
+        .chain(ld.page_published.as_deref())
+        .chain(
+            page.facts
+                .times
+                .iter()
+                .filter(|t| !t.modified)
+                .map(|t| t.value.as_str()),
+        )
+        .filter_map(normalise_date)
+        .collect()
 }
 
 /// Whether any block of the page shows the day of ISO date `iso`.

@@ -425,4 +425,28 @@ mod tests {
         let doc = clean(&page(modified, "By Ann Lee"), &Rules::default());
         assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
     }
+    #[test]
+    fn a_byline_date_another_metadata_source_gives_wins_over_an_unshown_one() {
+        let page = |meta: &str, byline: &str| {
+            format!(
+                "<html><head>{meta}<script type='application/ld+json'>{{\"@type\":\"Article\",\
+                 \"datePublished\":\"2024-08-29T10:00:00+00:00\"}}</script></head>\
+                 <body><article><h1>Bridge vote</h1><p>{byline}</p>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("<meta name='date' content='November 25, 2025'>", "Nov 25, 2025 5:00 am"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2025-11-25"));
+        // No other source agrees: the JSON-LD date stays.
+        let doc = clean(&page("", "Nov 25, 2025 5:00 am"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-08-29T10:00:00+00:00"));
+        // A day apart is a time-zone shift, not a disagreement.
+        let doc = clean(
+            &page("<meta name='date' content='August 30, 2024'>", "Aug 30, 2024 1:00 am"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-08-29T10:00:00+00:00"));
+    }
 }
