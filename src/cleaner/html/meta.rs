@@ -433,13 +433,13 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
     // away: not a time-zone shift): the byline and that source agree.
     if let Some((iso, _)) = &meta
         && !shown.iter().any(|(d, _)| same_day(d, iso))
-        && !shown_anywhere(page, iso)
         && let Some(d) = shown.iter().find_map(|(d, l)| {
             (*l != Label::Updated
                 && !one_day_apart(d, iso)
                 && other_meta_dates(page, ld).iter().any(|m| same_day(m, d)))
             .then(|| d.clone())
         })
+        && !shown_anywhere(page, iso)
     {
         return Some((d.clone(), d));
     }
