@@ -464,21 +464,22 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         return meta;
     }
     // No publication date in the metadata: a date the byline labels as
-    // published ("Posted on …"), else an unlabelled byline date (not an
-    // "Updated" one), else a date the title carries as a part of its own
-    // ("Headline | Site | 28.04.2023").
+    // published ("Posted on …"), else a date the title carries as a part
+    // of its own ("Headline | Site | 28.04.2023": the publisher's own
+    // metadata), else an unlabelled byline-area date (not an "Updated"
+    // one; captions sit there too).
     shown
         .iter()
         .find(|(_, l)| *l == Label::Published)
         .map(|(d, _)| d.clone())
         .or_else(|| labelled_published(page, v))
-        .or_else(|| shown.iter().find(|(_, l)| *l == Label::Plain).map(|(d, _)| d.clone()))
         .or_else(|| {
             [page.facts.title.as_deref(), meta_value(&page.facts, "og:title")]
                 .into_iter()
                 .flatten()
                 .find_map(title_date)
         })
+        .or_else(|| shown.iter().find(|(_, l)| *l == Label::Plain).map(|(d, _)| d.clone()))
         .map(|d| (d.clone(), d))
 }
 
@@ -504,6 +505,8 @@ fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
 
 /// The metadata's last-modified date, normalised.
 fn modified(page: &Page<'_>, ld: &LinkedData) -> Option<String> {
+    // The latest any source gives: a stale JSON-LD dateModified (often
+    // copied from datePublished) hides a later `updated` meta.
     ld.modified
         .as_deref()
         .into_iter()
@@ -518,7 +521,8 @@ fn modified(page: &Page<'_>, ld: &LinkedData) -> Option<String> {
             .into_iter()
             .filter_map(|k| meta_value(&page.facts, k)),
         )
-        .find_map(normalise_date)
+        .filter_map(normalise_date)
+        .max_by(|a, b| a.get(..10).cmp(&b.get(..10)))
 }
 
 /// Every publication date the `<meta>` tags and `<time>` elements give.

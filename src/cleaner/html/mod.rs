@@ -449,4 +449,38 @@ mod tests {
         );
         assert_eq!(doc.meta.published.as_deref(), Some("2024-08-29T10:00:00+00:00"));
     }
+    #[test]
+    fn a_title_date_beats_an_unlabelled_caption_date() {
+        let html = format!(
+            "<html><head><title>Bridge vote | Gull | 28.04.2023</title></head><body><article><h1>Bridge vote</h1>\
+             <p>The old bridge at dusk, 24 April 2023</p>{PROSE}</article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2023-04-28")
+        );
+        let html = html.replace(" | 28.04.2023", "");
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2023-04-24")
+        );
+    }
+
+    #[test]
+    fn the_latest_modified_date_of_any_source_counts() {
+        let html = format!(
+            "<html><head><meta name='updated' content='2024-05-06'>\
+             <script type='application/ld+json'>{{\"@type\":\"Article\",\"datePublished\":\"2021-03-01\",\"dateModified\":\"2021-03-01\"}}</script>\
+             </head><body><article><h1>Bridge vote</h1><p>Updated May 6, 2024</p>{PROSE}</article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2024-05-06")
+        );
+        let html = html.replace("2024-05-06", "2021-03-01");
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2021-03-01")
+        );
+    }
 }
