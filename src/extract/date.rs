@@ -733,7 +733,9 @@ static EMBED_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(@\w{1,
 
 fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: usize) -> f32 {
     let mut s = if i + 3 >= anchor && i <= zone_end {
-        10.0 - 0.2 * i.abs_diff(anchor) as f32
+        // At equal distance, below the headline (the byline) beats above
+        // it (the end of the previous item): a tie-break, less than a block.
+        10.0 - 0.2 * i.abs_diff(anchor) as f32 + if i > anchor { 0.1 } else { 0.0 }
     } else if i < anchor {
         4.0 - 0.05 * (anchor - i) as f32
     } else {
@@ -1087,5 +1089,24 @@ mod tests {
         blocks.pop();
         blocks.push(("Published Nov. 8, 2023, 10:28 p.m.", Some("related")));
         assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-09");
+    }
+    #[test]
+    fn at_equal_distance_the_date_below_the_headline_wins() {
+        let doc = doc_of(&[
+            ("February 28, 2024", Some("date")),
+            ("Storm closes harbour", HL),
+            ("February 29, 2024", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-02-29");
+        // One block nearer above still wins.
+        let doc = doc_of(&[
+            ("February 28, 2024", Some("date")),
+            ("Storm closes harbour", HL),
+            ("Ann Lee", Some("byline")),
+            ("February 29, 2024", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-02-28");
     }
 }
