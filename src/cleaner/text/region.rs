@@ -32,6 +32,7 @@ pub fn select(blocks: &mut [Block]) {
     let scores = scores(blocks, &page);
     let chrome_free = is_chrome_free(blocks);
     let Some((start, end)) = best_run(&scores)
+        .map(|(start, end)| (start, terminate(blocks, &page, start, end)))
         .map(|(start, end)| (start, extend_end(blocks, end, chrome_free)))
         .or_else(|| chrome_free.then(|| whole_text(blocks)).flatten())
     else {
@@ -53,6 +54,28 @@ pub fn select(blocks: &mut [Block]) {
         drop_standfirst(blocks, h, end);
     }
     drop_repeats(blocks, &page, start.min(end), end);
+}
+
+/// Words of prose the article must have before a comment section ends it.
+const TERMINATE_MIN_PROSE: f32 = 100.0;
+
+/// Where the article ends inside the chosen run: at the first comment
+/// section once enough prose came before it, as boilerpipe's terminating
+/// blocks do. The max-sum run alone bridges the section's header when a
+/// long thread follows it. (Related-story labels do not end it: articles
+/// often hold a "Read more" teaser in their middle.)
+fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
+    let mut prose = 0.0f32;
+    for i in start..=end {
+        let b = &blocks[i];
+        if b.chrome == Some("comments") && prose >= TERMINATE_MIN_PROSE {
+            return (start..i).rev().find(|&j| blocks[j].chrome.is_none()).unwrap_or(start);
+        }
+        if b.chrome.is_none() && page.is_prose(i) {
+            prose += weight(&page.feats[i]);
+        }
+    }
+    end
 }
 
 /// Meta labels that any article has (its byline, date, a rule); a page
@@ -733,6 +756,32 @@ mod tests {
         select(&mut b);
         assert_eq!(b[1].chrome, Some(HEADLINE));
         assert_ne!(b[3].chrome, Some(HEADLINE));
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_article_is_cut_off() {
+        let paras: Vec<String> = (1..=8).map(|n| format!("On day {n} of the works, {PARA}")).collect();
+        let mut texts = vec!["Menu", "Bridge reopens after two years of repairs", "By Jane Roe"];
+        texts.extend(paras.iter().map(String::as_str));
+        texts.extend(["12 Comments", "1. harbourfan says:"]);
+        let comments: Vec<String> = (1..=20)
+            .map(|n| {
+                format!(
+                    "I have driven over that bridge {n} times a week for years and I think the repairs were overdue."
+                )
+            })
+            .collect();
+        texts.extend(comments.iter().map(String::as_str));
+        let mut b = blocks(&texts);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert!(b[3..11].iter().all(|x| x.chrome.is_none()), "{b:?}");
+        assert!(b[11..].iter().all(|x| x.chrome.is_some()), "{b:?}");
+        // Before much prose a comment label does not end the article.
+        let mut short = blocks(&[PARA, "Leave a comment", PARA2, PARA]);
+        crate::cleaner::text::label_chrome(&mut short, &crate::cleaner::Rules::default());
+        let page = Page::new(&short);
+        assert_eq!(terminate(&short, &page, 0, 3), 3);
     }
 
     #[test]
