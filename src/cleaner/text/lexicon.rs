@@ -153,6 +153,11 @@ const PHRASES: &[Phrase] = &[
         8,
     ),
     p(
+        r"(?i)^click to (share|print|email|e-mail)\b|\(opens in (a )?new (window|tab)\)",
+        "share",
+        14,
+    ),
+    p(
         r"(?i)^[\x22“]?(follow|add us on|find us on|like us on|join us on) @?[\w.]+((?-i: \p{Lu}[\w.]*){0,2} on \w+( @\w+)?)?\W*$",
         "share",
         8,
@@ -164,13 +169,20 @@ const PHRASES: &[Phrase] = &[
     ),
     // Comment sections.
     p(
-        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply",
+        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply|^(view|show|see|load|read) (all )?(\d+ )?comments\W*$|^kommentare (anzeigen|lesen)\W*$",
         "comments",
         25,
     ),
     // Teasers for other articles.
     p(
         r"(?i)^(you (may|might) (also )?(like|enjoy|be interested)|related( articles?| posts?| stories| content| reading| news| topics?| coverage)?|more (from|on|about|in|stories|news|articles|like this)|recommended( for you| articles| reading| stories)?|read (more|next|also)|also read|see also|popular( now| posts| articles| stories)?|most (read|popular|viewed|shared)|trending( now)?|top stories|latest (news|stories|posts|articles)|don'?t miss|further reading|keep reading|continue reading|what to read next|up next|more to explore|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|weitere (artikel|beiträge|nachrichten)|meistgelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|lees ook|meer nieuws|gerelateerde artikelen|leia também|veja também|notícias relacionadas)\b",
+        "related",
+        12,
+    ),
+    // Labels of teaser lists and post navigation: English, German, Polish,
+    // Swedish, Danish and Norwegian.
+    p(
+        r"(?i)^(editors?'?’?s?'? (picks|choice)|post navigation|beitragsnavigation|(previous|next) (post|article|story)|(vorheriger|nächster) (beitrag|artikel)|die redaktion empfiehlt|empfehlungen der redaktion|czytaj (więcej|też|także|również|dalej)|zobacz (też|także|również)|powiązane|polecane|najnowsze|najczęściej czytane|läs (också|mer)|læs (også|mere)|les (også|mer))\b",
         "related",
         12,
     ),
@@ -214,7 +226,7 @@ const PHRASES: &[Phrase] = &[
     ),
     // Adverts.
     p(
-        r"(?i)^(advertisement|advertising|sponsored( content| post| by .*)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|promoted|paid (post|content)|story continues (below|after) (this )?advertisement|continue reading below|article continues below( advertisement)?|scroll to continue( with content)?|\[ins::ins\])\W*$",
+        r"(?i)^(advertisement|advertising|sponsored( content| post| by .*)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|promoted|paid (post|content)|story continues (below|after) (this )?advertisement|continue reading below|article continues below( advertisement)?|scroll to continue( with content)?|\[ins::ins\]|reklama|annons|annonce|mainos)\W*$",
         "advert",
         8,
     ),
@@ -334,6 +346,26 @@ mod tests {
             chrome_reason("This post contains affiliate links, we may earn a commission.", 10),
             Some("advert")
         );
+    }
+
+    #[test]
+    fn teaser_labels_share_bars_and_comment_links() {
+        assert_eq!(chrome_reason("Die Redaktion empfiehlt", 3), Some("related"));
+        assert_eq!(chrome_reason("Czytaj więcej", 2), Some("related"));
+        assert_eq!(chrome_reason("Post navigation", 2), Some("related"));
+        assert_eq!(chrome_reason("Previous post", 2), Some("related"));
+        assert_eq!(chrome_reason("Editors' Picks", 2), Some("related"));
+        assert_eq!(chrome_reason("Reklama", 1), Some("advert"));
+        assert_eq!(
+            chrome_reason("Click to share on Mastodon (Opens in new window) Mastodon", 9),
+            Some("share")
+        );
+        assert_eq!(chrome_reason("View Comments", 2), Some("comments"));
+        assert_eq!(chrome_reason("Show all 12 comments", 4), Some("comments"));
+        // Prose that starts with the same words is not a label.
+        assert_eq!(chrome_reason("Previous attempts to repair the pier failed.", 7), None);
+        assert_eq!(chrome_reason("Click the map to see the route.", 7), None);
+        assert_eq!(chrome_reason("View comments from residents were mixed.", 6), None);
     }
 
     #[test]
