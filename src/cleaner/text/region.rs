@@ -29,6 +29,7 @@ const SOFT_SECTION_END: f32 = -40.0;
 /// after it) and the headline.
 pub fn select(blocks: &mut [Block]) {
     let page = Page::new(blocks);
+    label_author_bios(blocks, &page);
     let scores = scores(blocks, &page);
     let chrome_free = is_chrome_free(blocks);
     let Some((start, end)) = best_run(&scores)
@@ -76,6 +77,52 @@ fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// A name of two to four capitalised words opening a block ("Jane Roe is
+/// ...", "Jane Q. Roe, MD, ...", "Jane Roe’s work ...").
+static LEADING_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\*?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)(?:[\s,’']|$)").expect("static regex")
+});
+
+/// The author box after an article: a paragraph about the person named in
+/// the article's byline ("Jane Roe is a reporter ...", "Jane Roe covers
+/// ..."), in the last part of the page, with the name line above it. Told
+/// by context, not by wording: its opening name is the byline's name.
+fn label_author_bios(blocks: &mut [Block], page: &Page) {
+    let prose: Vec<f32> = (0..blocks.len())
+        .map(|i| if page.is_prose(i) { weight(&page.feats[i]) } else { 0.0 })
+        .collect();
+    let total: f32 = prose.iter().sum();
+    let mut before = 0.0f32;
+    for i in 0..blocks.len() {
+        before += prose[i];
+        if blocks[i].chrome.is_some() || page.feats[i].words < 8 {
+            continue;
+        }
+        let after = total - before;
+        if after >= before - prose[i] {
+            continue;
+        }
+        let Some(name) = LEADING_NAME.captures(&blocks[i].text).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let name = name.as_str();
+        let in_byline = blocks[..i.saturating_sub(2)]
+            .iter()
+            .any(|b| matches!(b.chrome, Some("byline" | "date")) && b.text.contains(name));
+        if !in_byline {
+            continue;
+        }
+        let name = name.to_owned();
+        blocks[i].chrome = Some("author");
+        let from = i.saturating_sub(2);
+        for (b, f) in blocks[from..i].iter_mut().zip(&page.feats[from..i]) {
+            if b.chrome.is_none() && f.words <= 6 && b.text.contains(&name) {
+                b.chrome = Some("author");
+            }
+        }
+    }
 }
 
 /// Meta labels that any article has (its byline, date, a rule); a page
@@ -782,6 +829,33 @@ mod tests {
         crate::cleaner::text::label_chrome(&mut short, &crate::cleaner::Rules::default());
         let page = Page::new(&short);
         assert_eq!(terminate(&short, &page, 0, 3), 3);
+    }
+
+    #[test]
+    fn the_bylined_authors_bio_after_the_article_is_dropped() {
+        let bio = "Jane Roe has covered the harbour and the town council for ten years and lives by the sea.";
+        let page = |opening: &str| {
+            let mut b = blocks(&[
+                "Menu",
+                "Bridge reopens after two years of repairs",
+                opening,
+                PARA,
+                PARA2,
+                "The council will meet again in the spring to decide on the next repairs to the old harbour.",
+                "Jane Roe",
+                bio,
+            ]);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            select(&mut b);
+            b
+        };
+        let b = page("By Jane Roe");
+        assert_eq!(b[7].chrome, Some("author"), "{b:?}");
+        assert_eq!(b[6].chrome, Some("author"));
+        assert_eq!(b[5].chrome, None);
+        // A paragraph about someone who did not write the article stays.
+        let b = page("By John Doe");
+        assert_eq!(b[7].chrome, None, "{b:?}");
     }
 
     #[test]
