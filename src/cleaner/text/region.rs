@@ -232,7 +232,9 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
         }
         let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
             let other = &page.keys[j];
-            other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+            other.starts_with(key.as_str())
+                || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+                || same_picture(&blocks[i].text, key, &blocks[j].text, other)
         });
         if near {
             blocks[i].chrome = Some("caption");
@@ -243,6 +245,45 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
             blocks[i].chrome = Some("duplicate");
         }
     }
+}
+
+/// Two neighbouring blocks that describe the same picture: an image's alt
+/// text and its caption, or one caption shown twice (the second perhaps
+/// with a credit or more detail). They open with the same eight words and
+/// nearly every word of the shorter is in the longer. A question or a
+/// lead-in to a list (ending with ':') next to its answer is not one.
+fn same_picture<'a>(text: &str, key: &'a str, other_text: &str, other: &'a str) -> bool {
+    const OPENING: usize = 8;
+    let ends_open = |t: &str| t.trim_end().ends_with(['?', ':']);
+    if key == other || ends_open(text) || ends_open(other_text) {
+        return false;
+    }
+    let words = |t: &'a str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (words(key), words(other));
+    if a.len() < OPENING || b.len() < OPENING || a[..OPENING] != b[..OPENING] {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let mut pool: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in long.iter() {
+        *pool.entry(w).or_default() += 1;
+    }
+    let shared = short
+        .iter()
+        .filter(|w| {
+            pool.get_mut(**w).is_some_and(|n| {
+                *n > 0 && {
+                    *n -= 1;
+                    true
+                }
+            })
+        })
+        .count();
+    shared * 10 >= short.len() * 9
 }
 
 /// Words of running text, counting three characters as a word in scripts
@@ -716,6 +757,29 @@ mod tests {
         assert_eq!(b[2].chrome, Some("caption"));
         assert_eq!(b[0].chrome, None);
         assert_eq!(b[3].chrome, None);
+    }
+
+    #[test]
+    fn alt_text_and_a_longer_caption_of_the_same_picture_are_dropped() {
+        let alt = "Workers paint the railings of the old bridge over the river on a cold morning in March";
+        let caption = "Workers paint the railings of the old bridge over the river on a cold morning, \
+                       March 3, 2025. Jane Roe for the Gazette";
+        let mut b = blocks(&[PARA, alt, caption, PARA2]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert_eq!(b[1].chrome, Some("caption"));
+        assert_eq!(b[2].chrome, Some("caption"));
+        assert_eq!(b[0].chrome, None);
+        // A lead-in to a list next to a sentence that opens the same way.
+        let mut b = blocks(&[
+            PARA,
+            "To repair the old bridge over the river, the council needs to close the road and hire divers.",
+            "To repair the old bridge over the river, the council needs:",
+            PARA2,
+        ]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert!(b.iter().all(|x| x.chrome.is_none()), "{b:?}");
     }
 
     #[test]
