@@ -57,20 +57,44 @@ pub fn select(blocks: &mut [Block]) {
     drop_repeats(blocks, &page, start.min(end), end);
 }
 
-/// Words of prose the article must have before a comment section ends it.
+/// Words of prose the article must have before a comment section or a
+/// list of related stories ends it.
 const TERMINATE_MIN_PROSE: f32 = 100.0;
 
-/// Where the article ends inside the chosen run: at the first comment
-/// section once enough prose came before it, as boilerpipe's terminating
-/// blocks do. The max-sum run alone bridges the section's header when a
-/// long thread follows it. (Related-story labels do not end it: articles
-/// often hold a "Read more" teaser in their middle.)
+/// A related-stories header ends the article when less than this share of
+/// the prose before it follows it.
+const RELATED_TAIL_RATIO: f32 = 0.5;
+
+/// Where the article ends inside the chosen run, as boilerpipe's
+/// terminating blocks do: at the first comment section once enough prose
+/// came before it, and at the first related-stories header ("You may also
+/// like", "Die Redaktion empfiehlt") when it is a bare header and the run
+/// holds much less prose after it than before. The max-sum run alone
+/// bridges such a block when a long thread or a list of teasers with
+/// summaries follows it. The first related header decides: a page whose
+/// first one sits early (or is an inline "Read more: title" line) puts
+/// teasers inside its articles, so later ones do not end it either.
 fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
+    let total: f32 = (start..=end)
+        .filter(|&i| blocks[i].chrome.is_none() && page.is_prose(i))
+        .map(|i| weight(&page.feats[i]))
+        .sum();
+    let last_before = |i: usize| (start..i).rev().find(|&j| blocks[j].chrome.is_none()).unwrap_or(start);
     let mut prose = 0.0f32;
-    for i in start..=end {
-        let b = &blocks[i];
-        if b.chrome == Some("comments") && prose >= TERMINATE_MIN_PROSE {
-            return (start..i).rev().find(|&j| blocks[j].chrome.is_none()).unwrap_or(start);
+    let mut seen_related = false;
+    for (i, b) in blocks.iter().enumerate().take(end + 1).skip(start) {
+        if prose >= TERMINATE_MIN_PROSE {
+            if b.chrome == Some("comments") {
+                return last_before(i);
+            }
+            if b.chrome == Some("related") && !seen_related {
+                seen_related = true;
+                let text = b.text.trim_end_matches([':', ' ']);
+                let header = page.feats[i].words <= 6 && !text.contains(':');
+                if header && total - prose < RELATED_TAIL_RATIO * prose {
+                    return last_before(i);
+                }
+            }
         }
         if b.chrome.is_none() && page.is_prose(i) {
             prose += weight(&page.feats[i]);
@@ -893,6 +917,40 @@ mod tests {
         crate::cleaner::text::label_chrome(&mut short, &crate::cleaner::Rules::default());
         let page = Page::new(&short);
         assert_eq!(terminate(&short, &page, 0, 3), 3);
+    }
+
+    #[test]
+    fn a_related_stories_list_after_the_article_is_cut_off() {
+        let paras: Vec<String> = (1..=8).map(|n| format!("On day {n} of the works, {PARA}")).collect();
+        let teasers: Vec<String> = (1..=4)
+            .map(|n| {
+                format!(
+                    "The ferry timetable for the islands changes in week {n} as the summer season of sailings begins."
+                )
+            })
+            .collect();
+        let run = |label: &str, teasers_too: bool| {
+            let mut texts: Vec<&str> = vec!["Menu"];
+            texts.extend(paras.iter().map(String::as_str));
+            texts.push(label);
+            for t in &teasers {
+                texts.push("Island ferries");
+                texts.push(t);
+            }
+            if teasers_too {
+                texts.extend(paras.iter().map(String::as_str));
+            }
+            let mut b = blocks(&texts);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            let page = Page::new(&b);
+            terminate(&b, &page, 1, b.len() - 1)
+        };
+        // A bare header with a little prose after it ends the article.
+        assert_eq!(run("You may also like", false), 8);
+        // An inline teaser line does not, nor a header with the article's
+        // larger part after it.
+        assert_eq!(run("Read more: Ferry fares rise", false), 17);
+        assert_eq!(run("You may also like", true), 25);
     }
 
     #[test]
