@@ -354,6 +354,9 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
         Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
         Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
+        // A summary cut off mid-sentence ("... the council said it would...")
+        // is a teaser for another page, however long: scored as a label.
+        None if is_truncated(&block.text) => -1.0,
         None if f.is_prose(min_stop) => weight(f),
         // Prose in a language our function-word lists miss, told by its
         // sentences; counted at half weight.
@@ -371,6 +374,17 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
             s
         }
     }
+}
+
+/// Text cut off mid-sentence by a teaser widget: it ends with an ellipsis
+/// right after a word or a comma, not after a sentence's own punctuation.
+fn is_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(rest) = t.strip_suffix("...").or_else(|| t.strip_suffix('…')) else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    rest.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',')
 }
 
 /// Several sentences in a long block of mostly lower-case words: running
@@ -736,6 +750,22 @@ mod tests {
         let list = "Tavo Miru. Seka Lonta Varu Peshi Kanto Melu Dari Sofe Tanu Rilo Mavi Sento \
                     Koru Pela Nidu Vasa Teko Limu Rasu Deno Pavi Kuro Seni Talo Mira Vedu Kosa.";
         assert!(!is_unlisted_prose(list, &super::super::features::of_text(list)));
+    }
+
+    #[test]
+    fn truncated_teasers() {
+        assert!(is_truncated(
+            "The council said on Monday that the old bridge would be..."
+        ));
+        assert!(is_truncated("Shops near the harbour reopened, …"));
+        assert!(!is_truncated("The bridge reopened on Monday."));
+        assert!(!is_truncated("He paused. Then he said: “Well...”"));
+        assert!(!is_truncated("Nobody knows what comes next!..."));
+        let teaser =
+            "The harbour in the old town was closed on Monday after a storm damaged two of its piers and the...";
+        let f = super::super::features::of_text(teaser);
+        assert!(f.is_prose(0.18));
+        assert_eq!(score(&blocks(&[teaser])[0], &f, 0.18), -1.0);
     }
 
     #[test]
