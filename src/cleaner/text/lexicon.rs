@@ -302,6 +302,26 @@ fn is_comment_header(text: &str, words: usize) -> bool {
     words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text)
 }
 
+/// A caption of any length: the block ends with a photo credit in
+/// parentheses ("... on Monday. (AP Photo/Jane Roe, File)", "(Bild: Jane
+/// Roe)", "(ITV via AP)"). Captions of news photos often run past the word
+/// limit of the phrase list.
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&ascii_boundaries(
+            r"(?i)^\([^()]*(\b(photos?|images?|fotos?|bild|pictures?|credits?|getty|shutterstock)\b|\w \bvia (?-i:\p{Lu}))[^()]*\)$",
+        ))
+        .expect("static regex")
+    });
+    let text = text.trim_end();
+    let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return false;
+    };
+    // A credit is short; a longer aside that mentions a photo is prose.
+    let credit = &text[open..];
+    credit.split_whitespace().count() <= 6 && CREDIT.is_match(credit)
+}
+
 /// Reasons that end an article when they appear after it: the page has
 /// moved on to other content.
 pub fn is_section_end(reason: &str) -> bool {
@@ -366,6 +386,25 @@ mod tests {
         assert_eq!(chrome_reason("Previous attempts to repair the pier failed.", 7), None);
         assert_eq!(chrome_reason("Click the map to see the route.", 7), None);
         assert_eq!(chrome_reason("View comments from residents were mixed.", 6), None);
+    }
+
+    #[test]
+    fn long_captions_with_a_photo_credit() {
+        let long = "Workers paint the railings of the old bridge over the river on a cold morning. ".repeat(6);
+        assert!(ends_with_photo_credit(&format!("{long}(AP Photo/Jane Roe, File)")));
+        assert!(ends_with_photo_credit(&format!("{long}(Harbour TV via AP)")));
+        assert!(ends_with_photo_credit("Der Hafen am Montag. (Bild: Jane Roe)"));
+        assert!(!ends_with_photo_credit(&format!(
+            "{long}(The council declined to comment.)"
+        )));
+        assert!(!ends_with_photo_credit("The ferry runs twice a day (via the old port)"));
+        assert!(!ends_with_photo_credit(
+            "The parcels are sent (mostly via the old port)"
+        ));
+        assert!(!ends_with_photo_credit("The harbour reopened on Monday."));
+        assert!(!ends_with_photo_credit(
+            "We kept the old guide. (This is a photo of the copy we own, so it looks a bit worn.)"
+        ));
     }
 
     #[test]
