@@ -302,7 +302,8 @@ fn is_comment_header(text: &str, words: usize) -> bool {
     words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text)
 }
 
-/// A caption of any length: the block ends with a photo credit in
+/// A caption of any length: the block ends with a photo credit, labelled
+/// ("... at dusk. Photograph: Jane Roe/Agency", "Credit: Jane Roe") or in
 /// parentheses ("... on Monday. (AP Photo/Jane Roe, File)", "(Bild: Jane
 /// Roe)", "(ITV via AP)"). Captions of news photos often run past the word
 /// limit of the phrase list.
@@ -313,7 +314,16 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
         ))
         .expect("static regex")
     });
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&ascii_boundaries(
+            r"(?i)\b(photo|photograph|credit|image|picture|foto|bild|crédit)s?( credit)?\s*[:©]\s*(\S+\s*){1,6}$",
+        ))
+        .expect("static regex")
+    });
     let text = text.trim_end();
+    if LABELLED.is_match(text) {
+        return true;
+    }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
         return false;
     };
@@ -394,6 +404,13 @@ mod tests {
         assert!(ends_with_photo_credit(&format!("{long}(AP Photo/Jane Roe, File)")));
         assert!(ends_with_photo_credit(&format!("{long}(Harbour TV via AP)")));
         assert!(ends_with_photo_credit("Der Hafen am Montag. (Bild: Jane Roe)"));
+        assert!(ends_with_photo_credit(&format!(
+            "{long}Photograph: Jane Roe/Harbour Agency"
+        )));
+        assert!(ends_with_photo_credit("Workers on the old bridge Credit: Jane Roe"));
+        assert!(!ends_with_photo_credit(
+            "The council said the photo: a view of the harbour at dusk, was taken by a resident last year."
+        ));
         assert!(!ends_with_photo_credit(&format!(
             "{long}(The council declined to comment.)"
         )));
