@@ -321,7 +321,9 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
         .expect("static regex")
     });
     let text = text.trim_end();
-    if LABELLED.is_match(text) {
+    // Credits sit at the very end: look at the last 160 characters only.
+    let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
+    if LABELLED.is_match(tail) {
         return true;
     }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {

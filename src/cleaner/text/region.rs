@@ -282,13 +282,13 @@ fn same_picture<'a>(text: &str, key: &'a str, other_text: &str, other: &'a str) 
     if key == other || ends_open(text) || ends_open(other_text) {
         return false;
     }
-    let words = |t: &'a str| {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (words(key), words(other));
-    if a.len() < OPENING || b.len() < OPENING || a[..OPENING] != b[..OPENING] {
+    let words = |t: &'a str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    // Compare the openings before collecting anything: most neighbours differ.
+    if words(key).take(OPENING).count() < OPENING || !words(key).take(OPENING).eq(words(other).take(OPENING)) {
+        return false;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (words(key).collect(), words(other).collect());
+    if b.len() < OPENING {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
