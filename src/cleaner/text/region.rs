@@ -111,8 +111,9 @@ static LEADING_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// The author box after an article: a paragraph about the person named in
 /// the article's byline ("Jane Roe is a reporter ...", "Jane Roe covers
-/// ..."), in the last part of the page, with the name line above it. Told
-/// by context, not by wording: its opening name is the byline's name.
+/// ..."), in the last part of the page, with the name line above it, or
+/// the byline's name alone on its line there. Told by context, not by
+/// wording: its (opening) name is the byline's name.
 fn label_author_bios(blocks: &mut [Block], page: &Page) {
     let prose: Vec<f32> = (0..blocks.len())
         .map(|i| if page.is_prose(i) { weight(&page.feats[i]) } else { 0.0 })
@@ -121,11 +122,26 @@ fn label_author_bios(blocks: &mut [Block], page: &Page) {
     let mut before = 0.0f32;
     for i in 0..blocks.len() {
         before += prose[i];
-        if blocks[i].chrome.is_some() || page.feats[i].words < 8 {
+        let words = page.feats[i].words;
+        if blocks[i].chrome.is_some() || (5..8).contains(&words) || words < 2 {
             continue;
         }
         let after = total - before;
         if after >= before - prose[i] {
+            continue;
+        }
+        if words < 5 {
+            // The byline's name alone on its line after the article (an
+            // author box's header, a sign-off).
+            let key = &page.keys[i];
+            let signed = page.feats[i].capitalised >= 0.99
+                && blocks[..i.saturating_sub(2)]
+                    .iter()
+                    .zip(&page.keys)
+                    .any(|(b, k)| b.chrome == Some("byline") && k.contains(key.as_str()));
+            if signed {
+                blocks[i].chrome = Some("author");
+            }
             continue;
         }
         let Some(name) = LEADING_NAME.captures(&blocks[i].text).and_then(|c| c.get(1)) else {
@@ -1008,6 +1024,13 @@ mod tests {
         // A paragraph about someone who did not write the article stays.
         let b = page("By John Doe");
         assert_eq!(b[7].chrome, None, "{b:?}");
+        // The byline's name alone after the article is a sign-off.
+        let mut b = blocks(&["Menu", "By Jane Roe", PARA, PARA2, PARA, "Jane Roe", "Harbour Town"]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        let page = Page::new(&b);
+        label_author_bios(&mut b, &page);
+        assert_eq!(b[5].chrome, Some("author"));
+        assert_eq!(b[6].chrome, None);
     }
 
     #[test]
