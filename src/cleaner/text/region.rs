@@ -403,11 +403,21 @@ fn is_truncated(text: &str) -> bool {
     rest.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',')
 }
 
-/// Several sentences in a long block of mostly lower-case words: running
-/// text whatever its language (link lists and tag clouds have no inner
-/// sentence ends).
+/// Several sentences in a long block of mostly lower-case words, or one
+/// long sentence without any function word of our lists: running text
+/// whatever its language (link lists and tag clouds have no inner sentence
+/// ends, and an English or German label has function words).
 fn is_unlisted_prose(text: &str, f: &Features) -> bool {
-    if f.unspaced || f.words < 25 || !f.ends_sentence || f.capitalised >= 0.5 {
+    if f.unspaced || !f.ends_sentence || f.capitalised >= 0.5 {
+        return false;
+    }
+    // A sentence of 20 words or more with almost none of our function
+    // words is in a language the lists miss (Zulu, Swahili, ...), even
+    // without a second sentence inside it.
+    if f.words >= 20 && f.stop_density < 0.05 {
+        return true;
+    }
+    if f.words < 25 {
         return false;
     }
     let inner_ends = text
@@ -759,13 +769,23 @@ mod tests {
         let prose = "Tavo miru seka lonta varu, peshi kanto melu dari sofe tanu rilo. Mavi sento \
                      koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
         assert!(is_unlisted_prose(prose, &super::super::features::of_text(prose)));
-        // One long sentence, or a title-cased list, is not enough.
-        let one = "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento \
-                   koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
+        // One long sentence with a few of our function words (too few for
+        // prose in a listed language), or a title-cased list, is not enough.
+        let one = "Tavo miru seka lonta varu peshi kanto and melu dari sofe tanu rilo mavi sento \
+                   koru pela the nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
         assert!(!is_unlisted_prose(one, &super::super::features::of_text(one)));
         let list = "Tavo Miru. Seka Lonta Varu Peshi Kanto Melu Dari Sofe Tanu Rilo Mavi Sento \
                     Koru Pela Nidu Vasa Teko Limu Rasu Deno Pavi Kuro Seni Talo Mira Vedu Kosa.";
         assert!(!is_unlisted_prose(list, &super::super::features::of_text(list)));
+        // One sentence of twenty words is enough when it has no function
+        // word of our lists; an English one of that length has them.
+        let short =
+            "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento koru pela nidu vasa teko limu.";
+        assert!(is_unlisted_prose(short, &super::super::features::of_text(short)));
+        let shorter = "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento koru.";
+        assert!(!is_unlisted_prose(shorter, &super::super::features::of_text(shorter)));
+        let english = "the council said that the new bridge over the river would be open to cars and to bikes by the end of the year.";
+        assert!(!is_unlisted_prose(english, &super::super::features::of_text(english)));
     }
 
     #[test]
