@@ -242,6 +242,12 @@ const PHRASES: &[Phrase] = &[
         "caption",
         30,
     ),
+    // Alt text of author photos and avatars, gallery buttons.
+    p(
+        r"(?i)^((photo|picture|image|headshot) of (the )?author|(user |author )?avatar( photo| image)?|.{1,40}['’]s? (avatar|profile (photo|picture|image))|open this photo in gallery:?)$",
+        "caption",
+        8,
+    ),
     p(r"[—–|-]?\s*©\s*[^.!?©]{2,60}$", "caption", 80),
     p(
         r"(?i)\([^()]*\b(photo|image|foto|picture|credit|bild|getty|reuters|afp|shutterstock|file)s?\b[^()]*\)\s*$",
@@ -424,6 +430,16 @@ mod tests {
         assert!(!ends_with_photo_credit(
             "We kept the old guide. (This is a photo of the copy we own, so it looks a bit worn.)"
         ));
+    }
+
+    #[test]
+    fn avatar_alt_text() {
+        assert_eq!(chrome_reason("Photo of author", 3), Some("caption"));
+        assert_eq!(chrome_reason("Jane Roe's avatar", 3), Some("caption"));
+        assert_eq!(chrome_reason("Avatar photo", 2), Some("caption"));
+        assert_eq!(chrome_reason("Open this photo in gallery:", 5), Some("caption"));
+        assert_eq!(chrome_reason("The avatar of the old gods", 6), None);
+        assert_eq!(chrome_reason("Photo of the harbour at dusk", 6), None);
     }
 
     #[test]
