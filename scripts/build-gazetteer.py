@@ -191,6 +191,8 @@ def main():
         aliases = {iso} | {u for u in unoff if u.isascii() or GOOD_ALIAS.match(fold(u))}
         # "Korea (Republic of)" style names are not written in prose.
         aliases = {x for x in aliases if "(" not in x and "," not in x}
+        # "Palestinian Authority" names a government, not the land.
+        aliases = {x for x in aliases if not x.endswith(" Authority")}
         aliases |= {fold(x) for x in aliases if fold(x) != x}
         add(en, a2, "country", 10**9, aliases)
         country_names[a2] = en
@@ -265,6 +267,18 @@ def main():
                 for (n, c2, k), p in places.items():
                     if (n, c2, k) != (name, cc, kind):
                         p["aliases"].discard(x)
+
+    # US state abbreviations are also written without their full stop in
+    # datelines ("IRVINE, Calif 1996"): the undotted form of 4+ letters, unless
+    # it is a word or a name ("Mass", "Penn"; "Mont" is French for mount).
+    for (n, cc, kind), p in places.items():
+        if cc == "US" and kind == "region":
+            for al in sorted(p["aliases"]):
+                bare = al[:-1]
+                if (al.endswith(".") and "." not in bare and len(bare) >= 4
+                        and bare.lower() not in common_set and bare not in name_set
+                        and bare != "Mont"):
+                    p["aliases"].add(bare)
 
     # "Saint Louis" is also written "St. Louis", and the reverse.
     for p in places.values():

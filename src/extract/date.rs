@@ -193,6 +193,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("static regex"));
+/// `11/13/19 at 4:00 PM`, `11/08/23 5:19pm`: month/day (or the page's
+/// order) with a two-digit year, then a clock time.
+static SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{2})\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}").expect("static regex"));
 /// Chinese, Japanese and Korean: 2024年3月5日, 2024년 3월 5일.
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
@@ -207,7 +211,7 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
+    Regex::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|datum|post time|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
         .expect("static regex")
 });
 
@@ -247,9 +251,12 @@ fn at_boundary(text: &str, range: &Range<usize>, named_month: bool) -> bool {
 /// Order of day and month in numeric dates with slashes or dashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumericOrder {
-    /// Month first (US) unless the first number cannot be a month.
+    /// Slashes month first (US), dots and dashes day first, unless a
+    /// number cannot be a month.
     MonthFirst,
     DayFirst,
+    /// Month first whatever the separator: the page writes `11.24.2025`.
+    MonthFirstAlways,
 }
 
 /// Every valid date expression in `text`, in order of position; where two
@@ -267,7 +274,11 @@ fn has_year(text: &str) -> bool {
 
 /// [`find_dates`] with the page's order for numeric dates.
 pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
-    if !has_year(text) {
+    let full_year = has_year(text);
+    // "11/13/19 at 4:00 PM": a slash date with a two-digit year, only when
+    // a clock time follows (alone, "1/2/24" may be anything).
+    let short_year = text.contains('/') && text.contains(':');
+    if !full_year && !short_year {
         return Vec::new();
     }
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
@@ -305,17 +316,35 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
             continue;
         };
-        // Dots are day-first everywhere; slashes are month-first (US)
-        // unless the first number cannot be a month.
         // Dots and dashes are day-first (3.4.2024, 03-04-2024) unless the
-        // second number cannot be a month; slashes follow the page's order.
+        // second number cannot be a month or the page writes them month
+        // first; slashes follow the page's order.
         let day_first = if b > 12 {
             false
         } else {
-            &c[2] != "/" || a > 12 || order == NumericOrder::DayFirst
+            a > 12
+                || match order {
+                    NumericOrder::DayFirst => true,
+                    NumericOrder::MonthFirstAlways => false,
+                    NumericOrder::MonthFirst => &c[2] != "/",
+                }
         };
         let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
+    }
+    if short_year {
+        for c in SHORT_YEAR.captures_iter(text) {
+            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<i32>(&c, 3)) else {
+                continue;
+            };
+            let day_first = a > 12 || (b <= 12 && order == NumericOrder::DayFirst);
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
+            let y = if y < 70 { 2000 + y } else { 1900 + y };
+            let range = c
+                .get(0)
+                .map_or(0..0, |m| m.start()..c.get(3).map_or(m.end(), |y| y.end()));
+            push(range, valid(y, m, d), false);
+        }
     }
     found.sort_by_key(|(r, _)| r.start);
     found
@@ -341,7 +370,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
 }
 
 /// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
-const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)";
+const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)(?:([+-])(\d{1,2})(?-u:\b))?";
 static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[\s,|•·–—-]{{0,4}}(?:at\s+)?{TIME_TZ}")).expect("static regex"));
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -387,7 +416,14 @@ fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String>
         Some("a") if hour == 12 => hour = 0,
         _ => {}
     }
-    let offset = zone_offset(&c[4])?;
+    let mut offset = zone_offset(&c[4])?;
+    // "GMT+1", "UTC-5": an explicit offset from GMT/UTC.
+    if offset == 0
+        && let (Some(sign), Some(hours)) = (c.get(5), c.get(6))
+    {
+        let hours: i8 = hours.as_str().parse().ok().filter(|h| *h <= 14)?;
+        offset = if sign.as_str() == "-" { -hours } else { hours };
+    }
     let date = iso.get(..10)?;
     let sign = if offset < 0 { '-' } else { '+' };
     Some(format!(
@@ -437,24 +473,83 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
             role: DateRole::Published,
         });
     }
+    candidates(doc)
+        .into_iter()
+        .fold(None, |best: Option<(f32, FoundDate)>, (s, _, d)| match best {
+            Some((b, _)) if s <= b => best,
+            _ => Some((s, d)),
+        })
+        .map(|(_, d)| d)
+}
+
+/// Every date expression of a text page with its score and block index,
+/// in page order (yearless dates after full ones); [`extract`] takes the
+/// first of the best.
+pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
+    let mut out = Vec::new();
     let headline = doc
         .blocks
         .iter()
         .position(|b| b.chrome == Some(crate::cleaner::text::HEADLINE));
     let body = doc.body_start();
-    let anchor = headline.or(body)?;
+    let Some(anchor) = headline.or(body) else {
+        return out;
+    };
     let zone_end = body.map_or(anchor + 12, |b| b.max(anchor) + 3);
     let order = page_order(&doc.blocks);
-    let mut best: Option<(f32, FoundDate)> = None;
+    let comment_series = doc
+        .blocks
+        .iter()
+        .filter(|b| has_year(&b.text) && find_date(&b.text).is_some_and(|d| is_comment_stamp(&b.text, &d)))
+        .nth(2)
+        .is_some();
     let mut years: Vec<(usize, i32)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
-        for found in find_dates_ordered(&block.text, order) {
+        let found_here = find_dates_ordered(&block.text, order);
+        for (k, mut found) in found_here.iter().cloned().enumerate() {
             if let Some(y) = found.iso.get(..4).and_then(|y| y.parse().ok()) {
                 years.push((i, y));
             }
-            let s = score(i, block, &found, anchor, zone_end);
-            if best.as_ref().is_none_or(|(b, _)| s > *b) {
-                best = Some((s, found));
+            if found.role == DateRole::Unknown && block.text[..found.span.start].trim().is_empty() {
+                found.role = label_above(&doc.blocks, i);
+            }
+            let mut s = score(i, block, &found, anchor, zone_end);
+            if comment_series && is_comment_stamp(&block.text, &found) {
+                s -= 10.0;
+            }
+            // One end of a range ("Dec 25, 2023/Jan 1, 2024", "May 2 to
+            // May 5, 2024") dates an issue or an event, not the page.
+            let joined = |a: &FoundDate, b: &FoundDate| is_range_joiner(&block.text[a.span.end..b.span.start]);
+            if found_here.get(k + 1).is_some_and(|next| joined(&found, next))
+                || k.checked_sub(1).is_some_and(|p| joined(&found_here[p], &found))
+            {
+                s -= 3.0;
+            }
+            out.push((s, i, found));
+        }
+    }
+    // The one day the page labels "Published" (outside lists of other
+    // stories, comments and footers) is its date, wherever it sits.
+    {
+        let labelled = |&&(_, i, ref d): &&(f32, usize, FoundDate)| {
+            d.role == DateRole::Published
+                && !matches!(
+                    doc.blocks[i].chrome,
+                    Some("related" | "comments" | "footer" | "menu" | "aside" | "advert")
+                )
+        };
+        let mut days = out
+            .iter()
+            .filter(labelled)
+            .map(|(_, _, d)| d.iso.get(..10).unwrap_or(&d.iso));
+        if let Some(first) = days.next()
+            && days.all(|d| d == first)
+        {
+            let first = first.to_string();
+            for c in out.iter_mut() {
+                if labelled(&&*c) && c.2.iso.starts_with(&first) {
+                    c.0 += 3.0;
+                }
             }
         }
     }
@@ -485,11 +580,9 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
             // The dateline opens the story: as good as a date line.
             s += 5.0;
         }
-        if best.as_ref().is_none_or(|(b, _)| s > *b) {
-            best = Some((s, found));
-        }
+        out.push((s, i, found));
     }
-    best.map(|(_, d)| d)
+    out
 }
 
 /// A month and day without a year.
@@ -561,16 +654,23 @@ fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
 
 /// Day-first when the page shows it: a numeric date whose first number
 /// cannot be a month, or named-month dates written day first ("6 May 2024")
-/// and none month first.
+/// and none month first. Month-first for dots and dashes too when such a
+/// date on the page has a second number that cannot be a month and none
+/// has a first one.
 fn page_order(blocks: &[Block]) -> NumericOrder {
     let (mut day_first, mut month_first) = (0, 0);
+    let (mut dotted_day_first, mut dotted_month_first) = (0, 0);
     for block in blocks.iter().filter(|b| has_year(&b.text)) {
         for c in NUMERIC.captures_iter(&block.text) {
             let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
-            if &c[2] != "." && a > 12 && b <= 12 {
-                day_first += 2;
-            } else if &c[2] != "." && b > 12 && a <= 12 {
-                month_first += 2;
+            let (first_is_day, second_is_day) = (a > 12 && b <= 12, b > 12 && a <= 12);
+            if &c[2] != "." {
+                day_first += 2 * usize::from(first_is_day);
+                month_first += 2 * usize::from(second_is_day);
+            }
+            if &c[2] != "/" && c[2] == c[4] {
+                dotted_day_first += usize::from(first_is_day);
+                dotted_month_first += usize::from(second_is_day);
             }
         }
         day_first += DAY_MONTH_YEAR.find_iter(&block.text).count();
@@ -578,14 +678,64 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
     }
     if day_first > month_first {
         NumericOrder::DayFirst
+    } else if dotted_month_first > 0 && dotted_day_first == 0 {
+        NumericOrder::MonthFirstAlways
     } else {
         NumericOrder::MonthFirst
     }
 }
 
+/// The role a short label line just above a date line gives it
+/// ("Published on" / "Oct 31, 2025" on the next line).
+fn label_above(blocks: &[Block], i: usize) -> DateRole {
+    let Some(prev) = i.checked_sub(1).map(|j| &blocks[j]) else {
+        return DateRole::Unknown;
+    };
+    if prev.text.split_whitespace().count() > 4 {
+        DateRole::Unknown
+    } else if UPDATED.is_match(&prev.text) {
+        DateRole::Updated
+    } else if PUBLISHED.is_match(&prev.text) {
+        DateRole::Published
+    } else {
+        DateRole::Unknown
+    }
+}
+
+/// A short line that opens with "By Name" (or its translation).
+fn is_byline(text: &str) -> bool {
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\W{0,3}(?i:by|von|par|por|door|di|av|de)\s*:?\s+\p{L}").expect("static regex"));
+    text.split_whitespace().nth(15).is_none() && BY.is_match(text)
+}
+
+/// A comment's signature line: a short line whose date is followed by a
+/// clock time ("Jane Roe May 4, 2024 at 6:57 pm"). Three or more such
+/// lines on a page are a comment thread.
+fn is_comment_stamp(text: &str, found: &FoundDate) -> bool {
+    static AT_TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^,?\s+at\s+\d{1,2}:\d{2}\s*[aApP]\.?[mM]").expect("static regex"));
+    text.split_whitespace().nth(12).is_none() && AT_TIME.is_match(&text[found.span.end.min(text.len())..])
+}
+
+/// Whether the text between two dates joins them into a range.
+fn is_range_joiner(between: &str) -> bool {
+    matches!(
+        between.trim().to_lowercase().as_str(),
+        "/" | "-" | "–" | "—" | "to" | "until" | "through" | "bis" | "au" | "al" | "a" | "tot"
+    )
+}
+
+/// A post embedded from a social network signs off with its author's
+/// handle in parentheses just before its date ("— Jane Roe (@jroe) May 5,
+/// 2024"): the date of that post, not of the page.
+static EMBED_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(@\w{1,30}\)\W{0,3}$").expect("static regex"));
+
 fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: usize) -> f32 {
     let mut s = if i + 3 >= anchor && i <= zone_end {
-        10.0 - 0.2 * i.abs_diff(anchor) as f32
+        // At equal distance, below the headline (the byline) beats above
+        // it (the end of the previous item): a tie-break, less than a block.
+        10.0 - 0.2 * i.abs_diff(anchor) as f32 + if i > anchor { 0.1 } else { 0.0 }
     } else if i < anchor {
         4.0 - 0.05 * (anchor - i) as f32
     } else {
@@ -596,6 +746,13 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
         // A date in running text or a caption is what the story is about.
         None | Some("caption") => s -= 3.0,
         _ => {}
+    }
+    // The date of a "By Jane Roe on May 4, 2024" line is the byline's.
+    if is_byline(&block.text) {
+        s += 2.0;
+    }
+    if EMBED_SIGNATURE.is_match(tail(&block.text[..found.span.start.min(block.text.len())], 40)) {
+        s -= 6.0;
     }
     s += match found.role {
         DateRole::Published => 1.5,
@@ -773,5 +930,183 @@ mod tests {
         let found = extract(&doc).unwrap();
         assert_eq!(found.iso, "2024-05-08");
         assert_eq!(found.text, "May 8, 2024");
+    }
+    fn doc_of(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
+        use crate::cleaner::{BlockKind, PageMeta};
+        CleanDoc {
+            blocks: blocks
+                .iter()
+                .map(|&(t, chrome)| Block {
+                    text: t.to_string(),
+                    kind: BlockKind::Paragraph,
+                    chrome,
+                })
+                .collect(),
+            meta: PageMeta::default(),
+        }
+    }
+
+    const HL: Option<&str> = Some(crate::cleaner::text::HEADLINE);
+
+    #[test]
+    fn gmt_offsets_and_datum_label() {
+        assert_eq!(
+            iso("Posted 5 Aug 2024 - 13:55 GMT+2").as_deref(),
+            Some("2024-08-05T13:55:00+02:00")
+        );
+        assert_eq!(
+            iso("5 Aug 2024 13:55 UTC-5").as_deref(),
+            Some("2024-08-05T13:55:00-05:00")
+        );
+        assert_eq!(
+            iso("5 Aug 2024 13:55 GMT").as_deref(),
+            Some("2024-08-05T13:55:00+00:00")
+        );
+        assert_eq!(find_date("Datum 28.04.2023").unwrap().role, DateRole::Published);
+        assert_eq!(find_date("Harbour news 28.04.2023").unwrap().role, DateRole::Unknown);
+    }
+
+    #[test]
+    fn a_label_line_above_gives_the_role() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Published on", Some("date")),
+            ("Oct 31, 2025", Some("date")),
+            ("Nov 2, 2025", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        let c = candidates(&doc);
+        assert_eq!(c[0].2.role, DateRole::Published);
+        assert_eq!(c[1].2.role, DateRole::Unknown);
+        assert_eq!(extract(&doc).unwrap().iso, "2025-10-31");
+        // A long line above is not a label.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Everything that was published on the harbour this year", None),
+            ("Oct 31, 2025", Some("date")),
+        ]);
+        assert_eq!(candidates(&doc)[0].2.role, DateRole::Unknown);
+    }
+
+    #[test]
+    fn ranges_and_embedded_posts_lose_to_the_byline_date() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Issue of May 2, 2024/May 9, 2024", Some("date")),
+            ("News / May 6, 2024", Some("breadcrumb")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-05-06");
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("— Harbour Watch (@harbourwatch) May 4, 2024", Some("date")),
+            ("By Ann Lee May 6, 2024", Some("byline")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-05-06");
+        // Without the handle the nearer date wins.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("— Harbour Watch May 4, 2024", Some("date")),
+            ("Ann Lee May 6, 2024", Some("byline")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-05-04");
+        assert!(is_range_joiner(" / "));
+        assert!(!is_range_joiner(" and then "));
+    }
+    #[test]
+    fn two_digit_years_only_before_a_clock_time() {
+        assert_eq!(iso("By Ann Lee On 11/13/19 at 4:00 PM").as_deref(), Some("2019-11-13"));
+        assert_eq!(iso("Ann Lee • 11/08/23 5:19pm").as_deref(), Some("2023-11-08"));
+        assert_eq!(find_date("Ann Lee • 11/08/23 5:19pm").unwrap().text, "11/08/23");
+        let day_first = find_dates_ordered("03/11/23 10:15", NumericOrder::DayFirst);
+        assert_eq!(day_first[0].iso, "2023-11-03");
+        assert_eq!(iso("Horoscope for 11/20/19 by Ann Lee"), None);
+        assert_eq!(iso("a ratio of 1/2/24 people"), None);
+        assert_eq!(iso("see http://example.org/a/b 10:00"), None);
+        assert_eq!(iso("13/13/19 at 4:00"), None);
+    }
+    #[test]
+    fn a_page_writing_dotted_dates_month_first_reads_them_so() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("09.10.2024", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+            ("Older posts: 11.24.2023, 10.28.2023", Some("related")),
+        ]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::MonthFirstAlways);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-09-10");
+        // Day-first evidence (or none) keeps dots day first.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("09.10.2024", Some("date")),
+            ("Older posts: 24.11.2023, 10.28.2023", Some("related")),
+        ]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::MonthFirst);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-10-09");
+        let slashes = find_dates_ordered("09/10/2024 and 09.10.2024", NumericOrder::MonthFirstAlways);
+        assert_eq!(
+            (slashes[0].iso.as_str(), slashes[1].iso.as_str()),
+            ("2024-09-10", "2024-09-10")
+        );
+    }
+    #[test]
+    fn comment_threads_lose_to_the_byline() {
+        let thread = [
+            ("Storm closes harbour", HL),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+            ("Jane Roe July 6, 2015 at 6:57 pm", Some("date")),
+            ("Sam Poe June 28, 2015 at 10:25 pm", Some("date")),
+            ("Lee Moe July 23, 2015 at 3:20 pm", Some("date")),
+        ];
+        let mut blocks = vec![("by kim on December 4, 2006", Some("date"))];
+        blocks.extend(std::iter::repeat_n(("Menu item", Some("menu")), 40));
+        blocks.extend(thread);
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2006-12-04");
+        // Two stamps are not a thread.
+        blocks.pop();
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2015-07-06");
+        assert!(is_byline("By Ann Lee | May 4, 2024"));
+        assert!(is_byline("von Anna Berg, 4. Mai 2024"));
+        assert!(!is_byline("Bypass road opens May 4, 2024"));
+        assert!(!is_byline(
+            "By the time the ferry came back on May 4, 2024 the harbour had been closed for a week and more."
+        ));
+    }
+    #[test]
+    fn the_one_published_day_of_a_page_wins() {
+        let mut blocks = vec![("Storm closes harbour", HL), ("November 9, 2023", Some("date"))];
+        blocks.extend(std::iter::repeat_n(("Harbour photos", Some("caption")), 8));
+        blocks.push(("The harbour closed after the storm, the council said on Monday.", None));
+        blocks.push(("Published Nov. 8, 2023, 10:28 p.m.", Some("date")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-08");
+        // Two different "Published" days: neither gets the bonus.
+        blocks.push(("Published Nov. 2, 2023", Some("date")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-09");
+        // Nor does one in a list of other stories.
+        blocks.pop();
+        blocks.pop();
+        blocks.push(("Published Nov. 8, 2023, 10:28 p.m.", Some("related")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2023-11-09");
+    }
+    #[test]
+    fn at_equal_distance_the_date_below_the_headline_wins() {
+        let doc = doc_of(&[
+            ("February 28, 2024", Some("date")),
+            ("Storm closes harbour", HL),
+            ("February 29, 2024", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-02-29");
+        // One block nearer above still wins.
+        let doc = doc_of(&[
+            ("February 28, 2024", Some("date")),
+            ("Storm closes harbour", HL),
+            ("Ann Lee", Some("byline")),
+            ("February 29, 2024", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-02-28");
     }
 }

@@ -11,7 +11,18 @@ pub fn extract(doc: &CleanDoc) -> Option<String> {
     doc.blocks
         .iter()
         .find(|b| b.chrome == Some(HEADLINE))
-        .map(|b| b.text.trim().to_string())
+        .map(|b| strip_pipe_tail(b.text.trim()).to_string())
+}
+
+/// A title line with one `" | "` in it is "Title | Site name" or "Title |
+/// a short tagline": the part before it is the headline. Several pipes are
+/// a breadcrumb or list and stay as they are, and so does a head of fewer
+/// than three words ("News | Harbour bridge reopens").
+fn strip_pipe_tail(text: &str) -> &str {
+    match text.split_once(" | ") {
+        Some((head, tail)) if !tail.contains('|') && head.split_whitespace().count() >= 3 => head.trim_end(),
+        _ => text,
+    }
 }
 
 #[cfg(test)]
@@ -25,6 +36,23 @@ mod tests {
             kind: BlockKind::Paragraph,
             chrome,
         }
+    }
+
+    #[test]
+    fn a_single_pipe_tail_is_cut() {
+        assert_eq!(
+            strip_pipe_tail("Storm closes the harbour | Coast Herald"),
+            "Storm closes the harbour"
+        );
+        assert_eq!(strip_pipe_tail("Storm closes the harbour"), "Storm closes the harbour");
+        assert_eq!(
+            strip_pipe_tail("News | Storm closes harbour"),
+            "News | Storm closes harbour"
+        );
+        assert_eq!(
+            strip_pipe_tail("Home | News | Weather | Sport"),
+            "Home | News | Weather | Sport"
+        );
     }
 
     #[test]

@@ -574,6 +574,25 @@ fn is_simple_role_noun(w: &str) -> bool {
             | "monk"
             | "assistant"
             | "member"
+            | "attache"
+            | "attaché"
+            | "consul"
+            | "geologist"
+            | "lecturer"
+            | "teacher"
+            | "nurse"
+            | "pilot"
+            | "banker"
+            | "investor"
+            | "entrepreneur"
+            | "architect"
+            | "boxer"
+            | "golfer"
+            | "swimmer"
+            | "sprinter"
+            | "climber"
+            | "jockey"
+            | "referee"
     )
 }
 
@@ -659,6 +678,7 @@ pub fn is_org_word(w: &str) -> bool {
         || matches!(
             w,
             "Bank"
+                | "Nations"
                 | "Banks"
                 | "University"
                 | "College"
@@ -1086,5 +1106,13 @@ pub fn is_facility_noun(w: &str) -> bool {
             | "cup"
             | "index"
             | "brand"
+            // Titles and events named after a chain ("the Zeitgeist daily",
+            // "the Aspen symposium").
+            | "daily"
+            | "newspaper"
+            | "weekly"
+            | "magazine"
+            | "symposium"
+            | "festival"
     )
 }

@@ -296,8 +296,10 @@ static PUBLISHED_WORD: LazyLock<Regex> =
 /// Dates written in short lines around the top of the article (the byline
 /// area: from a little before the first paragraph to just after it), with
 /// their labels. Long paragraphs are skipped: dates there are content.
-fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
-    let start = first_prose.saturating_sub(25);
+/// Each with whether it was a numeric date whose day and month could be
+/// swapped ("08/11/2023").
+fn visible_dates(page: &Page<'_>, first_prose: usize, before: usize) -> Vec<(String, bool, Label)> {
+    let start = first_prose.saturating_sub(before);
     let end = (first_prose + 3).min(page.blocks.len());
     let mut out = Vec::new();
     for b in &page.blocks[start..end] {
@@ -305,9 +307,9 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
             continue;
         }
         let found = crate::extract::date::find_date(&b.text)
-            .map(|d| d.iso)
-            .or_else(|| numeric_date(&b.text));
-        if let Some(d) = found {
+            .map(|d| (d.iso, ambiguous_numeric(&d.text)))
+            .or_else(|| numeric_date(&b.text).map(|d| (d, false)));
+        if let Some((d, ambiguous)) = found {
             let label = if UPDATED_WORD.is_match(&b.text) {
                 Label::Updated
             } else if PUBLISHED_WORD.is_match(&b.text) {
@@ -315,10 +317,27 @@ fn visible_dates(page: &Page<'_>, first_prose: usize) -> Vec<(String, Label)> {
             } else {
                 Label::Plain
             };
-            out.push((d, label));
+            out.push((d, ambiguous, label));
         }
     }
     out
+}
+
+/// A numeric day-month-year date whose first two numbers could both be
+/// the month ("08/11/2023", "3-4-2024").
+fn ambiguous_numeric(text: &str) -> bool {
+    static AMBIGUOUS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{4}$").expect("static regex"));
+    AMBIGUOUS.captures(text.trim()).is_some_and(|c| {
+        let n = |i: usize| c[i].parse::<u8>().unwrap_or(0);
+        (1..=12).contains(&n(1)) && (1..=12).contains(&n(2)) && n(1) != n(2)
+    })
+}
+
+/// The ISO date with day and month swapped, if that is a valid date.
+fn swap_day_month(iso: &str) -> Option<String> {
+    let (y, m, d) = (iso.get(..4)?, iso.get(5..7)?, iso.get(8..10)?);
+    valid_ymd(y, d, m).map(|d| d.to_string())
 }
 
 /// The publication date as the page shows it: metadata, reconciled with the
@@ -382,8 +401,48 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
             _ => {}
         }
     }
-    let shown = visible_dates(page, first_prose);
+    let mut shown = visible_dates(page, first_prose, 25);
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
+    if let Some((iso, _)) = &meta {
+        // "08/11/2023" can be read either way: the metadata settles it.
+        for (d, ambiguous, _) in &mut shown {
+            if *ambiguous
+                && let Some(swapped) = swap_day_month(d)
+                && same_day(&swapped, iso)
+            {
+                *d = swapped;
+            }
+        }
+    }
+    let shown: Vec<(String, Label)> = shown.into_iter().map(|(d, _, l)| (d, l)).collect();
+    if let Some((iso, _)) = &meta
+        && !shown.iter().any(|(d, _)| same_day(d, iso))
+        && let Some(m) = modified(page, ld)
+        && days_before(iso, &m).is_some_and(|n| n > 1)
+        // Update lines often sit in a page header well above the text.
+        && visible_dates(page, first_prose, 40)
+            .iter()
+            .any(|(d, _, l)| same_day(d, &m) && *l != Label::Published)
+        && meta_value(&page.facts, "article:published_time").is_none()
+        && !shown_anywhere(page, iso)
+    {
+        return Some((m.clone(), m));
+    }
+    // The metadata disagree, the first date is shown nowhere, and the
+    // byline shows the day another metadata source gives (more than a day
+    // away: not a time-zone shift): the byline and that source agree.
+    if let Some((iso, _)) = &meta
+        && !shown.iter().any(|(d, _)| same_day(d, iso))
+        && let Some(d) = shown.iter().find_map(|(d, l)| {
+            (*l != Label::Updated
+                && !one_day_apart(d, iso)
+                && other_meta_dates(page, ld).iter().any(|m| same_day(m, d)))
+            .then(|| d.clone())
+        })
+        && !shown_anywhere(page, iso)
+    {
+        return Some((d.clone(), d));
+    }
     if let Some((iso, _)) = &meta {
         if shown.iter().any(|(d, _)| same_day(d, iso)) {
             return meta;
@@ -405,21 +464,22 @@ fn published(page: &Page<'_>, v: &Verdicts, ld: &LinkedData, first_prose: usize)
         return meta;
     }
     // No publication date in the metadata: a date the byline labels as
-    // published ("Posted on …"), else an unlabelled byline date (not an
-    // "Updated" one), else a date the title carries as a part of its own
-    // ("Headline | Site | 28.04.2023").
+    // published ("Posted on …"), else a date the title carries as a part
+    // of its own ("Headline | Site | 28.04.2023": the publisher's own
+    // metadata), else an unlabelled byline-area date (not an "Updated"
+    // one; captions sit there too).
     shown
         .iter()
         .find(|(_, l)| *l == Label::Published)
         .map(|(d, _)| d.clone())
         .or_else(|| labelled_published(page, v))
-        .or_else(|| shown.iter().find(|(_, l)| *l == Label::Plain).map(|(d, _)| d.clone()))
         .or_else(|| {
             [page.facts.title.as_deref(), meta_value(&page.facts, "og:title")]
                 .into_iter()
                 .flatten()
                 .find_map(title_date)
         })
+        .or_else(|| shown.iter().find(|(_, l)| *l == Label::Plain).map(|(d, _)| d.clone()))
         .map(|d| (d.clone(), d))
 }
 
@@ -441,6 +501,55 @@ fn meta_value<'a>(facts: &Facts<'a>, key: &str) -> Option<&'a str> {
         .iter()
         .find(|(k, v)| k == key && !v.trim().is_empty())
         .map(|(_, v)| *v)
+}
+
+/// The metadata's last-modified date, normalised.
+fn modified(page: &Page<'_>, ld: &LinkedData) -> Option<String> {
+    // The latest any source gives: a stale JSON-LD dateModified (often
+    // copied from datePublished) hides a later `updated` meta.
+    ld.modified
+        .as_deref()
+        .into_iter()
+        .chain(
+            [
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "updated",
+                "last-modified",
+            ]
+            .into_iter()
+            .filter_map(|k| meta_value(&page.facts, k)),
+        )
+        .filter_map(normalise_date)
+        .max_by(|a, b| a.get(..10).cmp(&b.get(..10)))
+}
+
+/// Every publication date the `<meta>` tags and `<time>` elements give.
+fn other_meta_dates(page: &Page<'_>, ld: &LinkedData) -> Vec<String> {
+    DATE_KEYS
+        .iter()
+        .filter_map(|k| meta_value(&page.facts, k))
+        .chain(ld.page_published.as_deref())
+        .chain(
+            page.facts
+                .times
+                .iter()
+                .filter(|t| !t.modified)
+                .map(|t| t.value.as_str()),
+        )
+        .filter_map(normalise_date)
+        .collect()
+}
+
+/// Whether any block of the page shows the day of ISO date `iso`.
+fn shown_anywhere(page: &Page<'_>, iso: &str) -> bool {
+    let day = iso.get(..10);
+    page.blocks.iter().any(|b| {
+        crate::extract::date::find_dates(&b.text)
+            .iter()
+            .any(|d| d.iso.get(..10) == day)
+    })
 }
 
 /// The publication date: `(normalised, raw)`.
@@ -973,5 +1082,15 @@ mod tests {
             &t("Harbour closes after storm")
         ));
         assert!(!agrees(&t("Latest news"), &t("Harbour closes after storm")));
+    }
+    #[test]
+    fn ambiguous_numeric_dates_can_be_swapped() {
+        assert!(ambiguous_numeric("08/11/2023"));
+        assert!(ambiguous_numeric("3-4-2024"));
+        assert!(!ambiguous_numeric("17/08/2025"));
+        assert!(!ambiguous_numeric("05/05/2024"));
+        assert!(!ambiguous_numeric("Aug 11, 2023"));
+        assert_eq!(swap_day_month("2023-08-11").as_deref(), Some("2023-11-08"));
+        assert_eq!(swap_day_month("2023-01-31"), None);
     }
 }

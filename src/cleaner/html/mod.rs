@@ -372,4 +372,115 @@ mod tests {
         );
         let _ = clean(&deep, &Rules::default());
     }
+    #[test]
+    fn metadata_settles_the_order_of_a_shown_numeric_date() {
+        let page = |meta: &str| {
+            format!(
+                "<html><head>{meta}</head><body><article><h1>Bridge vote</h1><p>By Ann Lee</p>\
+                 <p>08/11/2023 | 20:26</p>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("<meta property='article:published_time' content='2023-11-08T20:26:00+00:00'>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-11-08T20:26:00+00:00"));
+        // Metadata months away from both readings does not swap the shown date.
+        let doc = clean(
+            &page("<meta property='article:published_time' content='2024-02-20T10:00:00Z'>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-08-11"));
+    }
+    #[test]
+    fn a_shown_update_date_dates_a_page_that_hides_its_publication() {
+        let page = |head: &str, byline: &str| {
+            format!(
+                "<html><head>{head}<script type='application/ld+json'>{{\"@type\":\"Article\",\
+                 \"datePublished\":\"2021-03-01T10:00:00+00:00\",\"dateModified\":\"2024-05-06T08:00:00+00:00\"}}</script></head>\
+                 <body><article><h1>Bridge vote</h1><p>{byline}</p>{PROSE}</article></body></html>"
+            )
+        };
+        let modified = "<meta property='article:modified_time' content='2024-05-06T08:00:00+00:00'>";
+        let doc = clean(&page(modified, "Last updated: May 6, 2024"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06T08:00:00+00:00"));
+        // OpenGraph gives the publication time: the page keeps it.
+        let both = format!("{modified}<meta property='article:published_time' content='2021-03-01T10:00:00+00:00'>");
+        let doc = clean(&page(&both, "Last updated: May 6, 2024"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+        // The publication day is shown somewhere: it stays.
+        let doc = clean(
+            &page(modified, "Last updated: May 6, 2024 (first published March 1, 2021)"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+        // An update line further up in the page header counts too.
+        let steps: String = (1..=30).map(|n| format!("<p>Step {n}</p>")).collect();
+        let doc = clean(
+            &page(modified, &format!("Last updated: May 6, 2024</p>{steps}<p>Ann Lee")),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-06T08:00:00+00:00"));
+        // The update date is not shown: the publication date stays.
+        let doc = clean(&page(modified, "By Ann Lee"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-03-01T10:00:00+00:00"));
+    }
+    #[test]
+    fn a_byline_date_another_metadata_source_gives_wins_over_an_unshown_one() {
+        let page = |meta: &str, byline: &str| {
+            format!(
+                "<html><head>{meta}<script type='application/ld+json'>{{\"@type\":\"Article\",\
+                 \"datePublished\":\"2024-08-29T10:00:00+00:00\"}}</script></head>\
+                 <body><article><h1>Bridge vote</h1><p>{byline}</p>{PROSE}</article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("<meta name='date' content='November 25, 2025'>", "Nov 25, 2025 5:00 am"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2025-11-25"));
+        // No other source agrees: the JSON-LD date stays.
+        let doc = clean(&page("", "Nov 25, 2025 5:00 am"), &Rules::default());
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-08-29T10:00:00+00:00"));
+        // A day apart is a time-zone shift, not a disagreement.
+        let doc = clean(
+            &page("<meta name='date' content='August 30, 2024'>", "Aug 30, 2024 1:00 am"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-08-29T10:00:00+00:00"));
+    }
+    #[test]
+    fn a_title_date_beats_an_unlabelled_caption_date() {
+        let html = format!(
+            "<html><head><title>Bridge vote | Gull | 28.04.2023</title></head><body><article><h1>Bridge vote</h1>\
+             <p>The old bridge at dusk, 24 April 2023</p>{PROSE}</article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2023-04-28")
+        );
+        let html = html.replace(" | 28.04.2023", "");
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2023-04-24")
+        );
+    }
+
+    #[test]
+    fn the_latest_modified_date_of_any_source_counts() {
+        let html = format!(
+            "<html><head><meta name='updated' content='2024-05-06'>\
+             <script type='application/ld+json'>{{\"@type\":\"Article\",\"datePublished\":\"2021-03-01\",\"dateModified\":\"2021-03-01\"}}</script>\
+             </head><body><article><h1>Bridge vote</h1><p>Updated May 6, 2024</p>{PROSE}</article></body></html>"
+        );
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2024-05-06")
+        );
+        let html = html.replace("2024-05-06", "2021-03-01");
+        assert_eq!(
+            clean(&html, &Rules::default()).meta.published.as_deref(),
+            Some("2021-03-01")
+        );
+    }
 }

@@ -9,9 +9,11 @@
 //!    ends such as "Related articles" score very negative) and the article is
 //!    the contiguous run of blocks with the highest total. Sub-headings, list
 //!    items and short paragraphs inside that run stay in the body.
-//! 3. The headline: the title-like line that opens the article, found just
-//!    before the region (repeated in a breadcrumb or title earns a bonus). It
-//!    is labelled `headline` so the body never contains it.
+//! 3. The headline: the title-like line that opens the article, scored
+//!    anywhere on the page on its shape, its closeness to the region, the
+//!    byline or date under it and how well it sums up the prose (repeated
+//!    in a breadcrumb or title earns a bonus). It is labelled `headline` so
+//!    the body never contains it.
 
 pub mod features;
 pub mod lexicon;

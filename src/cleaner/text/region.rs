@@ -11,6 +11,9 @@ use super::HEADLINE;
 use super::features::{Features, Page};
 use super::lexicon;
 use crate::cleaner::{Block, BlockKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// How much a non-prose block with some words of text lengthens a run of
 /// labels (a bare label counts 1).
@@ -47,12 +50,16 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome = Some(if i < start { "header" } else { "footer" });
         }
     }
-    if let Some(h) = find_headline(blocks, &page, start, end, chrome_free) {
-        for block in blocks.iter_mut().take(h).skip(start) {
-            block.chrome.get_or_insert("header");
+    if let Some((h, cut)) = find_headline(blocks, &page, start, end, chrome_free) {
+        if cut {
+            for block in blocks.iter_mut().take(h).skip(start) {
+                block.chrome.get_or_insert("header");
+            }
         }
         blocks[h].chrome = Some(HEADLINE);
-        drop_standfirst(blocks, h, end);
+        if cut {
+            drop_standfirst(blocks, h, end);
+        }
     }
     drop_repeats(blocks, &page, start.min(end), end);
 }
@@ -451,47 +458,45 @@ fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
     best.map(|(_, s, e)| (s, e))
 }
 
-/// How far before the article start the headline may be (bylines, share
-/// bars, captions and standfirsts sit in between).
-const HEADLINE_WINDOW: usize = 30;
-/// How far into the region a headline may be found, the score it needs
-/// there, and how many words of prose may come before it.
+/// A headline found inside the article region cuts the blocks before it
+/// from the body only this close to the start and before this much prose
+/// (captions, a notice); further in it is labelled alone.
 const INSIDE_WINDOW: usize = 12;
-const INSIDE_MIN: f32 = 5.25;
 const INSIDE_MAX_PROSE: f32 = 70.0;
+/// The score a headline needs inside the article region.
+const INSIDE_MIN: f32 = 3.0;
 
-/// Cues a headline candidate is scored on. Each is 0/1 or a count; the
-/// score is their weighted sum ([`WEIGHTS`], tuned on the development pages).
+/// Cues a headline candidate is scored on. Each is 0/1, a share or a
+/// logarithm; the score is their weighted sum ([`WEIGHTS`]: a logistic
+/// regression fitted on the development pages, checked by 5-fold
+/// cross-validation over pages).
 #[derive(Debug, Clone, Copy)]
 enum Cue {
-    /// Length: 3 words, 4 words, 5 to 20 words, more.
+    /// Length: 2, 3, 4, 5 to 8, 9 to 14, 15 to 20 words, more.
+    Words2,
     Words3,
     Words4,
-    Words5To20,
+    Words5To8,
+    Words9To14,
+    Words15To20,
     WordsOver20,
-    /// Written without spaces (CJK): length in words means little.
-    Unspaced,
     LowerStart,
     UpperStart,
     /// The same text elsewhere on the page (breadcrumb, title, "Comments on").
     Repeated,
     /// Followed by a longer title-like line (its standfirst).
     NextLonger,
-    /// Long and full of function words: a sentence, not a title.
-    LongSentence,
     /// Sentence case with many function words: a standfirst or caption.
     SentenceCase,
     /// A byline or date in the next two blocks, or the two after.
     MetaNext,
     MetaSoon,
-    /// Share buttons or counters right after it.
-    WidgetNext,
     /// A date or byline just before it.
     MetaBefore,
     /// Ends with a question or exclamation mark.
     Question,
-    /// Competing blocks between it and the article start.
-    Between,
+    /// Competing blocks between it and the article start (log of the count).
+    LogBetween,
     /// Inside the region chosen for the article.
     Inside,
     /// A few capitalised words and no function words: a name, a byline, a
@@ -507,92 +512,228 @@ enum Cue {
     /// Right after a title-shaped line that sums up the article (see
     /// [`follows_title`]): the standfirst or a caption under the headline.
     AfterTitle,
+    /// More than 30 blocks before the article start, more than 12 into it.
+    FarBefore,
+    FarInside,
+    /// Prose words between the article start and it (log).
+    ProseBefore,
+    /// Blocks to the next paragraph of prose: 1, 2-3, 4-8, more.
+    Gap1,
+    Gap2To3,
+    Gap4To8,
+    GapFar,
+    /// Share of capitalised words.
+    Capitalised,
+    /// Right after a bare "By" / "Written by": an author's name.
+    AfterByWord,
+    /// Names a picture, logo or icon (alt text).
+    Image,
+    /// Share of its content words in the prose that follows it.
+    OverlapNext,
+    /// Starts with a digit ("10 best ...").
+    Digit,
+    /// A colon inside ("Topic: what happened").
+    Colon,
+    /// Words glued without a space ("HomeNews", link texts run together).
+    Glued,
+    /// How often its content words recur in the article's prose: share
+    /// (each counted up to 5 times), and share that recur at least twice.
+    Topic,
+    TopicTwice,
+    /// A title-shaped line that sums up the article in the six blocks
+    /// before it (see [`is_summing_title`]).
+    PriorTitle,
 }
 
-const CUES: usize = Cue::AfterTitle as usize + 1;
+const CUES: usize = Cue::PriorTitle as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    -0.50, // Words3
-    0.50,  // Words4
-    1.75,  // Words5To20
-    1.75,  // WordsOver20
-    4.00,  // Unspaced
-    -3.00, // LowerStart
-    -0.25, // UpperStart
-    0.75,  // Repeated
-    0.75,  // NextLonger
-    -0.75, // LongSentence
-    0.00,  // SentenceCase
-    2.50,  // MetaNext
-    2.25,  // MetaSoon
-    0.00,  // WidgetNext
-    0.75,  // MetaBefore
-    0.00,  // Question
-    -0.10, // Between
-    0.50,  // Inside
-    -0.75, // NameLike
-    -1.25, // Separated
-    -1.50, // Adjacent
-    1.00,  // Overlap
-    -3.00, // AfterTitle
+    -2.18, // Words2
+    -1.20, // Words3
+    -0.33, // Words4
+    0.45,  // Words5To8
+    1.04,  // Words9To14
+    0.83,  // Words15To20
+    -0.37, // WordsOver20
+    -0.52, // LowerStart
+    0.78,  // UpperStart
+    1.06,  // Repeated
+    0.32,  // NextLonger
+    -0.27, // SentenceCase
+    2.11,  // MetaNext
+    1.37,  // MetaSoon
+    0.57,  // MetaBefore
+    -0.95, // Question
+    -0.61, // LogBetween
+    1.24,  // Inside
+    -0.65, // NameLike
+    -1.77, // Separated
+    0.26,  // Adjacent
+    1.92,  // Overlap
+    -1.47, // AfterTitle
+    -0.17, // FarBefore
+    -0.33, // FarInside
+    -0.83, // ProseBefore
+    -0.93, // Gap1
+    -0.47, // Gap2To3
+    -0.17, // Gap4To8
+    -0.19, // GapFar
+    0.45,  // Capitalised
+    -1.27, // AfterByWord
+    -1.15, // Image
+    1.16,  // OverlapNext
+    0.76,  // Digit
+    0.73,  // Colon
+    -0.70, // Glued
+    1.47,  // Topic
+    -0.78, // TopicTwice
+    -1.03, // PriorTitle
 ];
 
 /// Minimum score of a headline.
-const HEADLINE_MIN: f32 = -2.75;
+const HEADLINE_MIN: f32 = -1.0;
 
 fn dot(cues: &[f32; CUES]) -> f32 {
     cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
 }
 
-/// The title-like block that opens the article: scored on its shape, on
-/// being repeated elsewhere on the page (breadcrumb, page title, "N comments
-/// on ..."), on being followed by a byline or date, and on closeness.
-fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Option<usize> {
-    let from = start.saturating_sub(HEADLINE_WINDOW);
-    let mut best: Option<(f32, usize)> = None;
-    let mut prose_inside = 0.0f32;
-    let opening = opening_words(blocks, page, start);
-    for i in from..=(start + INSIDE_WINDOW).min(blocks.len().saturating_sub(1)) {
-        if i > start && page.is_prose(i - 1) {
-            prose_inside += weight(&page.feats[i - 1]);
+/// What the headline scorer knows about the article region.
+struct Context {
+    start: usize,
+    chrome_free: bool,
+    /// Content words of the article's opening prose.
+    opening: HashSet<String>,
+    /// Content words of the article's prose with their counts.
+    topic: HashMap<String, usize>,
+    /// Blocks that are title-shaped and sum up the article.
+    summing: Vec<bool>,
+    /// Next prose block of the article (not chrome) at or after each index.
+    next_prose: Vec<Option<usize>>,
+    /// Prefix sums over the blocks: words of prose, and blocks that could
+    /// compete with a headline (not bylines, dates, share buttons).
+    prose_words: Vec<usize>,
+    competing: Vec<usize>,
+}
+
+impl Context {
+    fn new(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Context {
+        let opening = opening_words(blocks, page, start);
+        let mut topic: HashMap<String, usize> = HashMap::new();
+        for (b, f) in blocks.iter().zip(&page.feats).take(end + 1).skip(start) {
+            if b.chrome.is_none() && f.is_prose(page.min_stop) {
+                for w in content_words(&b.text) {
+                    *topic.entry(w).or_default() += 1;
+                }
+            }
         }
+        let summing = blocks
+            .iter()
+            .zip(&page.feats)
+            .map(|(b, f)| is_summing_title(b, f, &opening))
+            .collect();
+        let mut next_prose = vec![None; blocks.len() + 1];
+        for i in (0..blocks.len()).rev() {
+            next_prose[i] = if blocks[i].chrome.is_none() && page.is_prose(i) {
+                Some(i)
+            } else {
+                next_prose[i + 1]
+            };
+        }
+        let mut prose_words = Vec::with_capacity(blocks.len() + 1);
+        let mut competing = Vec::with_capacity(blocks.len() + 1);
+        let (mut p, mut c) = (0, 0);
+        for (i, b) in blocks.iter().enumerate() {
+            prose_words.push(p);
+            competing.push(c);
+            if page.is_prose(i) {
+                p += page.feats[i].words;
+            }
+            if matches!(b.chrome, None | Some("header")) {
+                c += 1;
+            }
+        }
+        prose_words.push(p);
+        competing.push(c);
+        Context {
+            start,
+            chrome_free,
+            opening,
+            topic,
+            summing,
+            next_prose,
+            prose_words,
+            competing,
+        }
+    }
+
+    /// Words of prose in blocks `from..to`.
+    fn prose_words_between(&self, from: usize, to: usize) -> f32 {
+        (self.prose_words[to] - self.prose_words[from]) as f32
+    }
+}
+
+/// The title-like block that opens the article, anywhere on the page:
+/// scored on its shape, on being repeated elsewhere on the page, on being
+/// followed by a byline or date and by prose it sums up, and on closeness
+/// to the article start. Returns its index and whether the blocks between
+/// the article start and it are cut from the body.
+fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Option<(usize, bool)> {
+    let ctx = Context::new(blocks, page, start, end, chrome_free);
+    // The opening words of the prose after a block, shared by the blocks
+    // that have the same next prose block.
+    let mut after: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut best: Option<(f32, usize)> = None;
+    for i in 0..blocks.len() {
         // The article's only block is its body, never its headline.
         if i >= start && end <= i {
             continue;
         }
-        let Some(mut cues) = title_cues(blocks, page, i, start, chrome_free) else {
+        let Some(cues) = title_cues(blocks, page, i, &ctx) else {
             continue;
         };
-        cues[Cue::Overlap as usize] = overlap(&blocks[i].text, &opening);
-        // The title may have its byline or date between it and the candidate.
-        let meta = |j: usize| matches!(blocks[j].chrome, Some("byline" | "date")) || page.feats[j].dated;
-        let prev = match i.checked_sub(1) {
-            Some(p) if p > 0 && meta(p) => Some(p - 1),
-            p => p,
-        };
-        if let Some(p) = prev
-            && page.feats[i].words >= 5
-            && follows_title(&blocks[p], &page.feats[p], &blocks[i].text, &opening)
-        {
-            cues[Cue::AfterTitle as usize] = 1.0;
+        let mut s = dot(&cues);
+        // The overlap with the prose that follows and repetition are costly
+        // to find on long pages: only looked up when they could make this
+        // block the best.
+        let (ovl, rep) = (WEIGHTS[Cue::OverlapNext as usize], WEIGHTS[Cue::Repeated as usize]);
+        if best.is_some_and(|(b, _)| s + ovl.max(0.0) + rep.max(0.0) <= b) {
+            continue;
         }
-        let s = dot(&cues);
-        // Inside the region only a clear headline counts, and only before
-        // much prose (captions, a notice): then the article starts after it.
-        if i > start && (s < INSIDE_MIN || prose_inside > INSIDE_MAX_PROSE) {
+        if let Some(n) = ctx.next_prose[i + 1] {
+            let local = after.entry(n).or_insert_with(|| opening_words(blocks, page, n));
+            s += ovl * overlap(&blocks[i].text, local);
+        }
+        if page.feats[i].words >= 3
+            && best.is_none_or(|(b, _)| s + rep > b)
+            && (repeated_apart(page, i) || page.contained_elsewhere(i))
+        {
+            s += rep;
+        }
+        // Inside the region only a clear headline counts (else a quote or
+        // a sub-heading of a page that opens with its text would).
+        if i > start && s < INSIDE_MIN {
             continue;
         }
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, i));
         }
     }
-    best.filter(|(s, _)| *s >= HEADLINE_MIN).map(|(_, i)| i)
+    let (s, h) = best?;
+    if s < HEADLINE_MIN {
+        return None;
+    }
+    let prose_before: f32 = (start..h)
+        .filter(|&j| page.is_prose(j))
+        .map(|j| weight(&page.feats[j]))
+        .sum();
+    let cut = h <= start + INSIDE_WINDOW && prose_before <= INSIDE_MAX_PROSE;
+    Some((h, cut))
 }
 
-fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free: bool) -> Option<[f32; CUES]> {
+fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<[f32; CUES]> {
     let block = &blocks[i];
     let f = &page.feats[i];
-    if !matches!(block.chrome, None | Some("header")) || block.kind == BlockKind::ListItem {
+    if !matches!(block.chrome, None | Some("header" | "footer")) || block.kind == BlockKind::ListItem {
         return None;
     }
     let text = block.text.trim();
@@ -612,34 +753,36 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free
     // On a page without chrome, a line whose sentence goes on in the next
     // block ("The company" / "said on Monday ...") is not a title (web
     // pages have standfirsts that open with a lower-case brand name).
-    if chrome_free
+    if ctx.chrome_free
         && blocks
             .get(i + 1)
             .is_some_and(|n| n.chrome.is_none() && n.text.starts_with(char::is_lowercase))
     {
         return None;
     }
+    let start = ctx.start;
     let mut c = [0.0f32; CUES];
     let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
     match f.words {
-        0..=2 => {}
+        0 | 1 => {}
+        2 => set(Cue::Words2, 1.0),
         3 => set(Cue::Words3, 1.0),
         4 => set(Cue::Words4, 1.0),
-        5..=20 => set(Cue::Words5To20, 1.0),
+        5..=8 => set(Cue::Words5To8, 1.0),
+        9..=14 => set(Cue::Words9To14, 1.0),
+        15..=20 => set(Cue::Words15To20, 1.0),
         _ => set(Cue::WordsOver20, 1.0),
     }
-    if f.unspaced {
-        set(Cue::Unspaced, 1.0);
-    }
-    match text.chars().next() {
+    let first = text.chars().next();
+    match first {
         Some(ch) if ch.is_lowercase() => set(Cue::LowerStart, 1.0),
         Some(ch) if ch.is_uppercase() || ch.is_numeric() || "\"'‘“„«¿¡".contains(ch) => {
             set(Cue::UpperStart, 1.0)
         }
         _ => {}
     }
-    if f.words >= 3 && (repeated_apart(page, i) || page.contained_elsewhere(i)) {
-        set(Cue::Repeated, 1.0);
+    if first.is_some_and(|ch| ch.is_numeric()) {
+        set(Cue::Digit, 1.0);
     }
     if let (Some(next), Some(nf)) = (blocks.get(i + 1), page.feats.get(i + 1))
         && matches!(next.chrome, None | Some("header"))
@@ -648,22 +791,15 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free
     {
         set(Cue::NextLonger, 1.0);
     }
-    if f.words > 16 && f.stop_density > 0.35 {
-        set(Cue::LongSentence, 1.0);
-    }
     if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
         set(Cue::SentenceCase, 1.0);
     }
     let is_meta = |(b, bf): (&Block, &Features)| matches!(b.chrome, Some("byline" | "date")) || bf.dated;
-    let is_widget = |(b, _): (&Block, &Features)| matches!(b.chrome, Some("share" | "counter"));
     let after = |from: usize, n: usize| blocks.iter().zip(&page.feats).skip(i + from).take(n);
     if after(1, 2).any(is_meta) {
         set(Cue::MetaNext, 1.0);
     } else if after(3, 2).any(is_meta) {
         set(Cue::MetaSoon, 1.0);
-    }
-    if after(1, 3).any(is_widget) {
-        set(Cue::WidgetNext, 1.0);
     }
     let before = i.saturating_sub(2)..i;
     if blocks[before.clone()].iter().zip(&page.feats[before]).any(is_meta) {
@@ -674,12 +810,19 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free
     }
     // Closer to the article is better, counting only blocks that could
     // compete (not bylines, dates, share buttons).
-    let between = (i + 1..start)
-        .filter(|&j| blocks[j].chrome.is_none() || blocks[j].chrome == Some("header"))
-        .count();
-    set(Cue::Between, between as f32);
+    if i < start {
+        let between = ctx.competing[start] - ctx.competing[i + 1];
+        set(Cue::LogBetween, (between as f32).ln_1p());
+    }
     if i > start {
         set(Cue::Inside, 1.0);
+        set(Cue::ProseBefore, ctx.prose_words_between(start, i).ln_1p());
+    }
+    if start > i + 30 {
+        set(Cue::FarBefore, 1.0);
+    }
+    if i > start + 12 {
+        set(Cue::FarInside, 1.0);
     }
     if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
         set(Cue::NameLike, 1.0);
@@ -690,7 +833,92 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free
     if i + 1 == start {
         set(Cue::Adjacent, 1.0);
     }
+    set(Cue::Overlap, overlap(text, &ctx.opening));
+    // The title may have its byline or date between it and the candidate.
+    let prev = match i.checked_sub(1) {
+        Some(p) if p > 0 && is_meta((&blocks[p], &page.feats[p])) => Some(p - 1),
+        p => p,
+    };
+    if let Some(p) = prev
+        && f.words >= 5
+        && follows_title(&blocks[p], &page.feats[p], text, &ctx.opening)
+    {
+        set(Cue::AfterTitle, 1.0);
+    }
+    let gap = ctx.next_prose[i + 1].map_or(usize::MAX, |n| n - i);
+    match gap {
+        1 => set(Cue::Gap1, 1.0),
+        2..=3 => set(Cue::Gap2To3, 1.0),
+        4..=8 => set(Cue::Gap4To8, 1.0),
+        _ => set(Cue::GapFar, 1.0),
+    }
+    set(Cue::Capitalised, f.capitalised);
+    if i > 0 && BY_WORD.is_match(blocks[i - 1].text.trim()) {
+        set(Cue::AfterByWord, 1.0);
+    }
+    if IMAGE_WORD.is_match(text) {
+        set(Cue::Image, 1.0);
+    }
+    if text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len()) {
+        set(Cue::Colon, 1.0);
+    }
+    if is_glued(text) {
+        set(Cue::Glued, 1.0);
+    }
+    let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
+    for w in content_words(text) {
+        let k = ctx.topic.get(&w).copied().unwrap_or(0);
+        n += 1;
+        counted += k.min(5);
+        twice += usize::from(k >= 2);
+    }
+    if n > 0 {
+        set(Cue::Topic, counted as f32 / (5 * n) as f32);
+        set(Cue::TopicTwice, twice as f32 / n as f32);
+    }
+    if ctx.summing[i.saturating_sub(6)..i].iter().any(|&s| s) {
+        set(Cue::PriorTitle, 1.0);
+    }
     Some(c)
+}
+
+/// A bare byline word on its own line ("By", "Written by:"): the next line
+/// is the author's name.
+static BY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(by|von|par|por|door|di|av|af|written by|posted by|words by|reported by|author|autor|auteur|text)\s*:?$",
+    )
+    .expect("static regex")
+});
+
+/// Words that name a picture in its alt text (English and the corpus
+/// languages' common words for image and photo).
+static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(image|images|img|photo|photos|picture|pic|logo|icon|banner|illustration|placeholder|thumbnail|avatar|screenshot|bild|foto|imagen|immagine)\b")
+        .expect("static regex")
+});
+
+/// A lower-case letter followed by an upper-case one and a lower-case one
+/// ("HomeNews", "SubscribeSign in"): link texts run together.
+fn is_glued(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase())
+}
+
+/// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
+/// closing full stop, no date) with most of its content words in the
+/// article's opening prose.
+fn is_summing_title(b: &Block, f: &Features, opening: &HashSet<String>) -> bool {
+    let t = b.text.trim();
+    matches!(b.chrome, None | Some("header"))
+        && b.kind != BlockKind::ListItem
+        && (4..=30).contains(&f.words)
+        && !f.dated
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ':', ',', ';'])
+        && overlap(t, opening) >= 0.5
 }
 
 /// `prev`, the block before a candidate, is itself a headline of this
@@ -699,7 +927,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, start: usize, chrome_free
 /// are in the article's opening prose, without being a breadcrumb or title
 /// that repeats the candidate. The candidate is then its standfirst or a
 /// caption.
-fn follows_title(prev: &Block, f: &Features, text: &str, opening: &std::collections::HashSet<String>) -> bool {
+fn follows_title(prev: &Block, f: &Features, text: &str, opening: &HashSet<String>) -> bool {
     let p = prev.text.trim();
     let text = text.trim();
     matches!(prev.chrome, None | Some("header"))
@@ -726,8 +954,8 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The content words of the first prose blocks of the article (about 300 words).
-fn opening_words(blocks: &[Block], page: &Page, start: usize) -> std::collections::HashSet<String> {
-    let mut words = std::collections::HashSet::new();
+fn opening_words(blocks: &[Block], page: &Page, start: usize) -> HashSet<String> {
+    let mut words = HashSet::new();
     let mut taken = 0;
     for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
         if taken >= 300 {
@@ -741,7 +969,7 @@ fn opening_words(blocks: &[Block], page: &Page, start: usize) -> std::collection
     words
 }
 
-fn overlap(text: &str, opening: &std::collections::HashSet<String>) -> f32 {
+fn overlap(text: &str, opening: &HashSet<String>) -> f32 {
     let (mut n, mut hit) = (0, 0);
     for w in content_words(text) {
         n += 1;
@@ -919,7 +1147,7 @@ mod tests {
 
     #[test]
     fn caption_or_standfirst_after_a_summing_title_is_marked() {
-        let opening: std::collections::HashSet<String> =
+        let opening: HashSet<String> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
         let check = |prev: &str, text: &str| {
@@ -1051,6 +1279,97 @@ mod tests {
         label_author_bios(&mut b, &page);
         assert_eq!(b[5].chrome, Some("author"));
         assert_eq!(b[6].chrome, None);
+    }
+
+    #[test]
+    fn glued_link_texts_image_words_and_bare_by_lines() {
+        assert!(is_glued("HomeHarbour news"));
+        assert!(is_glued("SubscribeSign in"));
+        assert!(!is_glued("Harbour bridge reopens in Dover"));
+        assert!(IMAGE_WORD.is_match("Featured image"));
+        assert!(IMAGE_WORD.is_match("Company logo"));
+        assert!(!IMAGE_WORD.is_match("Imagine a bridge over the harbour"));
+        assert!(BY_WORD.is_match("By"));
+        assert!(BY_WORD.is_match("Written by:"));
+        assert!(!BY_WORD.is_match("By the harbour"));
+    }
+
+    #[test]
+    fn a_summing_title_is_title_shaped_and_about_the_article() {
+        let opening: HashSet<String> =
+            content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
+                .collect();
+        let check = |t: &str| {
+            let b = blocks(&[t]);
+            is_summing_title(&b[0], &super::super::features::of_text(t), &opening)
+        };
+        assert!(check("Harbour bridge reopens after repairs"));
+        assert!(!check("Local stories from our small coastal town"));
+        assert!(!check("Harbour bridge reopens after repairs."));
+        assert!(!check("harbour bridge reopens after repairs"));
+    }
+
+    #[test]
+    fn the_authors_name_under_a_bare_by_is_not_the_headline() {
+        let mut b = blocks(&[
+            "Menu",
+            "Weather",
+            "Bridge reopens after two years of repairs",
+            "By",
+            "Jane Roe Winters",
+            "March 3, 2025",
+            "The harbour bridge reopened on Monday after two years of repairs, the council said.",
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[2].chrome, Some(HEADLINE), "{b:?}");
+        assert_ne!(b[4].chrome, Some(HEADLINE));
+    }
+
+    #[test]
+    fn alt_text_next_to_the_article_does_not_win() {
+        let mut b = blocks(&[
+            "Menu",
+            "Harbour bridge reopens after two years of repairs",
+            "Share",
+            "Harbour bridge photo",
+            "The harbour bridge reopened on Monday after two years of repairs, the council said.",
+            PARA2,
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[1].chrome, Some(HEADLINE), "{b:?}");
+        assert_ne!(b[3].chrome, Some(HEADLINE));
+    }
+
+    #[test]
+    fn a_headline_far_before_the_article_is_found() {
+        // Forty menu lines between the headline and the article: beyond
+        // what a fixed window before the article start would look at.
+        let mut texts = vec!["Harbour bridge reopens after two years of repairs", "March 3, 2025"];
+        let menu: Vec<String> = (0..40).map(|k| format!("Section {k}")).collect();
+        texts.extend(menu.iter().map(String::as_str));
+        texts.push("The harbour bridge reopened on Monday after two years of repairs, the council said.");
+        texts.push(PARA2);
+        let mut b = blocks(&texts);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert_eq!(b[0].chrome, Some(HEADLINE), "{b:?}");
+    }
+
+    #[test]
+    fn a_quote_deep_in_a_page_without_header_is_not_its_headline() {
+        let mut b = blocks(&[
+            PARA,
+            PARA2,
+            "The council will meet again next week to discuss the cost of the work on the bridge.",
+            "\"We are proud of this bridge,\" the mayor said",
+            "Engineers said the work had gone to plan and that no more closures were expected this year.",
+        ]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert!(b.iter().all(|x| x.chrome != Some(HEADLINE)), "{b:?}");
     }
 
     #[test]
