@@ -50,6 +50,7 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome = Some(if i < start { "header" } else { "footer" });
         }
     }
+    drop_inline_teasers(blocks, &page, start, end);
     if let Some((h, cut)) = find_headline(blocks, &page, start, end, chrome_free) {
         if cut {
             for block in blocks.iter_mut().take(h).skip(start) {
@@ -94,7 +95,7 @@ fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
             if b.chrome == Some("comments") {
                 return last_before(i);
             }
-            if b.chrome == Some("related") && !seen_related {
+            if b.chrome == Some("related") && !seen_related && !is_inline_box(blocks, page, i) {
                 seen_related = true;
                 let text = b.text.trim_end_matches([':', ' ']);
                 let header = page.feats[i].words <= 6 && !text.contains(':');
@@ -351,8 +352,13 @@ fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
     blocks
         .iter()
         .zip(&page.feats)
-        .map(|(b, f)| {
-            let s = score(b, f, page.min_stop);
+        .enumerate()
+        .map(|(i, (b, f))| {
+            let s = if is_inline_box(blocks, page, i) {
+                INLINE_BOX
+            } else {
+                score(b, f, page.min_stop)
+            };
             if s > 0.0 {
                 run = 0.0;
                 return s;
@@ -368,6 +374,60 @@ fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
             penalty
         })
         .collect()
+}
+
+/// The teaser titles of a related box the article region bridges: the
+/// short blocks between its bare header and the next paragraph.
+fn drop_inline_teasers(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
+    for i in start..=end.min(blocks.len().saturating_sub(1)) {
+        // A "Read more: title" line is its own teaser; a bare header's
+        // titles follow it.
+        let header = blocks[i].text.trim_end_matches([':', ' ']);
+        if header.contains(':') || page.feats[i].words > 6 || !is_inline_box(blocks, page, i) {
+            continue;
+        }
+        for (j, block) in blocks.iter_mut().enumerate().take(end + 1).skip(i + 1) {
+            if page.is_prose(j) || page.feats[j].is_near_prose(page.min_stop) {
+                break;
+            }
+            block.chrome.get_or_insert("related");
+        }
+    }
+}
+
+/// Score of a related-stories header that sits inside the article: a
+/// label's, not a section end's.
+const INLINE_BOX: f32 = -3.0;
+
+/// Blocks a related box inside an article may hold before its prose resumes.
+const INLINE_BOX_SPAN: usize = 6;
+
+/// Words of consecutive paragraphs that must follow an inline box.
+const INLINE_BOX_RESUME: f32 = 25.0;
+
+/// A related-stories header between paragraphs of one article ("Related
+/// articles" and two teaser titles, then the story goes on): prose a few
+/// blocks before it, and within a few blocks after it two consecutive paragraphs
+/// of prose, with the box's teaser titles between. A teaser list after an
+/// article starts with summaries or alternates titles and summaries.
+fn is_inline_box(blocks: &[Block], page: &Page, i: usize) -> bool {
+    if blocks[i].chrome != Some("related") {
+        return false;
+    }
+    let prose = |j: usize| blocks.get(j).is_some_and(|b| b.chrome.is_none()) && page.is_prose(j);
+    if !(i.saturating_sub(INLINE_BOX_SPAN)..i).any(prose) {
+        return false;
+    }
+    // The box's own items come first: prose or a second header right
+    // under it is the box's content (teasers with summaries).
+    if blocks
+        .get(i + 1)
+        .is_none_or(|b| b.chrome == Some("related") || page.is_prose(i + 1))
+    {
+        return false;
+    }
+    (i + 1..=i + 1 + INLINE_BOX_SPAN)
+        .any(|j| prose(j) && prose(j + 1) && weight(&page.feats[j]) + weight(&page.feats[j + 1]) >= INLINE_BOX_RESUME)
 }
 
 fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
@@ -1245,6 +1305,48 @@ mod tests {
         // larger part after it.
         assert_eq!(run("Read more: Ferry fares rise", false), 17);
         assert_eq!(run("You may also like", true), 25);
+    }
+
+    #[test]
+    fn a_related_box_inside_the_article_is_bridged_and_its_teasers_dropped() {
+        const P3: &str = "Engineers will start work on the eastern side once the river level falls in the autumn.";
+        const P4: &str = "The council expects the whole bridge to reopen to buses and lorries by the end of March.";
+        let labelled = |texts: &[&str]| {
+            let mut b = blocks(texts);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            b
+        };
+        let with_box = |after: &[&'static str]| {
+            let mut texts = vec![
+                PARA,
+                PARA2,
+                PARA,
+                "Related articles",
+                "Ferry fares rise again",
+                "Harbour wall to be rebuilt",
+            ];
+            texts.extend_from_slice(after);
+            labelled(&texts)
+        };
+        // The story goes on after the box: two paragraphs in a row.
+        let b = with_box(&[P3, P4]);
+        let page = Page::new(&b);
+        assert!(is_inline_box(&b, &page, 3));
+        let mut b = b;
+        select(&mut b);
+        assert_eq!(b[6].chrome, None, "the paragraphs after the box stay");
+        assert_eq!(b[7].chrome, None);
+        assert_eq!(b[4].chrome, Some("related"), "its teaser titles go");
+        assert_eq!(b[5].chrome, Some("related"));
+        // One paragraph after it, or summaries right under the header, are
+        // the box's own content: it ends the article.
+        let b = with_box(&[P3, "Ferry fares rise again", P4]);
+        assert!(!is_inline_box(&b, &Page::new(&b), 3));
+        let b = labelled(&[PARA, PARA2, PARA, "Related articles", PARA2, PARA]);
+        assert!(!is_inline_box(&b, &Page::new(&b), 3));
+        // A box with no prose before it is not inside an article.
+        let b = labelled(&["Related articles", "Ferry fares rise again", PARA2, PARA]);
+        assert!(!is_inline_box(&b, &Page::new(&b), 0));
     }
 
     #[test]
