@@ -418,8 +418,17 @@ fn is_inline_box(blocks: &[Block], page: &Page, i: usize) -> bool {
     if !(i.saturating_sub(INLINE_BOX_SPAN)..i).any(prose) {
         return false;
     }
-    // The box's own items come first: prose or a second header right
-    // under it is the box's content (teasers with summaries).
+    // A bare header right between paragraphs, with the story going on
+    // under it, is a box left empty in the dump (a widget filled by script).
+    let bare = {
+        let t = blocks[i].text.trim_end_matches([':', ' ']);
+        !t.contains(':') && page.feats[i].words <= 3
+    };
+    if bare && i > 0 && prose(i - 1) && prose(i + 1) && prose(i + 2) {
+        return true;
+    }
+    // Otherwise the box's own items come first: prose or a second header
+    // right under it is the box's content (teasers with summaries).
     if blocks
         .get(i + 1)
         .is_none_or(|b| b.chrome == Some("related") || page.is_prose(i + 1))
@@ -1342,8 +1351,14 @@ mod tests {
         // the box's own content: it ends the article.
         let b = with_box(&[P3, "Ferry fares rise again", P4]);
         assert!(!is_inline_box(&b, &Page::new(&b), 3));
-        let b = labelled(&[PARA, PARA2, PARA, "Related articles", PARA2, PARA]);
+        let b = labelled(&[PARA, PARA2, "Back to the list", "Related articles", P3, P4]);
         assert!(!is_inline_box(&b, &Page::new(&b), 3));
+        // A bare header left empty between paragraphs is bridged too, not
+        // one with a single paragraph after it.
+        let b = labelled(&[PARA, PARA2, "Trending", P3, P4]);
+        assert!(is_inline_box(&b, &Page::new(&b), 2));
+        let b = labelled(&[PARA, PARA2, "Trending", P3, "Ferry fares rise again"]);
+        assert!(!is_inline_box(&b, &Page::new(&b), 2));
         // A box with no prose before it is not inside an article.
         let b = labelled(&["Related articles", "Ferry fares rise again", PARA2, PARA]);
         assert!(!is_inline_box(&b, &Page::new(&b), 0));
