@@ -100,6 +100,9 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
     if lexicon::ends_with_photo_credit(text) {
         return Some("caption");
     }
+    if is_bare_url(text) {
+        return Some("link");
+    }
     let words = word_count(text);
     if words > lexicon::MAX_PHRASE_WORDS {
         return None;
@@ -122,6 +125,18 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
     None
 }
 
+/// A block that is one web address and nothing else: a link list's entry
+/// or a source list printed out, not the article's text (a sentence or a
+/// "Website: ..." line around an address keeps it).
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([',', '.', ';']);
+    !t.contains(char::is_whitespace)
+        && ["http://", "https://", "www."]
+            .iter()
+            .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+        && t.len() > 8
+}
+
 /// Label every block as body or chrome: block-level chrome first, then the
 /// article region and the headline. Blocks already labelled chrome (e.g.
 /// by the HTML stage) stay chrome.
@@ -141,6 +156,27 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_web_address_is_a_link_not_text() {
+        let rules = Rules::default();
+        for t in [
+            "https://example.org/reports/2024/bridge-survey",
+            "www.example.com/tickets,",
+            "HTTP://example.net/",
+        ] {
+            assert!(is_bare_url(t), "{t}");
+            assert_eq!(block_reason(t, &rules), Some("link"), "{t}");
+        }
+        for t in [
+            "Website: https://example.org/",
+            "The full report is at https://example.org/report.",
+            "www.",
+            "wwwhat a day",
+        ] {
+            assert!(!is_bare_url(t), "{t}");
+        }
+    }
 
     const PAGE: &str = "Loading...\n\nSearch\n\nShopping cart\n\nSubscribe to the Newsletter\n\n\
   • News\n  • Sport\n  • Weather\n\n\
