@@ -311,6 +311,25 @@ mod tests {
     }
 
     #[test]
+    fn blog_name_h1_that_the_title_prefixes_is_not_the_headline() {
+        let page = |og: &str| {
+            format!(
+                "<html><head><title>Field Notes: Why the river moved</title>{og}</head><body>\
+                 <header><h1><a href='/'>Field Notes</a></h1></header>\
+                 <article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("<meta property='og:title' content='Why the river moved'>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.headline.as_deref(), Some("Why the river moved"));
+        // Without the og:title nothing says which part is the name.
+        let doc = clean(&page(""), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Field Notes"));
+    }
+
+    #[test]
     fn title_date_and_published_on_meta_fill_a_gap() {
         let page = |head: &str| format!("<html><head>{head}</head><body><article>{PROSE}</article></body></html>");
         let doc = clean(
