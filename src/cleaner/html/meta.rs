@@ -939,10 +939,12 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         let before_prose = |h: usize| page.blocks[..first_prose].iter().any(|b| b.owner == h);
         for &h in facts.h1s.iter().take(MAX_H1) {
             let chrome = v.chrome.get(h).copied().flatten();
-            if matches!(
-                chrome,
-                Some("hidden" | "menu" | "footer" | "aside" | "related" | "popup")
-            ) {
+            if matches!(chrome, Some("hidden" | "menu" | "footer" | "aside" | "related")) {
+                continue;
+            }
+            // "banner" class words also mark hero sections: a heading there
+            // right above the article is no popup.
+            if chrome == Some("popup") && !(top != super::dom::NONE && near_before(page, top, h)) {
                 continue;
             }
             let near = v.in_region.get(h).copied().unwrap_or(false)
@@ -987,7 +989,20 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         .map(|h| {
             // Headings rendered from escaped data show "&#x26;" as text.
             let h = super::dom::collapse(&decode_entities(&h));
-            tail_free(&kicker_free(&strip_site_tail(&h, &sites, 3), &title_toks), &title_toks)
+            // A raw metadata title that is this whole heading plus a
+            // separated tail shows where the title ends: keep it whole.
+            let ends_a_title = chosen_h1.is_some()
+                && raw_titles.iter().any(|t| {
+                    t.len() > h.len()
+                        && t.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(&h))
+                        && SEPARATORS.iter().any(|sep| t[h.len()..].starts_with(sep))
+                });
+            let h = if ends_a_title {
+                h
+            } else {
+                strip_site_tail(&h, &sites, 3)
+            };
+            tail_free(&kicker_free(&h, &title_toks), &title_toks)
         })
         .filter(|h| !h.is_empty());
     let meta = PageMeta {

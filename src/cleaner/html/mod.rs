@@ -330,6 +330,45 @@ mod tests {
     }
 
     #[test]
+    fn heading_that_a_raw_title_continues_keeps_its_tail() {
+        let page = |title: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body>\
+                 <article><h1>Part 2: The crossing - Night</h1><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("Part 2: The crossing - Night - River Tales | Story Shelf"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.headline.as_deref(), Some("Part 2: The crossing - Night"));
+        // No title shows where the heading ends: the short tail goes.
+        let doc = clean(&page("Stories"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Part 2: The crossing"));
+    }
+
+    #[test]
+    fn heading_in_a_banner_hero_right_above_the_article() {
+        let page = |gap: &str| {
+            format!(
+                "<html><head><title>How to oil a squeaky gate hinge | Shop</title></head><body>\
+                 <div class=wrap><section class='hero-banner'><div><h1>Oiling gate hinges</h1></div></section>{gap}\
+                 <section class='article-content'><p>{PROSE}</p><p>{PROSE}</p></section></div></body></html>"
+            )
+        };
+        let doc = clean(&page(""), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Oiling gate hinges"));
+        // A modal after the article is still a popup.
+        let html = format!(
+            "<html><head><title>How to oil a squeaky gate hinge | Shop</title></head><body>\
+             <div class=wrap><section class='article-content'><p>{PROSE}</p><p>{PROSE}</p></section></div>\
+             <div class='modal'><h1>Get ten percent off today</h1></div></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("How to oil a squeaky gate hinge"));
+    }
+
+    #[test]
     fn title_date_and_published_on_meta_fill_a_gap() {
         let page = |head: &str| format!("<html><head>{head}</head><body><article>{PROSE}</article></body></html>");
         let doc = clean(
