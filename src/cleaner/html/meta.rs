@@ -686,7 +686,8 @@ pub fn strip_site(title: &str, sites: &[&str]) -> String {
     let t = strip_site_tail(title, sites, 4);
     // No known site name: a short first part before a pipe, with a longer
     // title after it, is the site ("Jane's Notes | Why the river moved").
-    if let Some((head, tail)) = t.split_once(" | ")
+    if sites.is_empty()
+        && let Some((head, tail)) = t.split_once(" | ")
         && !tail.contains(" | ")
     {
         let (hw, tw) = (head.split_whitespace().count(), tail.split_whitespace().count());
@@ -960,6 +961,12 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
                 && (2..=40).contains(&toks.len())
                 && el.links * 2 < el.text.max(1)
                 && !site_toks.contains(&toks)
+                // A label of three words or fewer that shares no word with
+                // any metadata title names the page type ("Blog Post"),
+                // not the story.
+                && (toks.len() > 3
+                    || title_toks.is_empty()
+                    || title_toks.iter().any(|t| toks.iter().any(|w| t.contains(w))))
             {
                 headline = Some(text);
                 chosen_h1 = Some(h);
@@ -1223,6 +1230,14 @@ mod tests {
         assert_eq!(
             strip_site("Jane's Notes | Why the river moved its bed last spring", &[]),
             "Why the river moved its bed last spring"
+        );
+        // A known site name that is not the prefix: the prefix is the topic.
+        assert_eq!(
+            strip_site(
+                "River floods | Causes, seasons, maps, and records | Valley Wiki",
+                &["Valley Wiki"]
+            ),
+            "River floods | Causes, seasons, maps, and records"
         );
         // A short title after the pipe keeps the prefix.
         assert_eq!(

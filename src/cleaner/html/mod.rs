@@ -369,6 +369,27 @@ mod tests {
     }
 
     #[test]
+    fn short_page_label_h1_unlike_the_titles_is_skipped() {
+        let page = |h1: &str| {
+            format!(
+                "<html><head><title>Five ways to keep a pond clean</title></head><body>\
+                 <div class=hero><h1>{h1}</h1></div><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+            )
+        };
+        let doc = clean(&page("Blog Entry Page"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Five ways to keep a pond clean"));
+        // A short heading that shares a word with the title is the page's.
+        let doc = clean(&page("Pond care basics"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Pond care basics"));
+        // A longer heading that shares nothing still heads the article.
+        let doc = clean(&page("What the garden club learned this year"), &Rules::default());
+        assert_eq!(
+            doc.meta.headline.as_deref(),
+            Some("What the garden club learned this year")
+        );
+    }
+
+    #[test]
     fn title_date_and_published_on_meta_fill_a_gap() {
         let page = |head: &str| format!("<html><head>{head}</head><body><article>{PROSE}</article></body></html>");
         let doc = clean(
