@@ -4,8 +4,13 @@
 //! For each data file it writes `OUT_DIR/<file>.idx`: little-endian u32s:
 //! number of lines, table size, then (key start, key end, line end) per data
 //! line, then the open-addressing hash table (line index + 1, 0 = empty).
+//!
+//! It also compiles the chrome phrases to DFAs (build/phrase_dfas.rs).
 
 use std::{env, fs, path::Path};
+
+#[path = "build/phrase_dfas.rs"]
+mod phrase_dfas;
 
 include!("src/extract/key_hash.rs");
 
@@ -63,6 +68,7 @@ fn main() {
         let dest = Path::new(&out).join(format!("{name}.idx"));
         fs::write(&dest, blob).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     }
+    phrase_dfas::write(&out);
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/extract/key_hash.rs");
 }

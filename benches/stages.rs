@@ -89,3 +89,39 @@ fn html5ever_parse_floor(bencher: Bencher) {
         .counter(divan::counter::BytesCount::new(html.len()))
         .bench(|| scraper::Html::parse_document(black_box(html)));
 }
+
+/// Chrome phrase test on every line of the text article (the phrase
+/// matchers switch from their prebuilt DFAs to compiled regexes after the
+/// first few tens of KB, so this measures the regexes).
+#[divan::bench]
+fn chrome_phrases(bencher: Bencher) {
+    use newsnorm::cleaner::text::lexicon;
+    let text = std::str::from_utf8(TEXT).expect("bench text is UTF-8");
+    let lines: Vec<(&str, usize)> = text.lines().map(|l| (l, l.split_whitespace().count())).collect();
+    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| {
+        lines
+            .iter()
+            .filter(|(l, w)| lexicon::chrome_reason(black_box(l), *w).is_some())
+            .count()
+    });
+}
+
+/// Start-up cost of one chrome phrase matcher: loading its prebuilt DFA
+/// against compiling the same pattern with `Regex::new`.
+#[divan::bench(args = ["prebuilt", "regex"])]
+fn phrase_matcher_build(bencher: Bencher, how: &str) {
+    use newsnorm::prebuilt::Matcher;
+    // The longest pattern that has a prebuilt DFA.
+    let pattern = newsnorm::prebuilt::patterns()
+        .max_by_key(|p| p.len())
+        .expect("prebuilt DFAs");
+    bencher.bench(|| {
+        if how == "prebuilt" {
+            Matcher::new(black_box(pattern))
+                .map(|m| m.is_prebuilt())
+                .unwrap_or(false)
+        } else {
+            regex::Regex::new(black_box(pattern)).is_ok()
+        }
+    });
+}

@@ -11,6 +11,7 @@ pub mod cleaner;
 pub mod extract;
 pub mod ordered;
 pub mod pipeline;
+pub mod prebuilt;
 pub mod reader;
 pub mod record;
 pub mod schema;

@@ -8,6 +8,7 @@
 //! month 13) are rejected; relative forms ("3 hours ago") are not dates.
 
 use crate::cleaner::{Block, CleanDoc};
+use crate::prebuilt::Matcher;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -206,12 +207,14 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})([./-])(\d{1,2})([./-])((?:19|20)\d{2})").expect("static regex"));
 
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(updated|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt|atualizado|uppdaterad|zaktualizowano)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
+/// `Matcher`s (prebuilt DFAs, `crate::prebuilt`): compiling these two
+/// with `Regex::new` was a third of a one-file run's instructions.
+static UPDATED: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(updated|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|bijgewerkt|atualizado|uppdaterad|zaktualizowano)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
         .expect("static regex")
 });
-static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|datum|post time|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
+static PUBLISHED: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|datum|post time|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
         .expect("static regex")
 });
 
@@ -704,8 +707,9 @@ fn label_above(blocks: &[Block], i: usize) -> DateRole {
 
 /// A short line that opens with "By Name" (or its translation).
 fn is_byline(text: &str) -> bool {
-    static BY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\W{0,3}(?i:by|von|par|por|door|di|av|de)\s*:?\s+\p{L}").expect("static regex"));
+    static BY: LazyLock<Matcher> = LazyLock::new(|| {
+        Matcher::new(r"^\W{0,3}(?i:by|von|par|por|door|di|av|de)\s*:?\s+\p{L}").expect("static regex")
+    });
     text.split_whitespace().nth(15).is_none() && BY.is_match(text)
 }
 
@@ -713,8 +717,8 @@ fn is_byline(text: &str) -> bool {
 /// clock time ("Jane Roe May 4, 2024 at 6:57 pm"). Three or more such
 /// lines on a page are a comment thread.
 fn is_comment_stamp(text: &str, found: &FoundDate) -> bool {
-    static AT_TIME: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^,?\s+at\s+\d{1,2}:\d{2}\s*[aApP]\.?[mM]").expect("static regex"));
+    static AT_TIME: LazyLock<Matcher> =
+        LazyLock::new(|| Matcher::new(r"^,?\s+at\s+\d{1,2}:\d{2}\s*[aApP]\.?[mM]").expect("static regex"));
     text.split_whitespace().nth(12).is_none() && AT_TIME.is_match(&text[found.span.end.min(text.len())..])
 }
 
@@ -729,7 +733,9 @@ fn is_range_joiner(between: &str) -> bool {
 /// A post embedded from a social network signs off with its author's
 /// handle in parentheses just before its date ("— Jane Roe (@jroe) May 5,
 /// 2024"): the date of that post, not of the page.
-static EMBED_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(@\w{1,30}\)\W{0,3}$").expect("static regex"));
+/// A `Matcher` (prebuilt DFA): `\w{1,30}` is slow to compile.
+static EMBED_SIGNATURE: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"\(@\w{1,30}\)\W{0,3}$").expect("static regex"));
 
 fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: usize) -> f32 {
     let mut s = if i + 3 >= anchor && i <= zone_end {

@@ -4,6 +4,7 @@
 //! The lists are written by hand from general knowledge of each language and
 //! of common web page widgets; they name no site and no page.
 
+use crate::prebuilt::Matcher;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -153,6 +154,11 @@ const PHRASES: &[Phrase] = &[
         8,
     ),
     p(
+        r"(?i)^click to (share|print|email|e-mail)\b|\(opens in (a )?new (window|tab)\)",
+        "share",
+        14,
+    ),
+    p(
         r"(?i)^[\x22“]?(follow|add us on|find us on|like us on|join us on) @?[\w.]+((?-i: \p{Lu}[\w.]*){0,2} on \w+( @\w+)?)?\W*$",
         "share",
         8,
@@ -164,13 +170,20 @@ const PHRASES: &[Phrase] = &[
     ),
     // Comment sections.
     p(
-        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply",
+        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply|^(view|show|see|load|read) (all )?(\d+ )?comments\W*$|^kommentare (anzeigen|lesen)\W*$",
         "comments",
         25,
     ),
     // Teasers for other articles.
     p(
         r"(?i)^(you (may|might) (also )?(like|enjoy|be interested)|related( articles?| posts?| stories| content| reading| news| topics?| coverage)?|more (from|on|about|in|stories|news|articles|like this)|recommended( for you| articles| reading| stories)?|read (more|next|also)|also read|see also|popular( now| posts| articles| stories)?|most (read|popular|viewed|shared)|trending( now)?|top stories|latest (news|stories|posts|articles)|don'?t miss|further reading|keep reading|continue reading|what to read next|up next|more to explore|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|weitere (artikel|beiträge|nachrichten)|meistgelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|lees ook|meer nieuws|gerelateerde artikelen|leia também|veja também|notícias relacionadas)\b",
+        "related",
+        12,
+    ),
+    // Labels of teaser lists and post navigation: English, German, Polish,
+    // Swedish, Danish and Norwegian.
+    p(
+        r"(?i)^(editors?'?’?s?'? (picks|choice)|post navigation|beitragsnavigation|(previous|next) (post|article|story)|(vorheriger|nächster) (beitrag|artikel)|die redaktion empfiehlt|empfehlungen der redaktion|czytaj (więcej|też|także|również|dalej)|zobacz (też|także|również)|powiązane|polecane|najnowsze|najczęściej czytane|läs (också|mer)|læs (også|mere)|les (også|mer))\b",
         "related",
         12,
     ),
@@ -214,7 +227,7 @@ const PHRASES: &[Phrase] = &[
     ),
     // Adverts.
     p(
-        r"(?i)^(advertisement|advertising|sponsored( content| post| by .*)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|promoted|paid (post|content)|story continues (below|after) (this )?advertisement|continue reading below|article continues below( advertisement)?|scroll to continue( with content)?|\[ins::ins\])\W*$",
+        r"(?i)^(advertisement|advertising|sponsored( content| post| by .*)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade|promoted|paid (post|content)|story continues (below|after) (this )?advertisement|continue reading below|article continues below( advertisement)?|scroll to continue( with content)?|\[ins::ins\]|reklama|annons|annonce|mainos)\W*$",
         "advert",
         8,
     ),
@@ -229,6 +242,12 @@ const PHRASES: &[Phrase] = &[
         r"(?i)^(photo|image|picture|foto|bild|credit|crédit|source|quelle|illustration|getty images|shutterstock|afp|reuters|ap photo)s?\s*(:|/|by|credit|©)",
         "caption",
         30,
+    ),
+    // Alt text of author photos and avatars, gallery buttons.
+    p(
+        r"(?i)^((photo|picture|image|headshot) of (the )?author|(user |author )?avatar( photo| image)?|.{1,40}['’]s? (avatar|profile (photo|picture|image))|open this photo in gallery:?)$",
+        "caption",
+        8,
     ),
     p(r"[—–|-]?\s*©\s*[^.!?©]{2,60}$", "caption", 80),
     p(
@@ -254,10 +273,11 @@ const PHRASES: &[Phrase] = &[
 /// `.*` and counted repeats of many patterns combine), which cost over half of
 /// the plain-text run; separate regexes stop at the first hit, skip phrases
 /// whose `max_words` the block exceeds, and use literal prefilters.
-static PHRASE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// Most are DFAs compiled by the build script (`crate::prebuilt`).
+static PHRASE_REGEXES: LazyLock<Vec<Matcher>> = LazyLock::new(|| {
     PHRASES
         .iter()
-        .map(|p| Regex::new(&ascii_boundaries(p.pattern)).expect("static chrome phrase"))
+        .map(|p| Matcher::new(&ascii_boundaries(p.pattern)).expect("static chrome phrase"))
         .collect()
 });
 
@@ -288,6 +308,38 @@ fn is_comment_header(text: &str, words: usize) -> bool {
     });
     let text = text.trim();
     words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text)
+}
+
+/// A caption of any length: the block ends with a photo credit, labelled
+/// ("... at dusk. Photograph: Jane Roe/Agency", "Credit: Jane Roe") or in
+/// parentheses ("... on Monday. (AP Photo/Jane Roe, File)", "(Bild: Jane
+/// Roe)", "(ITV via AP)"). Captions of news photos often run past the word
+/// limit of the phrase list.
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&ascii_boundaries(
+            r"(?i)^\([^()]*(\b(photos?|images?|fotos?|bild|pictures?|credits?|getty|shutterstock)\b|\w \bvia (?-i:\p{Lu}))[^()]*\)$",
+        ))
+        .expect("static regex")
+    });
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&ascii_boundaries(
+            r"(?i)\b(photo|photograph|credit|image|picture|foto|bild|crédit)s?( credit)?\s*[:©]\s*(\S+\s*){1,6}$",
+        ))
+        .expect("static regex")
+    });
+    let text = text.trim_end();
+    // Credits sit at the very end: look at the last 160 characters only.
+    let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
+    if LABELLED.is_match(tail) {
+        return true;
+    }
+    let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return false;
+    };
+    // A credit is short; a longer aside that mentions a photo is prose.
+    let credit = &text[open..];
+    credit.split_whitespace().count() <= 6 && CREDIT.is_match(credit)
 }
 
 /// Reasons that end an article when they appear after it: the page has
@@ -334,6 +386,62 @@ mod tests {
             chrome_reason("This post contains affiliate links, we may earn a commission.", 10),
             Some("advert")
         );
+    }
+
+    #[test]
+    fn teaser_labels_share_bars_and_comment_links() {
+        assert_eq!(chrome_reason("Die Redaktion empfiehlt", 3), Some("related"));
+        assert_eq!(chrome_reason("Czytaj więcej", 2), Some("related"));
+        assert_eq!(chrome_reason("Post navigation", 2), Some("related"));
+        assert_eq!(chrome_reason("Previous post", 2), Some("related"));
+        assert_eq!(chrome_reason("Editors' Picks", 2), Some("related"));
+        assert_eq!(chrome_reason("Reklama", 1), Some("advert"));
+        assert_eq!(
+            chrome_reason("Click to share on Mastodon (Opens in new window) Mastodon", 9),
+            Some("share")
+        );
+        assert_eq!(chrome_reason("View Comments", 2), Some("comments"));
+        assert_eq!(chrome_reason("Show all 12 comments", 4), Some("comments"));
+        // Prose that starts with the same words is not a label.
+        assert_eq!(chrome_reason("Previous attempts to repair the pier failed.", 7), None);
+        assert_eq!(chrome_reason("Click the map to see the route.", 7), None);
+        assert_eq!(chrome_reason("View comments from residents were mixed.", 6), None);
+    }
+
+    #[test]
+    fn long_captions_with_a_photo_credit() {
+        let long = "Workers paint the railings of the old bridge over the river on a cold morning. ".repeat(6);
+        assert!(ends_with_photo_credit(&format!("{long}(AP Photo/Jane Roe, File)")));
+        assert!(ends_with_photo_credit(&format!("{long}(Harbour TV via AP)")));
+        assert!(ends_with_photo_credit("Der Hafen am Montag. (Bild: Jane Roe)"));
+        assert!(ends_with_photo_credit(&format!(
+            "{long}Photograph: Jane Roe/Harbour Agency"
+        )));
+        assert!(ends_with_photo_credit("Workers on the old bridge Credit: Jane Roe"));
+        assert!(!ends_with_photo_credit(
+            "The council said the photo: a view of the harbour at dusk, was taken by a resident last year."
+        ));
+        assert!(!ends_with_photo_credit(&format!(
+            "{long}(The council declined to comment.)"
+        )));
+        assert!(!ends_with_photo_credit("The ferry runs twice a day (via the old port)"));
+        assert!(!ends_with_photo_credit(
+            "The parcels are sent (mostly via the old port)"
+        ));
+        assert!(!ends_with_photo_credit("The harbour reopened on Monday."));
+        assert!(!ends_with_photo_credit(
+            "We kept the old guide. (This is a photo of the copy we own, so it looks a bit worn.)"
+        ));
+    }
+
+    #[test]
+    fn avatar_alt_text() {
+        assert_eq!(chrome_reason("Photo of author", 3), Some("caption"));
+        assert_eq!(chrome_reason("Jane Roe's avatar", 3), Some("caption"));
+        assert_eq!(chrome_reason("Avatar photo", 2), Some("caption"));
+        assert_eq!(chrome_reason("Open this photo in gallery:", 5), Some("caption"));
+        assert_eq!(chrome_reason("The avatar of the old gods", 6), None);
+        assert_eq!(chrome_reason("Photo of the harbour at dusk", 6), None);
     }
 
     #[test]

@@ -97,6 +97,9 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
     if rules.matches(text) {
         return Some(super::rules::RULE_REASON);
     }
+    if lexicon::ends_with_photo_credit(text) {
+        return Some("caption");
+    }
     let words = word_count(text);
     if words > lexicon::MAX_PHRASE_WORDS {
         return None;

@@ -32,9 +32,11 @@ const SOFT_SECTION_END: f32 = -40.0;
 /// after it) and the headline.
 pub fn select(blocks: &mut [Block]) {
     let page = Page::new(blocks);
+    label_author_bios(blocks, &page);
     let scores = scores(blocks, &page);
     let chrome_free = is_chrome_free(blocks);
     let Some((start, end)) = best_run(&scores)
+        .map(|(start, end)| (start, terminate(blocks, &page, start, end)))
         .map(|(start, end)| (start, extend_end(blocks, end, chrome_free)))
         .or_else(|| chrome_free.then(|| whole_text(blocks)).flatten())
     else {
@@ -60,6 +62,114 @@ pub fn select(blocks: &mut [Block]) {
         }
     }
     drop_repeats(blocks, &page, start.min(end), end);
+}
+
+/// Words of prose the article must have before a comment section or a
+/// list of related stories ends it.
+const TERMINATE_MIN_PROSE: f32 = 100.0;
+
+/// A related-stories header ends the article when less than this share of
+/// the prose before it follows it.
+const RELATED_TAIL_RATIO: f32 = 0.5;
+
+/// Where the article ends inside the chosen run, as boilerpipe's
+/// terminating blocks do: at the first comment section once enough prose
+/// came before it, and at the first related-stories header ("You may also
+/// like", "Die Redaktion empfiehlt") when it is a bare header and the run
+/// holds much less prose after it than before. The max-sum run alone
+/// bridges such a block when a long thread or a list of teasers with
+/// summaries follows it. The first related header decides: a page whose
+/// first one sits early (or is an inline "Read more: title" line) puts
+/// teasers inside its articles, so later ones do not end it either.
+fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
+    let total: f32 = (start..=end)
+        .filter(|&i| blocks[i].chrome.is_none() && page.is_prose(i))
+        .map(|i| weight(&page.feats[i]))
+        .sum();
+    let last_before = |i: usize| (start..i).rev().find(|&j| blocks[j].chrome.is_none()).unwrap_or(start);
+    let mut prose = 0.0f32;
+    let mut seen_related = false;
+    for (i, b) in blocks.iter().enumerate().take(end + 1).skip(start) {
+        if prose >= TERMINATE_MIN_PROSE {
+            if b.chrome == Some("comments") {
+                return last_before(i);
+            }
+            if b.chrome == Some("related") && !seen_related {
+                seen_related = true;
+                let text = b.text.trim_end_matches([':', ' ']);
+                let header = page.feats[i].words <= 6 && !text.contains(':');
+                if header && total - prose < RELATED_TAIL_RATIO * prose {
+                    return last_before(i);
+                }
+            }
+        }
+        if b.chrome.is_none() && page.is_prose(i) {
+            prose += weight(&page.feats[i]);
+        }
+    }
+    end
+}
+
+/// A name of two to four capitalised words opening a block ("Jane Roe is
+/// ...", "Jane Q. Roe, MD, ...", "Jane Roe’s work ...").
+static LEADING_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\*?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)(?:[\s,’']|$)").expect("static regex")
+});
+
+/// The author box after an article: a paragraph about the person named in
+/// the article's byline ("Jane Roe is a reporter ...", "Jane Roe covers
+/// ..."), in the last part of the page, with the name line above it, or
+/// the byline's name alone on its line there. Told by context, not by
+/// wording: its (opening) name is the byline's name.
+fn label_author_bios(blocks: &mut [Block], page: &Page) {
+    let prose: Vec<f32> = (0..blocks.len())
+        .map(|i| if page.is_prose(i) { weight(&page.feats[i]) } else { 0.0 })
+        .collect();
+    let total: f32 = prose.iter().sum();
+    let mut before = 0.0f32;
+    for i in 0..blocks.len() {
+        before += prose[i];
+        let words = page.feats[i].words;
+        if blocks[i].chrome.is_some() || (5..8).contains(&words) || words < 2 {
+            continue;
+        }
+        let after = total - before;
+        if after >= before - prose[i] {
+            continue;
+        }
+        if words < 5 {
+            // The byline's name alone on its line after the article (an
+            // author box's header, a sign-off).
+            let key = &page.keys[i];
+            let signed = page.feats[i].capitalised >= 0.99
+                && blocks[..i.saturating_sub(2)]
+                    .iter()
+                    .zip(&page.keys)
+                    .any(|(b, k)| b.chrome == Some("byline") && k.contains(key.as_str()));
+            if signed {
+                blocks[i].chrome = Some("author");
+            }
+            continue;
+        }
+        let Some(name) = LEADING_NAME.captures(&blocks[i].text).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let name = name.as_str();
+        let in_byline = blocks[..i.saturating_sub(2)]
+            .iter()
+            .any(|b| matches!(b.chrome, Some("byline" | "date")) && b.text.contains(name));
+        if !in_byline {
+            continue;
+        }
+        let name = name.to_owned();
+        blocks[i].chrome = Some("author");
+        let from = i.saturating_sub(2);
+        for (b, f) in blocks[from..i].iter_mut().zip(&page.feats[from..i]) {
+            if b.chrome.is_none() && f.words <= 6 && b.text.contains(&name) {
+                b.chrome = Some("author");
+            }
+        }
+    }
 }
 
 /// Meta labels that any article has (its byline, date, a rule); a page
@@ -169,7 +279,9 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
         }
         let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
             let other = &page.keys[j];
-            other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+            other.starts_with(key.as_str())
+                || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+                || same_picture(&blocks[i].text, key, &blocks[j].text, other)
         });
         if near {
             blocks[i].chrome = Some("caption");
@@ -180,6 +292,45 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
             blocks[i].chrome = Some("duplicate");
         }
     }
+}
+
+/// Two neighbouring blocks that describe the same picture: an image's alt
+/// text and its caption, or one caption shown twice (the second perhaps
+/// with a credit or more detail). They open with the same eight words and
+/// nearly every word of the shorter is in the longer. A question or a
+/// lead-in to a list (ending with ':') next to its answer is not one.
+fn same_picture<'a>(text: &str, key: &'a str, other_text: &str, other: &'a str) -> bool {
+    const OPENING: usize = 8;
+    let ends_open = |t: &str| t.trim_end().ends_with(['?', ':']);
+    if key == other || ends_open(text) || ends_open(other_text) {
+        return false;
+    }
+    let words = |t: &'a str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    // Compare the openings before collecting anything: most neighbours differ.
+    if words(key).take(OPENING).count() < OPENING || !words(key).take(OPENING).eq(words(other).take(OPENING)) {
+        return false;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (words(key).collect(), words(other).collect());
+    if b.len() < OPENING {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let mut pool: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in long.iter() {
+        *pool.entry(w).or_default() += 1;
+    }
+    let shared = short
+        .iter()
+        .filter(|w| {
+            pool.get_mut(**w).is_some_and(|n| {
+                *n > 0 && {
+                    *n -= 1;
+                    true
+                }
+            })
+        })
+        .count();
+    shared * 10 >= short.len() * 9
 }
 
 /// Words of running text, counting three characters as a word in scripts
@@ -226,6 +377,9 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
         Some(reason) if lexicon::is_section_end(reason) => SECTION_END,
         Some("advert" | "caption" | "share" | "counter" | "separator" | "date" | "byline") => -1.0,
         Some(_) => -3.0,
+        // A summary cut off mid-sentence ("... the council said it would...")
+        // is a teaser for another page, however long: scored as a label.
+        None if is_truncated(&block.text) => -1.0,
         None if f.is_prose(min_stop) => weight(f),
         // Prose in a language our function-word lists miss, told by its
         // sentences; counted at half weight.
@@ -245,11 +399,32 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
     }
 }
 
-/// Several sentences in a long block of mostly lower-case words: running
-/// text whatever its language (link lists and tag clouds have no inner
-/// sentence ends).
+/// Text cut off mid-sentence by a teaser widget: it ends with an ellipsis
+/// right after a word or a comma, not after a sentence's own punctuation.
+fn is_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(rest) = t.strip_suffix("...").or_else(|| t.strip_suffix('…')) else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    rest.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',')
+}
+
+/// Several sentences in a long block of mostly lower-case words, or one
+/// long sentence without any function word of our lists: running text
+/// whatever its language (link lists and tag clouds have no inner sentence
+/// ends, and an English or German label has function words).
 fn is_unlisted_prose(text: &str, f: &Features) -> bool {
-    if f.unspaced || f.words < 25 || !f.ends_sentence || f.capitalised >= 0.5 {
+    if f.unspaced || !f.ends_sentence || f.capitalised >= 0.5 {
+        return false;
+    }
+    // A sentence of 20 words or more with almost none of our function
+    // words is in a language the lists miss (Zulu, Swahili, ...), even
+    // without a second sentence inside it.
+    if f.words >= 20 && f.stop_density < 0.05 {
+        return true;
+    }
+    if f.words < 25 {
         return false;
     }
     let inner_ends = text
@@ -822,13 +997,39 @@ mod tests {
         let prose = "Tavo miru seka lonta varu, peshi kanto melu dari sofe tanu rilo. Mavi sento \
                      koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
         assert!(is_unlisted_prose(prose, &super::super::features::of_text(prose)));
-        // One long sentence, or a title-cased list, is not enough.
-        let one = "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento \
-                   koru pela nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
+        // One long sentence with a few of our function words (too few for
+        // prose in a listed language), or a title-cased list, is not enough.
+        let one = "Tavo miru seka lonta varu peshi kanto and melu dari sofe tanu rilo mavi sento \
+                   koru pela the nidu vasa teko limu rasu deno pavi kuro seni talo mira vedu kosa.";
         assert!(!is_unlisted_prose(one, &super::super::features::of_text(one)));
         let list = "Tavo Miru. Seka Lonta Varu Peshi Kanto Melu Dari Sofe Tanu Rilo Mavi Sento \
                     Koru Pela Nidu Vasa Teko Limu Rasu Deno Pavi Kuro Seni Talo Mira Vedu Kosa.";
         assert!(!is_unlisted_prose(list, &super::super::features::of_text(list)));
+        // One sentence of twenty words is enough when it has no function
+        // word of our lists; an English one of that length has them.
+        let short =
+            "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento koru pela nidu vasa teko limu.";
+        assert!(is_unlisted_prose(short, &super::super::features::of_text(short)));
+        let shorter = "Tavo miru seka lonta varu peshi kanto melu dari sofe tanu rilo mavi sento koru.";
+        assert!(!is_unlisted_prose(shorter, &super::super::features::of_text(shorter)));
+        let english = "the council said that the new bridge over the river would be open to cars and to bikes by the end of the year.";
+        assert!(!is_unlisted_prose(english, &super::super::features::of_text(english)));
+    }
+
+    #[test]
+    fn truncated_teasers() {
+        assert!(is_truncated(
+            "The council said on Monday that the old bridge would be..."
+        ));
+        assert!(is_truncated("Shops near the harbour reopened, …"));
+        assert!(!is_truncated("The bridge reopened on Monday."));
+        assert!(!is_truncated("He paused. Then he said: “Well...”"));
+        assert!(!is_truncated("Nobody knows what comes next!..."));
+        let teaser =
+            "The harbour in the old town was closed on Monday after a storm damaged two of its piers and the...";
+        let f = super::super::features::of_text(teaser);
+        assert!(f.is_prose(0.18));
+        assert_eq!(score(&blocks(&[teaser])[0], &f, 0.18), -1.0);
     }
 
     #[test]
@@ -874,6 +1075,29 @@ mod tests {
         assert_eq!(b[2].chrome, Some("caption"));
         assert_eq!(b[0].chrome, None);
         assert_eq!(b[3].chrome, None);
+    }
+
+    #[test]
+    fn alt_text_and_a_longer_caption_of_the_same_picture_are_dropped() {
+        let alt = "Workers paint the railings of the old bridge over the river on a cold morning in March";
+        let caption = "Workers paint the railings of the old bridge over the river on a cold morning, \
+                       March 3, 2025. Jane Roe for the Gazette";
+        let mut b = blocks(&[PARA, alt, caption, PARA2]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert_eq!(b[1].chrome, Some("caption"));
+        assert_eq!(b[2].chrome, Some("caption"));
+        assert_eq!(b[0].chrome, None);
+        // A lead-in to a list next to a sentence that opens the same way.
+        let mut b = blocks(&[
+            PARA,
+            "To repair the old bridge over the river, the council needs to close the road and hire divers.",
+            "To repair the old bridge over the river, the council needs:",
+            PARA2,
+        ]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert!(b.iter().all(|x| x.chrome.is_none()), "{b:?}");
     }
 
     #[test]
@@ -961,6 +1185,100 @@ mod tests {
         select(&mut b);
         assert_eq!(b[1].chrome, Some(HEADLINE));
         assert_ne!(b[3].chrome, Some(HEADLINE));
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_article_is_cut_off() {
+        let paras: Vec<String> = (1..=8).map(|n| format!("On day {n} of the works, {PARA}")).collect();
+        let mut texts = vec!["Menu", "Bridge reopens after two years of repairs", "By Jane Roe"];
+        texts.extend(paras.iter().map(String::as_str));
+        texts.extend(["12 Comments", "1. harbourfan says:"]);
+        let comments: Vec<String> = (1..=20)
+            .map(|n| {
+                format!(
+                    "I have driven over that bridge {n} times a week for years and I think the repairs were overdue."
+                )
+            })
+            .collect();
+        texts.extend(comments.iter().map(String::as_str));
+        let mut b = blocks(&texts);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        select(&mut b);
+        assert!(b[3..11].iter().all(|x| x.chrome.is_none()), "{b:?}");
+        assert!(b[11..].iter().all(|x| x.chrome.is_some()), "{b:?}");
+        // Before much prose a comment label does not end the article.
+        let mut short = blocks(&[PARA, "Leave a comment", PARA2, PARA]);
+        crate::cleaner::text::label_chrome(&mut short, &crate::cleaner::Rules::default());
+        let page = Page::new(&short);
+        assert_eq!(terminate(&short, &page, 0, 3), 3);
+    }
+
+    #[test]
+    fn a_related_stories_list_after_the_article_is_cut_off() {
+        let paras: Vec<String> = (1..=8).map(|n| format!("On day {n} of the works, {PARA}")).collect();
+        let teasers: Vec<String> = (1..=4)
+            .map(|n| {
+                format!(
+                    "The ferry timetable for the islands changes in week {n} as the summer season of sailings begins."
+                )
+            })
+            .collect();
+        let run = |label: &str, teasers_too: bool| {
+            let mut texts: Vec<&str> = vec!["Menu"];
+            texts.extend(paras.iter().map(String::as_str));
+            texts.push(label);
+            for t in &teasers {
+                texts.push("Island ferries");
+                texts.push(t);
+            }
+            if teasers_too {
+                texts.extend(paras.iter().map(String::as_str));
+            }
+            let mut b = blocks(&texts);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            let page = Page::new(&b);
+            terminate(&b, &page, 1, b.len() - 1)
+        };
+        // A bare header with a little prose after it ends the article.
+        assert_eq!(run("You may also like", false), 8);
+        // An inline teaser line does not, nor a header with the article's
+        // larger part after it.
+        assert_eq!(run("Read more: Ferry fares rise", false), 17);
+        assert_eq!(run("You may also like", true), 25);
+    }
+
+    #[test]
+    fn the_bylined_authors_bio_after_the_article_is_dropped() {
+        let bio = "Jane Roe has covered the harbour and the town council for ten years and lives by the sea.";
+        let page = |opening: &str| {
+            let mut b = blocks(&[
+                "Menu",
+                "Bridge reopens after two years of repairs",
+                opening,
+                PARA,
+                PARA2,
+                "The council will meet again in the spring to decide on the next repairs to the old harbour.",
+                "Jane Roe",
+                bio,
+            ]);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            select(&mut b);
+            b
+        };
+        let b = page("By Jane Roe");
+        assert_eq!(b[7].chrome, Some("author"), "{b:?}");
+        assert_eq!(b[6].chrome, Some("author"));
+        assert_eq!(b[5].chrome, None);
+        // A paragraph about someone who did not write the article stays.
+        let b = page("By John Doe");
+        assert_eq!(b[7].chrome, None, "{b:?}");
+        // The byline's name alone after the article is a sign-off.
+        let mut b = blocks(&["Menu", "By Jane Roe", PARA, PARA2, PARA, "Jane Roe", "Harbour Town"]);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        let page = Page::new(&b);
+        label_author_bios(&mut b, &page);
+        assert_eq!(b[5].chrome, Some("author"));
+        assert_eq!(b[6].chrome, None);
     }
 
     #[test]

@@ -1,0 +1,209 @@
+//! Patterns compiled to DFAs at build time (build/phrase_dfas.rs), so that a
+//! run does not spend its start-up compiling them: `Regex::new` on the chrome
+//! phrases and two date-label patterns was over 80% of the instructions of
+//! a one-file run. Write `Matcher::new(r"…")` (a raw string literal) in a
+//! file the build script lists to get a DFA for a new pattern.
+//!
+//! A [`Matcher`] uses the prebuilt DFA whose key is exactly its pattern, and
+//! otherwise compiles a `Regex`: both give the same answer to `is_match`
+//! (same syntax, same semantics), the DFA just costs nothing to build. A
+//! long run switches to the `Regex` once it pays for itself.
+
+use regex::Regex;
+use regex_automata::Input;
+use regex_automata::dfa::{Automaton, sparse};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// (pattern, serialised sparse DFA) pairs written by the build script.
+static PREBUILT: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/phrase_dfas.rs"));
+
+/// Bytes a prebuilt DFA searches before its `Regex` is compiled after all.
+/// A sparse DFA costs nothing to load but searches several times slower
+/// than `Regex` (no literal prefilter, a search per transition), so a
+/// short run keeps the DFA and a long one pays the compilation once,
+/// when it is worth it: compiling one phrase costs about as much as the
+/// DFA searching this many bytes.
+const SWITCH_BYTES: usize = 32 * 1024;
+
+/// A pattern that only answers "does it match anywhere?", as
+/// `Regex::is_match` does.
+#[derive(Debug)]
+pub struct Matcher {
+    pattern: Box<str>,
+    /// Deserialised without copying from the binary's read-only data.
+    dfa: Option<sparse::DFA<&'static [u8]>>,
+    /// Bytes the DFA has searched so far.
+    scanned: AtomicUsize,
+    /// Compiled on first use without a DFA, or once the DFA has searched
+    /// `SWITCH_BYTES`; None if it fails to compile (then the DFA stays).
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Matcher {
+    /// The prebuilt DFA of `pattern` if there is one, else `Regex::new`
+    /// (whose error this returns).
+    pub fn new(pattern: &str) -> Result<Matcher, regex::Error> {
+        let dfa = prebuilt(pattern);
+        let regex = match dfa {
+            Some(_) => OnceLock::new(),
+            None => OnceLock::from(Some(Regex::new(pattern)?)),
+        };
+        Ok(Matcher {
+            pattern: pattern.into(),
+            dfa,
+            scanned: AtomicUsize::new(0),
+            regex,
+        })
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        if let Some(dfa) = &self.dfa {
+            let warm =
+                self.regex.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= SWITCH_BYTES;
+            let regex = if warm {
+                self.regex.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref()
+            } else {
+                None
+            };
+            match regex {
+                Some(re) => re.is_match(text),
+                // The DFAs are built without quit bytes (no Unicode word
+                // boundaries), so the search cannot fail.
+                None => dfa
+                    .try_search_fwd(&Input::new(text).earliest(true))
+                    .is_ok_and(|m| m.is_some()),
+            }
+        } else {
+            self.regex
+                .get()
+                .and_then(Option::as_ref)
+                .is_some_and(|re| re.is_match(text))
+        }
+    }
+
+    /// Whether this matcher starts from a prebuilt DFA.
+    pub fn is_prebuilt(&self) -> bool {
+        self.dfa.is_some()
+    }
+}
+
+/// The patterns that have a prebuilt DFA.
+pub fn patterns() -> impl Iterator<Item = &'static str> {
+    PREBUILT.iter().map(|(p, _)| *p)
+}
+
+fn prebuilt(pattern: &str) -> Option<sparse::DFA<&'static [u8]>> {
+    let (_, bytes) = PREBUILT.iter().find(|(p, _)| *p == pattern)?;
+    // SAFETY: the bytes were written by `to_bytes_*` of this same
+    // regex-automata (one version in Cargo.lock for the build script and the
+    // crate) for the target's endianness; the header (format version,
+    // endianness, sizes) is still checked. Full validation (`from_bytes`)
+    // reads every transition: a quarter of a one-file run's instructions.
+    // The tests validate every table entry with `from_bytes`.
+    unsafe { sparse::DFA::from_bytes_unchecked(bytes) }
+        .ok()
+        .map(|(dfa, _)| dfa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our own lines: chrome labels, prose, non-ASCII text, edge cases.
+    const SAMPLES: &[&str] = &[
+        "",
+        " ",
+        "Share on Facebook",
+        "Share",
+        "Lesen Sie auch",
+        "Sign up for our weekly newsletter",
+        "Home » Politics » Budget",
+        "Startseite › Politik",
+        "1.2K views",
+        "Hits: 1,204",
+        "© 2024 Example Media. All rights reserved.",
+        "Photo: Jane Roe / Example Agency",
+        "The harbour reopened on Monday (File photo)",
+        "Anzeige",
+        "━━━━━━",
+        "This post contains affiliate links, we may earn a commission.",
+        "Jane Roe is a senior reporter covering transport.",
+        "The mayor is a keen cyclist and rides to work every day.",
+        "Follow Jane Roe on Twitter @janeroe.",
+        "Back to top ↑",
+        "Zurück",
+        "Menü",
+        "Mehr erfahren über die Stadt",
+        "We use cookies to improve your experience. Accept all cookies",
+        "Published 3 March 2024",
+        "Aktualisiert am 4. März",
+        "Leave a comment",
+        "Tags: harbour, storm",
+        "Die Stadträtin sagte, die Brücke werde im Frühjahr geöffnet.",
+        "Le maire a déclaré que le pont serait rouvert au printemps.",
+        "Loading…",
+        "[ Search ]",
+        "Read more »",
+        "Subscribe",
+        "Cookie settings",
+        "Über den Autor",
+        "12 comments",
+        "5 min read",
+        "IMG_2041.jpg",
+        "Updated on",
+        "Last updated: ",
+        "Veröffentlicht am",
+        "Publié le — ",
+        "Posted",
+        "The council updated the plan on",
+        "Geändert",
+        "a\nb",
+        "end with newline\n",
+    ];
+
+    #[test]
+    fn table_is_not_empty_and_every_entry_loads() {
+        assert!(PREBUILT.len() >= 10, "only {} prebuilt DFAs", PREBUILT.len());
+        for (pattern, bytes) in PREBUILT {
+            assert!(sparse::DFA::from_bytes(bytes).is_ok(), "{pattern}");
+            assert!(prebuilt(pattern).is_some(), "{pattern}");
+        }
+    }
+
+    #[test]
+    fn prebuilt_dfas_agree_with_regex() {
+        for (pattern, _) in PREBUILT {
+            let matcher = Matcher::new(pattern).expect("prebuilt pattern");
+            assert!(matcher.is_prebuilt());
+            let re = Regex::new(pattern).expect("prebuilt pattern compiles");
+            for text in SAMPLES {
+                assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn other_patterns_fall_back_to_regex() {
+        let m = Matcher::new(r"^\d+ apples$").expect("valid");
+        assert!(!m.is_prebuilt());
+        assert!(m.is_match("12 apples"));
+        assert!(!m.is_match("12 pears"));
+        assert!(Matcher::new("(").is_err());
+    }
+
+    #[test]
+    fn switches_to_regex_after_enough_bytes_with_the_same_answers() {
+        let (pattern, _) = PREBUILT[0];
+        let matcher = Matcher::new(pattern).expect("prebuilt pattern");
+        let re = Regex::new(pattern).expect("prebuilt pattern compiles");
+        let long = "Plain words of an ordinary paragraph. ".repeat(SWITCH_BYTES / 38 + 1);
+        assert_eq!(matcher.is_match(&long), re.is_match(&long));
+        assert!(matcher.regex.get().is_none());
+        for text in SAMPLES {
+            assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
+        }
+        assert!(matcher.regex.get().is_some_and(Option::is_some));
+    }
+}
