@@ -683,7 +683,19 @@ pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Remove site-name parts (" | Site", "Site - ") from a title.
 pub fn strip_site(title: &str, sites: &[&str]) -> String {
-    strip_site_tail(title, sites, 4)
+    let t = strip_site_tail(title, sites, 4);
+    // No known site name: a short first part before a pipe, with a longer
+    // title after it, is the site ("Jane's Notes | Why the river moved").
+    if sites.is_empty()
+        && let Some((head, tail)) = t.split_once(" | ")
+        && !tail.contains(" | ")
+    {
+        let (hw, tw) = (head.split_whitespace().count(), tail.split_whitespace().count());
+        if (1..=4).contains(&hw) && tw >= 5 && tw > hw {
+            return tail.trim().to_string();
+        }
+    }
+    t
 }
 
 /// [`strip_site`] with the longest unnamed tail (in words) to drop.
@@ -722,6 +734,16 @@ fn strip_site_tail(title: &str, sites: &[&str], max_tail: usize) -> String {
                 break;
             }
         }
+        // "Blog Name: Headline" (only the exact name: a colon also ends
+        // kickers that start with it, "Site Gift Guide: ...").
+        if !changed
+            && let Some((head, tail)) = t.split_once(": ")
+            && site_toks.contains(&tokens(head))
+            && !tail.trim().is_empty()
+        {
+            t = tail.trim();
+            changed = true;
+        }
         if !changed {
             break;
         }
@@ -739,6 +761,38 @@ fn strip_site_tail(title: &str, sites: &[&str], max_tail: usize) -> String {
     t.to_string()
 }
 
+/// Site or blog names the titles reveal: where one metadata title is
+/// another plus a short part before or after a separator ("Blog Name:
+/// Headline" beside "Headline"), that part names the site.
+fn derived_sites(titles: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in titles {
+        for b in titles {
+            let bt = tokens(b);
+            if bt.is_empty() || a == b {
+                continue;
+            }
+            for sep in SEPARATORS.iter().copied().chain([": "]) {
+                let parts = [a.split_once(sep), a.rsplit_once(sep)];
+                for (head, tail) in parts.into_iter().flatten() {
+                    let site = if tokens(tail) == bt {
+                        head
+                    } else if tokens(head) == bt {
+                        tail
+                    } else {
+                        continue;
+                    };
+                    let n = site.split_whitespace().count();
+                    if (1..=5).contains(&n) && n < bt.len() && !out.iter().any(|o| o == site.trim()) {
+                        out.push(site.trim().to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A heading that is a metadata title behind a short kicker ("Blog: Title",
 /// "Review - Title") reads as that title.
 fn kicker_free(heading: &str, titles: &[Vec<String>]) -> String {
@@ -749,6 +803,18 @@ fn kicker_free(heading: &str, titles: &[Vec<String>]) -> String {
             if (1..=2).contains(&kt.len()) && rt.len() >= 3 && titles.contains(&rt) {
                 return rest.trim().to_string();
             }
+        }
+    }
+    heading.to_string()
+}
+
+/// A heading that is a metadata title plus a piped tail ("Title | topic
+/// words") reads as that title: the tail is a tagline the title left out.
+fn tail_free(heading: &str, titles: &[Vec<String>]) -> String {
+    if let Some((head, tail)) = heading.rsplit_once(" | ") {
+        let ht = tokens(head);
+        if ht.len() >= 3 && !tokens(tail).is_empty() && titles.contains(&ht) {
+            return head.trim().to_string();
         }
     }
     heading.to_string()
@@ -766,17 +832,21 @@ fn agrees(h1: &[String], title: &[String]) -> bool {
     common * 10 >= h1.len() * 8 && common * 10 >= title.len() * 6
 }
 
+/// Whether a block reads as article prose: in the region, not chrome, a
+/// dozen words or more, mostly not links.
+fn is_prose(v: &Verdicts, b: &super::dom::RawBlock) -> bool {
+    b.owner != super::dom::NONE
+        && v.in_region[b.owner]
+        && v.chrome[b.owner].is_none()
+        && b.text.split_whitespace().count() >= 12
+        && (b.links as usize) * 2 < b.text.len()
+}
+
 /// Index of the article's first paragraph block (or the block count).
 fn first_prose(page: &Page<'_>, v: &Verdicts) -> usize {
     page.blocks
         .iter()
-        .position(|b| {
-            b.owner != super::dom::NONE
-                && v.in_region[b.owner]
-                && v.chrome[b.owner].is_none()
-                && b.text.split_whitespace().count() >= 12
-                && (b.links as usize) * 2 < b.text.len()
-        })
+        .position(|b| is_prose(v, b))
         .unwrap_or(page.blocks.len())
 }
 
@@ -814,6 +884,18 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         .map(str::to_string)
         .or_else(|| ld.site_name.clone())
         .or_else(|| meta_value(facts, "application-name").map(|s| s.trim().to_string()));
+    let clean = |s: &str| super::dom::collapse(&decode_entities(s));
+    let raw_titles: Vec<String> = [
+        ld.headline.as_deref(),
+        meta_value(facts, "og:title"),
+        meta_value(facts, "twitter:title"),
+        facts.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(clean)
+    .collect();
+    let derived = derived_sites(&raw_titles);
     let mut sites: Vec<&str> = Vec::new();
     if let Some(s) = site_name.as_deref() {
         sites.push(s);
@@ -824,19 +906,14 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
     if let Some(s) = meta_value(facts, "application-name") {
         sites.push(s);
     }
-    let clean = |s: &str| super::dom::collapse(&decode_entities(s));
-    let meta_titles: Vec<String> = [
-        ld.headline.as_deref(),
-        meta_value(facts, "og:title"),
-        meta_value(facts, "twitter:title"),
-        facts.title.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|t| strip_site(&clean(t), &sites))
-    .filter(|t| !t.is_empty())
-    .collect();
+    sites.extend(derived.iter().map(String::as_str));
+    let meta_titles: Vec<String> = raw_titles
+        .iter()
+        .map(|t| strip_site(t, &sites))
+        .filter(|t| !t.is_empty())
+        .collect();
     let title_toks: Vec<Vec<String>> = meta_titles.iter().map(|t| tokens(t)).collect();
+    let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).collect();
 
     let first_prose = first_prose(page, v);
     let mut chosen_h1 = None;
@@ -847,7 +924,7 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         }
         let text = elem_text(page, h);
         let toks = tokens(&text);
-        if title_toks.iter().any(|t| agrees(&toks, t)) {
+        if !site_toks.contains(&toks) && title_toks.iter().any(|t| agrees(&toks, t)) {
             headline = Some(text);
             chosen_h1 = Some(h);
             break;
@@ -858,16 +935,17 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
     // titles are rewritten); a logo or section name in an <h1> is short,
     // a link, or the site name.
     if headline.is_none() {
-        let site_toks: Vec<Vec<String>> = sites.iter().map(|s| tokens(s)).collect();
         let top = v.top.unwrap_or(super::dom::NONE);
         // Only a heading above the article's first paragraph heads it.
         let before_prose = |h: usize| page.blocks[..first_prose].iter().any(|b| b.owner == h);
         for &h in facts.h1s.iter().take(MAX_H1) {
             let chrome = v.chrome.get(h).copied().flatten();
-            if matches!(
-                chrome,
-                Some("hidden" | "menu" | "footer" | "aside" | "related" | "popup")
-            ) {
+            if matches!(chrome, Some("hidden" | "menu" | "footer" | "aside" | "related")) {
+                continue;
+            }
+            // "banner" class words also mark hero sections: a heading there
+            // right above the article is no popup.
+            if chrome == Some("popup") && !(top != super::dom::NONE && near_before(page, top, h)) {
                 continue;
             }
             let near = v.in_region.get(h).copied().unwrap_or(false)
@@ -883,6 +961,12 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
                 && (2..=40).contains(&toks.len())
                 && el.links * 2 < el.text.max(1)
                 && !site_toks.contains(&toks)
+                // A label of three words or fewer that shares no word with
+                // any metadata title names the page type ("Blog Post"),
+                // not the story.
+                && (toks.len() > 3
+                    || title_toks.is_empty()
+                    || title_toks.iter().any(|t| toks.iter().any(|w| t.contains(w))))
             {
                 headline = Some(text);
                 chosen_h1 = Some(h);
@@ -912,7 +996,20 @@ pub fn resolve(page: &Page<'_>, v: &Verdicts) -> (PageMeta, Option<usize>) {
         .map(|h| {
             // Headings rendered from escaped data show "&#x26;" as text.
             let h = super::dom::collapse(&decode_entities(&h));
-            kicker_free(&strip_site_tail(&h, &sites, 3), &title_toks)
+            // A raw metadata title that is this whole heading plus a
+            // separated tail shows where the title ends: keep it whole.
+            let ends_a_title = chosen_h1.is_some()
+                && raw_titles.iter().any(|t| {
+                    t.len() > h.len()
+                        && t.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(&h))
+                        && SEPARATORS.iter().any(|sep| t[h.len()..].starts_with(sep))
+                });
+            let h = if ends_a_title {
+                h
+            } else {
+                strip_site_tail(&h, &sites, 3)
+            };
+            tail_free(&kicker_free(&h, &title_toks), &title_toks)
         })
         .filter(|h| !h.is_empty());
     let meta = PageMeta {
@@ -1071,6 +1168,86 @@ mod tests {
         assert_eq!(
             kicker_free("After three days of rain: Harbour closes after the storm", &titles),
             "After three days of rain: Harbour closes after the storm"
+        );
+    }
+
+    #[test]
+    fn piped_tails_that_metadata_leaves_out_are_dropped() {
+        let titles = vec![tokens("Nine ways to mend a fence")];
+        assert_eq!(
+            tail_free("Nine ways to mend a fence | Wood, wire & nails", &titles),
+            "Nine ways to mend a fence"
+        );
+        // The head is not a metadata title: the heading stays whole.
+        assert_eq!(
+            tail_free("Mending fences | Nine ways with wood", &titles),
+            "Mending fences | Nine ways with wood"
+        );
+        // Only a pipe marks such a tail.
+        assert_eq!(
+            tail_free("Nine ways to mend a fence - part two", &titles),
+            "Nine ways to mend a fence - part two"
+        );
+    }
+
+    #[test]
+    fn site_names_from_title_pairs() {
+        let titles = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            derived_sites(&titles(&["Field Notes: Why the river moved", "Why the river moved"])),
+            vec!["Field Notes".to_string()]
+        );
+        assert_eq!(
+            derived_sites(&titles(&[
+                "Why the river moved | The Valley Post",
+                "Why the river moved"
+            ])),
+            vec!["The Valley Post".to_string()]
+        );
+        // Titles that are not one another plus a part reveal nothing.
+        assert!(derived_sites(&titles(&["Why the river moved", "The river moved again"])).is_empty());
+        // A long remainder is a subtitle, not a name.
+        assert!(
+            derived_sites(&titles(&[
+                "Why the river moved: a short history of floods in the lower valley",
+                "Why the river moved"
+            ]))
+            .is_empty()
+        );
+        // A derived name before a colon is stripped; another lead-in stays.
+        assert_eq!(
+            strip_site("Field Notes: Why the river moved", &["Field Notes"]),
+            "Why the river moved"
+        );
+        assert_eq!(
+            strip_site("Field Notes Weekly: Why the river moved", &["Field Notes"]),
+            "Field Notes Weekly: Why the river moved"
+        );
+    }
+
+    #[test]
+    fn short_piped_prefix_without_known_site() {
+        assert_eq!(
+            strip_site("Jane's Notes | Why the river moved its bed last spring", &[]),
+            "Why the river moved its bed last spring"
+        );
+        // A known site name that is not the prefix: the prefix is the topic.
+        assert_eq!(
+            strip_site(
+                "River floods | Causes, seasons, maps, and records | Valley Wiki",
+                &["Valley Wiki"]
+            ),
+            "River floods | Causes, seasons, maps, and records"
+        );
+        // A short title after the pipe keeps the prefix.
+        assert_eq!(
+            strip_site("River news | Flood update", &[]),
+            "River news | Flood update"
+        );
+        // A long first part is the title itself.
+        assert_eq!(
+            strip_site("Why the river moved its bed | Notes from the lower valley farms", &[]),
+            "Why the river moved its bed | Notes from the lower valley farms"
         );
     }
 

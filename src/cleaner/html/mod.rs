@@ -311,6 +311,85 @@ mod tests {
     }
 
     #[test]
+    fn blog_name_h1_that_the_title_prefixes_is_not_the_headline() {
+        let page = |og: &str| {
+            format!(
+                "<html><head><title>Field Notes: Why the river moved</title>{og}</head><body>\
+                 <header><h1><a href='/'>Field Notes</a></h1></header>\
+                 <article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("<meta property='og:title' content='Why the river moved'>"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.headline.as_deref(), Some("Why the river moved"));
+        // Without the og:title nothing says which part is the name.
+        let doc = clean(&page(""), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Field Notes"));
+    }
+
+    #[test]
+    fn heading_that_a_raw_title_continues_keeps_its_tail() {
+        let page = |title: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body>\
+                 <article><h1>Part 2: The crossing - Night</h1><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+            )
+        };
+        let doc = clean(
+            &page("Part 2: The crossing - Night - River Tales | Story Shelf"),
+            &Rules::default(),
+        );
+        assert_eq!(doc.meta.headline.as_deref(), Some("Part 2: The crossing - Night"));
+        // No title shows where the heading ends: the short tail goes.
+        let doc = clean(&page("Stories"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Part 2: The crossing"));
+    }
+
+    #[test]
+    fn heading_in_a_banner_hero_right_above_the_article() {
+        let page = |gap: &str| {
+            format!(
+                "<html><head><title>How to oil a squeaky gate hinge | Shop</title></head><body>\
+                 <div class=wrap><section class='hero-banner'><div><h1>Oiling gate hinges</h1></div></section>{gap}\
+                 <section class='article-content'><p>{PROSE}</p><p>{PROSE}</p></section></div></body></html>"
+            )
+        };
+        let doc = clean(&page(""), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Oiling gate hinges"));
+        // A modal after the article is still a popup.
+        let html = format!(
+            "<html><head><title>How to oil a squeaky gate hinge | Shop</title></head><body>\
+             <div class=wrap><section class='article-content'><p>{PROSE}</p><p>{PROSE}</p></section></div>\
+             <div class='modal'><h1>Get ten percent off today</h1></div></body></html>"
+        );
+        let doc = clean(&html, &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("How to oil a squeaky gate hinge"));
+    }
+
+    #[test]
+    fn short_page_label_h1_unlike_the_titles_is_skipped() {
+        let page = |h1: &str| {
+            format!(
+                "<html><head><title>Five ways to keep a pond clean</title></head><body>\
+                 <div class=hero><h1>{h1}</h1></div><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+            )
+        };
+        let doc = clean(&page("Blog Entry Page"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Five ways to keep a pond clean"));
+        // A short heading that shares a word with the title is the page's.
+        let doc = clean(&page("Pond care basics"), &Rules::default());
+        assert_eq!(doc.meta.headline.as_deref(), Some("Pond care basics"));
+        // A longer heading that shares nothing still heads the article.
+        let doc = clean(&page("What the garden club learned this year"), &Rules::default());
+        assert_eq!(
+            doc.meta.headline.as_deref(),
+            Some("What the garden club learned this year")
+        );
+    }
+
+    #[test]
     fn title_date_and_published_on_meta_fill_a_gap() {
         let page = |head: &str| format!("<html><head>{head}</head><body><article>{PROSE}</article></body></html>");
         let doc = clean(
