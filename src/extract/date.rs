@@ -10,7 +10,7 @@
 use crate::cleaner::{Block, CleanDoc};
 use crate::prebuilt::Matcher;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -165,7 +165,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("grudnia", 12),
 ];
 
-static MONTH_MAP: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| MONTHS.iter().copied().collect());
+static MONTH_MAP: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| MONTHS.iter().copied().collect());
 
 /// Alternation of month names, longest first so "june" wins over "jun".
 static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
@@ -643,7 +643,7 @@ static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
 fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
     static YEAR_WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").expect("static regex"));
-    let mut counts: HashMap<i32, usize> = HashMap::new();
+    let mut counts: FxHashMap<i32, usize> = FxHashMap::default();
     for block in blocks {
         for m in YEAR_WORD.find_iter(&block.text) {
             if let Ok(y) = m.as_str().parse() {

@@ -10,7 +10,7 @@ use super::gazetteer::{GAZETTEER, PlaceInfo};
 use super::lexicon::*;
 use crate::cleaner::CleanDoc;
 use crate::record::Place;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A person found in the text, with every mention's byte span.
 #[derive(Debug, Clone, PartialEq)]
@@ -1477,7 +1477,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     }
     // Every other capitalised word that is a known person's surname.
     // Surname → person, unless two people share it.
-    let mut surname: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut surname: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (i, p) in people.iter().enumerate() {
         if let Some(last) = p.name.rsplit(' ').next() {
             surname.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
@@ -1485,7 +1485,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     }
     // "Saddam" for "Saddam Hussein", "Nicole" for "Nicole Roe": a lone
     // first word of one known full name (not another's surname) is that person.
-    let mut first_word: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut first_word: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (i, p) in people.iter().enumerate() {
         if let Some((first, _)) = p.name.split_once(' ')
             && first.chars().count() >= 3
@@ -1528,7 +1528,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
 
     // 4. Places.
     let mut places: Vec<Place> = Vec::new();
-    let mut place_index: HashMap<String, usize> = HashMap::new();
+    let mut place_index: FxHashMap<String, usize> = FxHashMap::default();
     for (l, kind) in &landmarks {
         let span = toks[l.a].s..toks[l.b - 1].s + base(doc.w(l.b - 1)).len();
         hits.push(PlaceHit {
@@ -1541,7 +1541,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     }
     // "the carrier Enterprise", "the Xinhua news agency", "the newspaper
     // Granma": one-word small places that name a ship or a medium.
-    let named_things: std::collections::HashSet<&str> = hits
+    let named_things: rustc_hash::FxHashSet<&str> = hits
         .iter()
         .filter(|hit| hit.b == hit.a + 1 && names_a_thing(&doc, hit))
         .map(|hit| base(&text[hit.span.clone()]))
@@ -1633,7 +1633,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         let mut order: Vec<usize> = (0..people.len()).collect();
         order.sort_by_key(|&i| people[i].spans.first().map_or(0, |s| s.start));
         let mut forms: Vec<PersonEntity> = Vec::new();
-        let mut form_index: HashMap<String, usize> = HashMap::new();
+        let mut form_index: FxHashMap<String, usize> = FxHashMap::default();
         for (p, lead) in order.iter().map(|&i| (&people[i], &lead_forms[i])) {
             for s in &p.spans {
                 let form = body[s.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1962,9 +1962,9 @@ fn title_case_lines(doc: &Doc) -> Vec<bool> {
 /// multi-word names, so resolving a mention never scans every person.
 #[derive(Default)]
 struct Roster {
-    by_name: HashMap<String, usize>,
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, usize>,
+    by_last: FxHashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl Roster {

@@ -3,7 +3,7 @@
 
 use super::lexicon;
 use crate::cleaner::Block;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +61,7 @@ pub struct Page {
 impl Page {
     pub fn new(blocks: &[Block]) -> Page {
         let keys: Vec<String> = blocks.iter().map(|b| normalise(&b.text)).collect();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for k in &keys {
             *counts.entry(k.as_str()).or_default() += 1;
         }

@@ -6,7 +6,7 @@
 
 use crate::prebuilt::Matcher;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Function words of English, German, French, Spanish, Italian, Dutch,
@@ -62,7 +62,7 @@ pub const MAX_STOP_WORD_LEN: usize = {
     max
 };
 
-static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// Whether `word` (already lower-cased) is a function word in one of the
 /// supported languages.

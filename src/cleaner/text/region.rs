@@ -12,7 +12,7 @@ use super::features::{Features, Page};
 use super::lexicon;
 use crate::cleaner::{Block, BlockKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// How much a non-prose block with some words of text lengthens a run of
@@ -316,7 +316,7 @@ fn same_picture<'a>(text: &str, key: &'a str, other_text: &str, other: &'a str) 
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    let mut pool: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut pool: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for w in long.iter() {
         *pool.entry(w).or_default() += 1;
     }
@@ -671,9 +671,9 @@ struct Context {
     start: usize,
     chrome_free: bool,
     /// Content words of the article's opening prose.
-    opening: HashSet<String>,
+    opening: FxHashSet<String>,
     /// Content words of the article's prose with their counts.
-    topic: HashMap<String, usize>,
+    topic: FxHashMap<String, usize>,
     /// Blocks that are title-shaped and sum up the article.
     summing: Vec<bool>,
     /// Next prose block of the article (not chrome) at or after each index.
@@ -687,7 +687,7 @@ struct Context {
 impl Context {
     fn new(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Context {
         let opening = opening_words(blocks, page, start);
-        let mut topic: HashMap<String, usize> = HashMap::new();
+        let mut topic: FxHashMap<String, usize> = FxHashMap::default();
         for (b, f) in blocks.iter().zip(&page.feats).take(end + 1).skip(start) {
             if b.chrome.is_none() && f.is_prose(page.min_stop) {
                 for w in content_words(&b.text) {
@@ -750,7 +750,7 @@ fn find_headline(blocks: &[Block], page: &Page, start: usize, end: usize, chrome
     let ctx = Context::new(blocks, page, start, end, chrome_free);
     // The opening words of the prose after a block, shared by the blocks
     // that have the same next prose block.
-    let mut after: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut after: FxHashMap<usize, FxHashSet<String>> = FxHashMap::default();
     let mut best: Option<(f32, usize)> = None;
     for i in 0..blocks.len() {
         // The article's only block is its body, never its headline.
@@ -979,7 +979,7 @@ fn is_glued(text: &str) -> bool {
 /// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
 /// closing full stop, no date) with most of its content words in the
 /// article's opening prose.
-fn is_summing_title(b: &Block, f: &Features, opening: &HashSet<String>) -> bool {
+fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<String>) -> bool {
     let t = b.text.trim();
     matches!(b.chrome, None | Some("header"))
         && b.kind != BlockKind::ListItem
@@ -996,7 +996,7 @@ fn is_summing_title(b: &Block, f: &Features, opening: &HashSet<String>) -> bool 
 /// are in the article's opening prose, without being a breadcrumb or title
 /// that repeats the candidate. The candidate is then its standfirst or a
 /// caption.
-fn follows_title(prev: &Block, f: &Features, text: &str, opening: &HashSet<String>) -> bool {
+fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<String>) -> bool {
     let p = prev.text.trim();
     let text = text.trim();
     matches!(prev.chrome, None | Some("header"))
@@ -1023,8 +1023,8 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The content words of the first prose blocks of the article (about 300 words).
-fn opening_words(blocks: &[Block], page: &Page, start: usize) -> HashSet<String> {
-    let mut words = HashSet::new();
+fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<String> {
+    let mut words = FxHashSet::default();
     let mut taken = 0;
     for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
         if taken >= 300 {
@@ -1038,7 +1038,7 @@ fn opening_words(blocks: &[Block], page: &Page, start: usize) -> HashSet<String>
     words
 }
 
-fn overlap(text: &str, opening: &HashSet<String>) -> f32 {
+fn overlap(text: &str, opening: &FxHashSet<String>) -> f32 {
     let (mut n, mut hit) = (0, 0);
     for w in content_words(text) {
         n += 1;
@@ -1216,7 +1216,7 @@ mod tests {
 
     #[test]
     fn caption_or_standfirst_after_a_summing_title_is_marked() {
-        let opening: HashSet<String> =
+        let opening: FxHashSet<String> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
         let check = |prev: &str, text: &str| {
@@ -1413,7 +1413,7 @@ mod tests {
 
     #[test]
     fn a_summing_title_is_title_shaped_and_about_the_article() {
-        let opening: HashSet<String> =
+        let opening: FxHashSet<String> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
         let check = |t: &str| {

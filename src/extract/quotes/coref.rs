@@ -9,7 +9,7 @@
 use super::lexicon::{self, Gender, Pronoun};
 use super::phrase::{self, Np, NpKind, Tok};
 use crate::extract::people::PersonEntity;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone)]
 struct FullName {
@@ -25,9 +25,9 @@ struct FullName {
 pub struct Names {
     full: Vec<FullName>,
     /// Index of each name in `full`.
-    by_name: HashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
     /// Indices of the names ending with a word (lower-cased).
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
 }
 
 impl Names {
@@ -191,7 +191,7 @@ impl Subjects {
     }
 
     /// Canonical names seen as the subject of a verb of saying.
-    pub fn speakers(&self) -> std::collections::HashSet<String> {
+    pub fn speakers(&self) -> rustc_hash::FxHashSet<String> {
         self.items
             .iter()
             .filter(|m| m.speaker)
