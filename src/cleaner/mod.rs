@@ -53,6 +53,23 @@ pub struct CleanDoc {
 }
 
 impl CleanDoc {
+    /// A page of paragraphs, each with its chrome label (None: body), for
+    /// the extractors' unit tests.
+    #[cfg(test)]
+    pub fn of_paragraphs(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
+        CleanDoc {
+            blocks: blocks
+                .iter()
+                .map(|&(text, chrome)| Block {
+                    text: text.to_string(),
+                    kind: BlockKind::Paragraph,
+                    chrome,
+                })
+                .collect(),
+            meta: PageMeta::default(),
+        }
+    }
+
     /// The body blocks, in order.
     pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.chrome.is_none())

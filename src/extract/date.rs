@@ -938,18 +938,7 @@ mod tests {
         assert_eq!(found.text, "May 8, 2024");
     }
     fn doc_of(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
-        use crate::cleaner::{BlockKind, PageMeta};
-        CleanDoc {
-            blocks: blocks
-                .iter()
-                .map(|&(t, chrome)| Block {
-                    text: t.to_string(),
-                    kind: BlockKind::Paragraph,
-                    chrome,
-                })
-                .collect(),
-            meta: PageMeta::default(),
-        }
+        CleanDoc::of_paragraphs(blocks)
     }
 
     const HL: Option<&str> = Some(crate::cleaner::text::HEADLINE);

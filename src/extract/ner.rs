@@ -2576,18 +2576,7 @@ mod more_tests {
     }
 
     fn doc(blocks: &[(&str, Option<&'static str>)]) -> CleanDoc {
-        use crate::cleaner::{Block, BlockKind};
-        CleanDoc {
-            blocks: blocks
-                .iter()
-                .map(|&(t, chrome)| Block {
-                    text: t.to_string(),
-                    kind: BlockKind::Paragraph,
-                    chrome,
-                })
-                .collect(),
-            meta: Default::default(),
-        }
+        CleanDoc::of_paragraphs(blocks)
     }
 
     #[test]
