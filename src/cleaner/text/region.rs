@@ -1127,6 +1127,12 @@ mod tests {
             .collect()
     }
 
+    /// The text cleaner's two steps on these blocks: chrome labels, then region and headline.
+    fn label_and_select(b: &mut [Block]) {
+        crate::cleaner::text::label_chrome(b, &crate::cleaner::Rules::default());
+        select(b);
+    }
+
     const PARA: &str = "The committee met on Tuesday and agreed that the bridge would be repaired before the winter.";
     const PARA2: &str = "Local shops said they had lost most of their customers while the road was closed to traffic.";
 
@@ -1189,8 +1195,7 @@ mod tests {
             PARA,
             PARA2,
         ]);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert_eq!(b[2].chrome, Some(HEADLINE));
         assert_eq!(b[5].chrome, None);
         assert_eq!(b[6].chrome, None);
@@ -1207,8 +1212,7 @@ mod tests {
             PARA,
             PARA2,
         ]);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert_eq!(b[1].chrome, Some(HEADLINE));
         assert_eq!(b[2].chrome, Some("standfirst"));
         assert_eq!(b[4].chrome, None);
@@ -1250,8 +1254,7 @@ mod tests {
             PARA,
             PARA2,
         ]);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert_eq!(b[1].chrome, Some(HEADLINE));
         assert_ne!(b[3].chrome, Some(HEADLINE));
     }
@@ -1271,8 +1274,7 @@ mod tests {
             .collect();
         texts.extend(comments.iter().map(String::as_str));
         let mut b = blocks(&texts);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert!(b[3..11].iter().all(|x| x.chrome.is_none()), "{b:?}");
         assert!(b[11..].iter().all(|x| x.chrome.is_some()), "{b:?}");
         // Before much prose a comment label does not end the article.
@@ -1438,8 +1440,7 @@ mod tests {
             "The harbour bridge reopened on Monday after two years of repairs, the council said.",
             PARA2,
         ]);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert_eq!(b[2].chrome, Some(HEADLINE), "{b:?}");
         assert_ne!(b[4].chrome, Some(HEADLINE));
     }
@@ -1454,8 +1455,7 @@ mod tests {
             "The harbour bridge reopened on Monday after two years of repairs, the council said.",
             PARA2,
         ]);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert_eq!(b[1].chrome, Some(HEADLINE), "{b:?}");
         assert_ne!(b[3].chrome, Some(HEADLINE));
     }
@@ -1470,8 +1470,7 @@ mod tests {
         texts.push("The harbour bridge reopened on Monday after two years of repairs, the council said.");
         texts.push(PARA2);
         let mut b = blocks(&texts);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert_eq!(b[0].chrome, Some(HEADLINE), "{b:?}");
     }
 
@@ -1484,8 +1483,7 @@ mod tests {
             "\"We are proud of this bridge,\" the mayor said",
             "Engineers said the work had gone to plan and that no more closures were expected this year.",
         ]);
-        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
-        select(&mut b);
+        label_and_select(&mut b);
         assert!(b.iter().all(|x| x.chrome != Some(HEADLINE)), "{b:?}");
     }
 
