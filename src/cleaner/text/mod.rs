@@ -16,6 +16,7 @@
 //!    the body never contains it.
 
 pub mod features;
+mod headline;
 pub mod lexicon;
 pub mod region;
 

@@ -1,0 +1,606 @@
+//! The headline of a plain-text page: every line is a candidate, scored on
+//! cues of shape, position and content (a logistic model fitted on the
+//! development pages). Split from `region.rs`, which chooses the article
+//! region and calls [`find_headline`] on it.
+
+use super::features::{Features, Page};
+use super::region::weight;
+
+use crate::cleaner::{Block, BlockKind};
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
+
+/// A headline found inside the article region cuts the blocks before it
+/// from the body only this close to the start and before this much prose
+/// (captions, a notice); further in it is labelled alone.
+const INSIDE_WINDOW: usize = 12;
+const INSIDE_MAX_PROSE: f32 = 70.0;
+/// The score a headline needs inside the article region.
+const INSIDE_MIN: f32 = 3.0;
+
+/// Cues a headline candidate is scored on. Each is 0/1, a share or a
+/// logarithm; the score is their weighted sum ([`WEIGHTS`]: a logistic
+/// regression fitted on the development pages, checked by 5-fold
+/// cross-validation over pages).
+#[derive(Debug, Clone, Copy)]
+enum Cue {
+    /// Length: 2, 3, 4, 5 to 8, 9 to 14, 15 to 20 words, more.
+    Words2,
+    Words3,
+    Words4,
+    Words5To8,
+    Words9To14,
+    Words15To20,
+    WordsOver20,
+    LowerStart,
+    UpperStart,
+    /// The same text elsewhere on the page (breadcrumb, title, "Comments on").
+    Repeated,
+    /// Followed by a longer title-like line (its standfirst).
+    NextLonger,
+    /// Sentence case with many function words: a standfirst or caption.
+    SentenceCase,
+    /// A byline or date in the next two blocks, or the two after.
+    MetaNext,
+    MetaSoon,
+    /// A date or byline just before it.
+    MetaBefore,
+    /// Ends with a question or exclamation mark.
+    Question,
+    /// Competing blocks between it and the article start (log of the count).
+    LogBetween,
+    /// Inside the region chosen for the article.
+    Inside,
+    /// A few capitalised words and no function words: a name, a byline, a
+    /// section label.
+    NameLike,
+    /// Items separated by `|`, `/` or `•`: categories, tags, a breadcrumb.
+    Separated,
+    /// The block right before the article start.
+    Adjacent,
+    /// Share of its content words found in the article's opening prose
+    /// (a headline sums up its article; teasers and labels do not).
+    Overlap,
+    /// Right after a title-shaped line that sums up the article (see
+    /// [`follows_title`]): the standfirst or a caption under the headline.
+    AfterTitle,
+    /// More than 30 blocks before the article start, more than 12 into it.
+    FarBefore,
+    FarInside,
+    /// Prose words between the article start and it (log).
+    ProseBefore,
+    /// Blocks to the next paragraph of prose: 1, 2-3, 4-8, more.
+    Gap1,
+    Gap2To3,
+    Gap4To8,
+    GapFar,
+    /// Share of capitalised words.
+    Capitalised,
+    /// Right after a bare "By" / "Written by": an author's name.
+    AfterByWord,
+    /// Names a picture, logo or icon (alt text).
+    Image,
+    /// Share of its content words in the prose that follows it.
+    OverlapNext,
+    /// Starts with a digit ("10 best ...").
+    Digit,
+    /// A colon inside ("Topic: what happened").
+    Colon,
+    /// Words glued without a space ("HomeNews", link texts run together).
+    Glued,
+    /// How often its content words recur in the article's prose: share
+    /// (each counted up to 5 times), and share that recur at least twice.
+    Topic,
+    TopicTwice,
+    /// A title-shaped line that sums up the article in the six blocks
+    /// before it (see [`is_summing_title`]).
+    PriorTitle,
+}
+
+const CUES: usize = Cue::PriorTitle as usize + 1;
+
+const WEIGHTS: [f32; CUES] = [
+    -2.18, // Words2
+    -1.20, // Words3
+    -0.33, // Words4
+    0.45,  // Words5To8
+    1.04,  // Words9To14
+    0.83,  // Words15To20
+    -0.37, // WordsOver20
+    -0.52, // LowerStart
+    0.78,  // UpperStart
+    1.06,  // Repeated
+    0.32,  // NextLonger
+    -0.27, // SentenceCase
+    2.11,  // MetaNext
+    1.37,  // MetaSoon
+    0.57,  // MetaBefore
+    -0.95, // Question
+    -0.61, // LogBetween
+    1.24,  // Inside
+    -0.65, // NameLike
+    -1.77, // Separated
+    0.26,  // Adjacent
+    1.92,  // Overlap
+    -1.47, // AfterTitle
+    -0.17, // FarBefore
+    -0.33, // FarInside
+    -0.83, // ProseBefore
+    -0.93, // Gap1
+    -0.47, // Gap2To3
+    -0.17, // Gap4To8
+    -0.19, // GapFar
+    0.45,  // Capitalised
+    -1.27, // AfterByWord
+    -1.15, // Image
+    1.16,  // OverlapNext
+    0.76,  // Digit
+    0.73,  // Colon
+    -0.70, // Glued
+    1.47,  // Topic
+    -0.78, // TopicTwice
+    -1.03, // PriorTitle
+];
+
+/// Minimum score of a headline.
+const HEADLINE_MIN: f32 = -1.0;
+
+fn dot(cues: &[f32; CUES]) -> f32 {
+    cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
+}
+
+/// What the headline scorer knows about the article region.
+struct Context {
+    start: usize,
+    chrome_free: bool,
+    /// Content words of the article's opening prose.
+    opening: FxHashSet<String>,
+    /// Content words of the article's prose with their counts.
+    topic: FxHashMap<String, usize>,
+    /// Blocks that are title-shaped and sum up the article.
+    summing: Vec<bool>,
+    /// Next prose block of the article (not chrome) at or after each index.
+    next_prose: Vec<Option<usize>>,
+    /// Prefix sums over the blocks: words of prose, and blocks that could
+    /// compete with a headline (not bylines, dates, share buttons).
+    prose_words: Vec<usize>,
+    competing: Vec<usize>,
+}
+
+impl Context {
+    fn new(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Context {
+        let opening = opening_words(blocks, page, start);
+        let mut topic: FxHashMap<String, usize> = FxHashMap::default();
+        for (b, f) in blocks.iter().zip(&page.feats).take(end + 1).skip(start) {
+            if b.chrome.is_none() && f.is_prose(page.min_stop) {
+                for w in content_words(&b.text) {
+                    *topic.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let summing = blocks
+            .iter()
+            .zip(&page.feats)
+            .map(|(b, f)| is_summing_title(b, f, &opening))
+            .collect();
+        let mut next_prose = vec![None; blocks.len() + 1];
+        for i in (0..blocks.len()).rev() {
+            next_prose[i] = if blocks[i].chrome.is_none() && page.is_prose(i) {
+                Some(i)
+            } else {
+                next_prose[i + 1]
+            };
+        }
+        let mut prose_words = Vec::with_capacity(blocks.len() + 1);
+        let mut competing = Vec::with_capacity(blocks.len() + 1);
+        let (mut p, mut c) = (0, 0);
+        for (i, b) in blocks.iter().enumerate() {
+            prose_words.push(p);
+            competing.push(c);
+            if page.is_prose(i) {
+                p += page.feats[i].words;
+            }
+            if matches!(b.chrome, None | Some("header")) {
+                c += 1;
+            }
+        }
+        prose_words.push(p);
+        competing.push(c);
+        Context {
+            start,
+            chrome_free,
+            opening,
+            topic,
+            summing,
+            next_prose,
+            prose_words,
+            competing,
+        }
+    }
+
+    /// Words of prose in blocks `from..to`.
+    fn prose_words_between(&self, from: usize, to: usize) -> f32 {
+        (self.prose_words[to] - self.prose_words[from]) as f32
+    }
+}
+
+/// The title-like block that opens the article, anywhere on the page:
+/// scored on its shape, on being repeated elsewhere on the page, on being
+/// followed by a byline or date and by prose it sums up, and on closeness
+/// to the article start. Returns its index and whether the blocks between
+/// the article start and it are cut from the body.
+pub(super) fn find_headline(
+    blocks: &[Block],
+    page: &Page,
+    start: usize,
+    end: usize,
+    chrome_free: bool,
+) -> Option<(usize, bool)> {
+    let ctx = Context::new(blocks, page, start, end, chrome_free);
+    // The opening words of the prose after a block, shared by the blocks
+    // that have the same next prose block.
+    let mut after: FxHashMap<usize, FxHashSet<String>> = FxHashMap::default();
+    let mut best: Option<(f32, usize)> = None;
+    for i in 0..blocks.len() {
+        // The article's only block is its body, never its headline.
+        if i >= start && end <= i {
+            continue;
+        }
+        let Some(cues) = title_cues(blocks, page, i, &ctx) else {
+            continue;
+        };
+        let mut s = dot(&cues);
+        // The overlap with the prose that follows and repetition are costly
+        // to find on long pages: only looked up when they could make this
+        // block the best.
+        let (ovl, rep) = (WEIGHTS[Cue::OverlapNext as usize], WEIGHTS[Cue::Repeated as usize]);
+        if best.is_some_and(|(b, _)| s + ovl.max(0.0) + rep.max(0.0) <= b) {
+            continue;
+        }
+        if let Some(n) = ctx.next_prose[i + 1] {
+            let local = after.entry(n).or_insert_with(|| opening_words(blocks, page, n));
+            s += ovl * overlap(&blocks[i].text, local);
+        }
+        if page.feats[i].words >= 3
+            && best.is_none_or(|(b, _)| s + rep > b)
+            && (repeated_apart(page, i) || page.contained_elsewhere(i))
+        {
+            s += rep;
+        }
+        // Inside the region only a clear headline counts (else a quote or
+        // a sub-heading of a page that opens with its text would).
+        if i > start && s < INSIDE_MIN {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
+        }
+    }
+    let (s, h) = best?;
+    if s < HEADLINE_MIN {
+        return None;
+    }
+    let prose_before: f32 = (start..h)
+        .filter(|&j| page.is_prose(j))
+        .map(|j| weight(&page.feats[j]))
+        .sum();
+    let cut = h <= start + INSIDE_WINDOW && prose_before <= INSIDE_MAX_PROSE;
+    Some((h, cut))
+}
+
+fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<[f32; CUES]> {
+    let block = &blocks[i];
+    let f = &page.feats[i];
+    if !matches!(block.chrome, None | Some("header" | "footer")) || block.kind == BlockKind::ListItem {
+        return None;
+    }
+    let text = block.text.trim();
+    if f.unspaced {
+        if !(5..=120).contains(&f.chars) {
+            return None;
+        }
+    } else if !(2..=30).contains(&f.words) {
+        return None;
+    }
+    if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || page.is_prose(i) && f.words > 20 {
+        return None;
+    }
+    if f.dated {
+        return None;
+    }
+    // On a page without chrome, a line whose sentence goes on in the next
+    // block ("The company" / "said on Monday ...") is not a title (web
+    // pages have standfirsts that open with a lower-case brand name).
+    if ctx.chrome_free
+        && blocks
+            .get(i + 1)
+            .is_some_and(|n| n.chrome.is_none() && n.text.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    let start = ctx.start;
+    let mut c = [0.0f32; CUES];
+    let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
+    match f.words {
+        0 | 1 => {}
+        2 => set(Cue::Words2, 1.0),
+        3 => set(Cue::Words3, 1.0),
+        4 => set(Cue::Words4, 1.0),
+        5..=8 => set(Cue::Words5To8, 1.0),
+        9..=14 => set(Cue::Words9To14, 1.0),
+        15..=20 => set(Cue::Words15To20, 1.0),
+        _ => set(Cue::WordsOver20, 1.0),
+    }
+    let first = text.chars().next();
+    match first {
+        Some(ch) if ch.is_lowercase() => set(Cue::LowerStart, 1.0),
+        Some(ch) if ch.is_uppercase() || ch.is_numeric() || "\"'‘“„«¿¡".contains(ch) => {
+            set(Cue::UpperStart, 1.0)
+        }
+        _ => {}
+    }
+    if first.is_some_and(|ch| ch.is_numeric()) {
+        set(Cue::Digit, 1.0);
+    }
+    if let (Some(next), Some(nf)) = (blocks.get(i + 1), page.feats.get(i + 1))
+        && matches!(next.chrome, None | Some("header"))
+        && nf.words > f.words
+        && f.words >= 4
+    {
+        set(Cue::NextLonger, 1.0);
+    }
+    if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
+        set(Cue::SentenceCase, 1.0);
+    }
+    let is_meta = |(b, bf): (&Block, &Features)| matches!(b.chrome, Some("byline" | "date")) || bf.dated;
+    let after = |from: usize, n: usize| blocks.iter().zip(&page.feats).skip(i + from).take(n);
+    if after(1, 2).any(is_meta) {
+        set(Cue::MetaNext, 1.0);
+    } else if after(3, 2).any(is_meta) {
+        set(Cue::MetaSoon, 1.0);
+    }
+    let before = i.saturating_sub(2)..i;
+    if blocks[before.clone()].iter().zip(&page.feats[before]).any(is_meta) {
+        set(Cue::MetaBefore, 1.0);
+    }
+    if text.ends_with(['?', '!']) {
+        set(Cue::Question, 1.0);
+    }
+    // Closer to the article is better, counting only blocks that could
+    // compete (not bylines, dates, share buttons).
+    if i < start {
+        let between = ctx.competing[start] - ctx.competing[i + 1];
+        set(Cue::LogBetween, (between as f32).ln_1p());
+    }
+    if i > start {
+        set(Cue::Inside, 1.0);
+        set(Cue::ProseBefore, ctx.prose_words_between(start, i).ln_1p());
+    }
+    if start > i + 30 {
+        set(Cue::FarBefore, 1.0);
+    }
+    if i > start + 12 {
+        set(Cue::FarInside, 1.0);
+    }
+    if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
+        set(Cue::NameLike, 1.0);
+    }
+    if text.matches(['|', '/', '•', '·']).count() >= 2 {
+        set(Cue::Separated, 1.0);
+    }
+    if i + 1 == start {
+        set(Cue::Adjacent, 1.0);
+    }
+    set(Cue::Overlap, overlap(text, &ctx.opening));
+    // The title may have its byline or date between it and the candidate.
+    let prev = match i.checked_sub(1) {
+        Some(p) if p > 0 && is_meta((&blocks[p], &page.feats[p])) => Some(p - 1),
+        p => p,
+    };
+    if let Some(p) = prev
+        && f.words >= 5
+        && follows_title(&blocks[p], &page.feats[p], text, &ctx.opening)
+    {
+        set(Cue::AfterTitle, 1.0);
+    }
+    let gap = ctx.next_prose[i + 1].map_or(usize::MAX, |n| n - i);
+    match gap {
+        1 => set(Cue::Gap1, 1.0),
+        2..=3 => set(Cue::Gap2To3, 1.0),
+        4..=8 => set(Cue::Gap4To8, 1.0),
+        _ => set(Cue::GapFar, 1.0),
+    }
+    set(Cue::Capitalised, f.capitalised);
+    if i > 0 && BY_WORD.is_match(blocks[i - 1].text.trim()) {
+        set(Cue::AfterByWord, 1.0);
+    }
+    if IMAGE_WORD.is_match(text) {
+        set(Cue::Image, 1.0);
+    }
+    if text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len()) {
+        set(Cue::Colon, 1.0);
+    }
+    if is_glued(text) {
+        set(Cue::Glued, 1.0);
+    }
+    let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
+    for w in content_words(text) {
+        let k = ctx.topic.get(&w).copied().unwrap_or(0);
+        n += 1;
+        counted += k.min(5);
+        twice += usize::from(k >= 2);
+    }
+    if n > 0 {
+        set(Cue::Topic, counted as f32 / (5 * n) as f32);
+        set(Cue::TopicTwice, twice as f32 / n as f32);
+    }
+    if ctx.summing[i.saturating_sub(6)..i].iter().any(|&s| s) {
+        set(Cue::PriorTitle, 1.0);
+    }
+    Some(c)
+}
+
+/// A bare byline word on its own line ("By", "Written by:"): the next line
+/// is the author's name.
+static BY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(by|von|par|por|door|di|av|af|written by|posted by|words by|reported by|author|autor|auteur|text)\s*:?$",
+    )
+    .expect("static regex")
+});
+
+/// Words that name a picture in its alt text (English and the corpus
+/// languages' common words for image and photo).
+static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(image|images|img|photo|photos|picture|pic|logo|icon|banner|illustration|placeholder|thumbnail|avatar|screenshot|bild|foto|imagen|immagine)\b")
+        .expect("static regex")
+});
+
+/// A lower-case letter followed by an upper-case one and a lower-case one
+/// ("HomeNews", "SubscribeSign in"): link texts run together.
+fn is_glued(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase())
+}
+
+/// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
+/// closing full stop, no date) with most of its content words in the
+/// article's opening prose.
+fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<String>) -> bool {
+    let t = b.text.trim();
+    matches!(b.chrome, None | Some("header"))
+        && b.kind != BlockKind::ListItem
+        && (4..=30).contains(&f.words)
+        && !f.dated
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ':', ',', ';'])
+        && overlap(t, opening) >= 0.5
+}
+
+/// `prev`, the block before a candidate, is itself a headline of this
+/// article: title-shaped (not chrome, 5 to 30 words, capitalised start, no
+/// closing full stop, no date or separators) and most of its content words
+/// are in the article's opening prose, without being a breadcrumb or title
+/// that repeats the candidate. The candidate is then its standfirst or a
+/// caption.
+fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<String>) -> bool {
+    let p = prev.text.trim();
+    let text = text.trim();
+    matches!(prev.chrome, None | Some("header"))
+        && prev.kind != BlockKind::ListItem
+        && !f.unspaced
+        && !f.dated
+        && (5..=30).contains(&f.words)
+        && p.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !p.ends_with(['.', ',', ';', ':'])
+        && !p.contains(['|', '/', '•', '·'])
+        && !p.contains(text)
+        && !text.contains(p)
+        && overlap(p, opening) >= 0.5
+}
+
+/// Content words (not function words, at least 3 letters, cut to 6 letters
+/// so that "closes" and "closed" meet) of a text.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase())
+        .filter(|w| !super::lexicon::is_stop_word(w))
+        .map(|w| w.chars().take(6).collect())
+}
+
+/// The content words of the first prose blocks of the article (about 300 words).
+fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<String> {
+    let mut words = FxHashSet::default();
+    let mut taken = 0;
+    for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
+        if taken >= 300 {
+            break;
+        }
+        if block.chrome.is_none() && f.is_prose(page.min_stop) {
+            taken += f.words;
+            words.extend(content_words(&block.text));
+        }
+    }
+    words
+}
+
+fn overlap(text: &str, opening: &FxHashSet<String>) -> f32 {
+    let (mut n, mut hit) = (0, 0);
+    for w in content_words(text) {
+        n += 1;
+        if opening.contains(&w) {
+            hit += 1;
+        }
+    }
+    if n == 0 { 0.0 } else { hit as f32 / n as f32 }
+}
+
+/// The same text occurs elsewhere on the page, but not as the block right
+/// next to it (images repeat their alt text there).
+fn repeated_apart(page: &Page, i: usize) -> bool {
+    let key = &page.keys[i];
+    page.feats[i].repeated && page.keys.iter().enumerate().any(|(j, k)| k == key && j.abs_diff(i) > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cleaner::text::region::tests::blocks;
+
+    #[test]
+    fn glued_link_texts_image_words_and_bare_by_lines() {
+        assert!(is_glued("HomeHarbour news"));
+        assert!(is_glued("SubscribeSign in"));
+        assert!(!is_glued("Harbour bridge reopens in Dover"));
+        assert!(IMAGE_WORD.is_match("Featured image"));
+        assert!(IMAGE_WORD.is_match("Company logo"));
+        assert!(!IMAGE_WORD.is_match("Imagine a bridge over the harbour"));
+        assert!(BY_WORD.is_match("By"));
+        assert!(BY_WORD.is_match("Written by:"));
+        assert!(!BY_WORD.is_match("By the harbour"));
+    }
+
+    #[test]
+    fn a_summing_title_is_title_shaped_and_about_the_article() {
+        let opening: FxHashSet<String> =
+            content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
+                .collect();
+        let check = |t: &str| {
+            let b = blocks(&[t]);
+            is_summing_title(&b[0], &super::super::features::of_text(t), &opening)
+        };
+        assert!(check("Harbour bridge reopens after repairs"));
+        assert!(!check("Local stories from our small coastal town"));
+        assert!(!check("Harbour bridge reopens after repairs."));
+        assert!(!check("harbour bridge reopens after repairs"));
+    }
+
+    #[test]
+    fn caption_or_standfirst_after_a_summing_title_is_marked() {
+        let opening: FxHashSet<String> =
+            content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
+                .collect();
+        let check = |prev: &str, text: &str| {
+            let b = blocks(&[prev]);
+            follows_title(&b[0], &super::super::features::of_text(prev), text, &opening)
+        };
+        let caption = "Cars queue at the river crossing at dawn";
+        assert!(check("Harbour bridge reopens after two years of repairs", caption));
+        // Not a title of this article: few of its words in the opening prose.
+        assert!(!check("Local stories from our small coastal town", caption));
+        // A breadcrumb, a sentence, or a line that repeats the candidate.
+        assert!(!check("Home / News / Harbour bridge reopens after repairs", caption));
+        assert!(!check(
+            "The harbour bridge reopened after two years of repairs.",
+            caption
+        ));
+        assert!(!check(
+            "Harbour bridge reopens after two years of repairs",
+            "Harbour bridge reopens after two years of repairs"
+        ));
+    }
+}
