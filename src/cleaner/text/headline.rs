@@ -174,9 +174,12 @@ impl Context {
         let mut topic: FxHashMap<String, usize> = FxHashMap::default();
         for (b, f) in blocks.iter().zip(&page.feats).take(end + 1).skip(start) {
             if b.chrome.is_none() && f.is_prose(page.min_stop) {
-                for w in content_words(&b.text) {
-                    *topic.entry(w).or_default() += 1;
-                }
+                for_each_content_word(&b.text, |w| match topic.get_mut(w) {
+                    Some(count) => *count += 1,
+                    None => {
+                        topic.insert(w.to_string(), 1);
+                    }
+                });
             }
         }
         let summing = blocks
@@ -425,12 +428,12 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
         set(Cue::Glued, 1.0);
     }
     let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
-    for w in content_words(text) {
-        let k = ctx.topic.get(&w).copied().unwrap_or(0);
+    for_each_content_word(text, |w| {
+        let k = ctx.topic.get(w).copied().unwrap_or(0);
         n += 1;
         counted += k.min(5);
         twice += usize::from(k >= 2);
-    }
+    });
     if n > 0 {
         set(Cue::Topic, counted as f32 / (5 * n) as f32);
         set(Cue::TopicTwice, twice as f32 / n as f32);
@@ -504,12 +507,36 @@ fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<Str
 
 /// Content words (not function words, at least 3 letters, cut to 6 letters
 /// so that "closes" and "closed" meet) of a text.
-fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.to_lowercase())
-        .filter(|w| !super::lexicon::is_stop_word(w))
-        .map(|w| w.chars().take(6).collect())
+/// Each is passed to `f` as it is found: an ASCII word is lower-cased and
+/// cut in a reused buffer, so only words a caller keeps are allocated.
+fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_ascii() {
+            if w.len() < 3 {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            if !super::lexicon::is_stop_word(&buf) {
+                buf.truncate(6);
+                f(&buf);
+            }
+        } else if w.chars().count() >= 3 {
+            let lower = w.to_lowercase();
+            if !super::lexicon::is_stop_word(&lower) {
+                f(&lower.chars().take(6).collect::<String>());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+fn content_words(text: &str) -> impl Iterator<Item = String> {
+    let mut words = Vec::new();
+    for_each_content_word(text, |w| words.push(w.to_string()));
+    words.into_iter()
 }
 
 /// The content words of the first prose blocks of the article (about 300 words).
@@ -522,7 +549,11 @@ fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<Strin
         }
         if block.chrome.is_none() && f.is_prose(page.min_stop) {
             taken += f.words;
-            words.extend(content_words(&block.text));
+            for_each_content_word(&block.text, |w| {
+                if !words.contains(w) {
+                    words.insert(w.to_string());
+                }
+            });
         }
     }
     words
@@ -530,12 +561,12 @@ fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<Strin
 
 fn overlap(text: &str, opening: &FxHashSet<String>) -> f32 {
     let (mut n, mut hit) = (0, 0);
-    for w in content_words(text) {
+    for_each_content_word(text, |w| {
         n += 1;
-        if opening.contains(&w) {
+        if opening.contains(w) {
             hit += 1;
         }
-    }
+    });
     if n == 0 { 0.0 } else { hit as f32 / n as f32 }
 }
 
@@ -550,6 +581,12 @@ fn repeated_apart(page: &Page, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::cleaner::text::region::tests::blocks;
+
+    #[test]
+    fn content_words_lower_case_and_cut_ascii_and_other_words_alike() {
+        let words: Vec<String> = content_words("The HARBOUR closes; Écoles à Zürich, it's über-Straßenbahn").collect();
+        assert_eq!(words, ["harbou", "closes", "écoles", "zürich", "straße"]);
+    }
 
     #[test]
     fn glued_link_texts_image_words_and_bare_by_lines() {
