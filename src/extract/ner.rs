@@ -1142,8 +1142,10 @@ pub(crate) fn is_compound_title(w: &str) -> bool {
         "vorsitzende",
         "vorsitzender",
     ];
-    let lower = w.to_lowercase();
-    w.starts_with(char::is_uppercase) && TAILS.iter().any(|t| lower.ends_with(t))
+    w.starts_with(char::is_uppercase) && {
+        let lower = w.to_lowercase();
+        TAILS.iter().any(|t| lower.ends_with(t))
+    }
 }
 
 /// The kind of a landmark, from its feature word.

@@ -509,13 +509,13 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
     if text.is_ascii() {
         // Same split as below: an ASCII char is alphanumeric exactly when
         // its byte is.
-        for w in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-            // Cannot fail: ASCII bytes split at ASCII bytes.
-            if let Some(w) = std::str::from_utf8(w)
-                .ok()
-                .and_then(|w| ascii_content_word(w, &mut buf))
-            {
-                f(w);
+        let mut from = 0;
+        for (i, b) in text.bytes().chain([b' ']).enumerate() {
+            if !b.is_ascii_alphanumeric() {
+                if let Some(w) = text.get(from..i).and_then(|w| ascii_content_word(w, &mut buf)) {
+                    f(w);
+                }
+                from = i + 1;
             }
         }
         return;

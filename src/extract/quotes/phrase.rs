@@ -122,8 +122,9 @@ fn is_trail_punct(c: char) -> bool {
 /// Words of `body[range]`, in order.
 pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let text = &body[range.clone()];
-    let mut out = Vec::new();
-    let mut words = Vec::new();
+    // About one token per six bytes of prose: few regrowths of `out`.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut from: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match (c.is_whitespace(), from) {
