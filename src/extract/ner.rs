@@ -1213,6 +1213,72 @@ fn dateline(doc: &Doc, i: usize) -> Option<usize> {
     Some(j + 1)
 }
 
+/// "St. Petersburg, Fla.", "Atlanta, Georgia": in a "City, Region" pair
+/// the two names are in one country, which picks between places that share
+/// a form.
+fn disambiguate_pairs(doc: &Doc, hits: &mut [PlaceHit]) {
+    let g = &GAZETTEER;
+    let form = |h: &PlaceHit| {
+        let w = base(&doc.text[h.span.clone()]);
+        if doc.toks[h.a].upper {
+            title_case(w)
+        } else {
+            w.to_string()
+        }
+    };
+    for i in 1..hits.len() {
+        let (PlaceRef::Known(first), PlaceRef::Known(second)) = (hits[i - 1].place, hits[i].place) else {
+            continue;
+        };
+        let (x, y) = (&hits[i - 1], &hits[i]);
+        let pair = x.b + 1 == y.a && doc.w(x.b) == "," && y.b > y.a;
+        if !pair || first.country == second.country || first.country.is_empty() || second.country.is_empty() {
+            continue;
+        }
+        if matches!(second.kind, "country" | "region")
+            && matches!(first.kind, "city" | "region")
+            && let Some(p) = g.place_in(&form(x), second.country)
+        {
+            hits[i - 1].place = PlaceRef::Known(p);
+        } else if second.kind == "country"
+            && first.kind == "city"
+            && let Some(p) = g.place_in(&form(y), first.country).filter(|p| p.kind == "region")
+        {
+            hits[i].place = PlaceRef::Known(p);
+        }
+    }
+}
+
+/// `written` is `name` without its accents ("Bogota" for "Bogotá"): the
+/// text's own spelling of the canonical name.
+fn same_but_accents(written: &str, name: &str) -> bool {
+    written.is_ascii()
+        && written.len() < name.len()
+        && written.chars().count() == name.chars().count()
+        && written
+            .chars()
+            .zip(name.chars())
+            .all(|(w, n)| w == n || fold_latin(n) == w)
+}
+
+/// The base letter of an accented Latin letter ('é' → 'e'), else `c`
+/// ('?' for ligatures and signs, which match no letter).
+fn fold_latin(c: char) -> char {
+    const LATIN1: &str = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUYT?aaaaaa?ceeeeiiiidnooooo?ouuuuyty";
+    const EXT_A: &str = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    let u = c as u32;
+    let pick = |table: &str, i: u32| table.as_bytes().get(i as usize).map_or(c, |&b| b as char);
+    match u {
+        0xC0..=0xFF => pick(LATIN1, u - 0xC0),
+        0x100..=0x17F => pick(EXT_A, u - 0x100),
+        0x218 => 'S',
+        0x219 => 's',
+        0x21A => 'T',
+        0x21B => 't',
+        _ => c,
+    }
+}
+
 /// How entity names are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Names {
@@ -1283,6 +1349,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             i += 1;
         }
     }
+    disambiguate_pairs(&doc, &mut hits);
     // Datelines: unknown all-caps names at a line start.
     for i in 0..n {
         if let Some(end) = dateline(&doc, i)
@@ -1587,14 +1654,24 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 (name, country.map(str::to_string), kind)
             }
         };
+        let key = name;
+        let spelled = if t.upper {
+            title_case(base(written))
+        } else {
+            base(written).to_string()
+        };
         let name = match names {
-            Names::Canonical => name,
+            // "Bogota" for "Bogotá": the text's spelling of the same name
+            // (the first one seen, when the text spells it both ways).
+            Names::Canonical if same_but_accents(&spelled, &key) => spelled,
+            Names::Canonical => key.clone(),
             Names::AsWritten => base(written).to_string(),
         };
-        if let Some(&i) = place_index.get(&name) {
+        let key = if names == Names::Canonical { key } else { name.clone() };
+        if let Some(&i) = place_index.get(&key) {
             places[i].mentions += 1;
         } else {
-            place_index.insert(name.clone(), places.len());
+            place_index.insert(key, places.len());
             places.push(Place {
                 name,
                 country,
@@ -2594,5 +2671,40 @@ mod more_tests {
             ("The crews went back to work on Tuesday.", None),
         ]);
         assert_eq!(lead_text(&clean), "");
+    }
+
+    #[test]
+    fn city_region_pairs_pick_the_country() {
+        // A form shared by cities of two countries: the region after it decides.
+        let e = analyse("", "The firm moved to St. Petersburg, Fla., last year.");
+        assert_eq!(e.places[0].country.as_deref(), Some("US"));
+        // Without the region, the larger place.
+        let e = analyse("", "The firm moved to St. Petersburg last year.");
+        assert_eq!(e.places[0].country.as_deref(), Some("RU"));
+        // "Atlanta, Georgia": the US state, not the country.
+        let e = analyse("", "She flew to Atlanta, Georgia, on Monday.");
+        assert!(
+            e.places
+                .iter()
+                .any(|p| p.name == "Georgia" && p.kind.as_deref() == Some("region"))
+        );
+        let e = analyse("", "She flew to Tbilisi, Georgia, on Monday.");
+        assert!(
+            e.places
+                .iter()
+                .any(|p| p.name == "Georgia" && p.kind.as_deref() == Some("country"))
+        );
+    }
+
+    #[test]
+    fn canonical_names_keep_the_texts_accentless_spelling() {
+        // The same name without accents stays as written.
+        assert_eq!(places("Talks opened in Bogota on Monday."), vec!["Bogota"]);
+        assert_eq!(places("Talks opened in Bogotá on Monday."), vec!["Bogotá"]);
+        // A different name (an alias) still gives the canonical one.
+        assert_eq!(places("Talks opened in Bombay on Monday."), vec!["Mumbai"]);
+        assert!(same_but_accents("Liege", "Liège") && !same_but_accents("Liege", "Lüttich"));
+        assert_eq!(fold_latin('ţ'), 't');
+        assert_eq!(fold_latin('æ'), '?');
     }
 }
