@@ -168,7 +168,18 @@ pub fn looks_like_code(text: &str) -> bool {
         .expect("static regex")
     });
     let t = text.trim();
-    t.len() <= 200 && !t.ends_with(['.', '!', '?']) && CODE.is_match(t)
+    t.len() <= 200 && !t.ends_with(['.', '!', '?']) && may_be_code(t) && CODE.is_match(t)
+}
+
+/// Whether `t` has what some branch of `looks_like_code`'s pattern needs: a
+/// `{};/#=&|+<` byte, `--`, `::`, or both parentheses. Most prose and
+/// labels have none, and skip the regex (its Unicode classes make it slow).
+fn may_be_code(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().any(|c| b"{};/#=&|+<".contains(c))
+        || (b.contains(&b'(') && b.contains(&b')'))
+        || t.contains("--")
+        || t.contains("::")
 }
 
 /// `lexicon::is_stop_word(&token.to_lowercase())` without an allocation per
@@ -253,6 +264,7 @@ mod tests {
             "<p>Harbour</p>",
         ] {
             assert!(looks_like_code(code), "{code}");
+            assert!(may_be_code(code), "{code}");
             assert!(of_text(code).code, "{code}");
         }
         for text in [
@@ -265,6 +277,12 @@ mod tests {
         ] {
             assert!(!looks_like_code(text), "{text}");
         }
+        // The gate lets every branch of the pattern through, and skips
+        // lines with none of its characters.
+        for code in ["a == b", "x::y", "f(x, y)", "</b>", "# heading", "--  note", "a; b"] {
+            assert!(may_be_code(code), "{code}");
+        }
+        assert!(!may_be_code("News Sport Weather, 2025 (Monday"));
     }
 
     #[test]
