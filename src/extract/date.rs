@@ -221,6 +221,12 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})([./-])(\d{1,2})([./-])((?:19|20)\d{2})").expect("static regex"));
 
+/// A line that is only a day and month, a dash and the year: `12/19 —
+/// 2025` (a design that sets the year apart). Only a whole line: in
+/// running text "3/4 - 2025" may be anything.
+static SPLIT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})([/.])(\d{1,2})\s+[—–-]\s+((?:19|20)\d{2})\s*$").expect("static regex"));
+
 /// `Matcher`s (prebuilt DFAs, `crate::prebuilt`): compiling these two
 /// with `Regex::new` was a third of a one-file run's instructions.
 static UPDATED: LazyLock<Matcher> = LazyLock::new(|| {
@@ -363,6 +369,17 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         };
         let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
+    }
+    if let Some(c) = SPLIT_YEAR.captures(text)
+        && let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 4))
+    {
+        let day_first = a > 12 || (b <= 12 && (order == NumericOrder::DayFirst || &c[2] == "."));
+        let (d, m) = if day_first { (a, b) } else { (b, a) };
+        push(
+            c.get(1).map_or(0, |m| m.start())..c.get(4).map_or(0, |m| m.end()),
+            valid(y, m, d),
+            false,
+        );
     }
     if short_year {
         for c in SHORT_YEAR.captures_iter(text) {
@@ -761,6 +778,13 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
                 day_first += 2 * usize::from(first_is_day);
                 month_first += 2 * usize::from(second_is_day);
             }
+            // "08/11/2023 | 20:26": a 24-hour clock goes with day first.
+            if &c[2] == "/"
+                && let Some(end) = c.get(0).map(|m| m.end())
+                && CLOCK_24.is_match(&block.text[end..])
+            {
+                day_first += 1;
+            }
             if &c[2] != "/" && c[2] == c[4] {
                 dotted_day_first += usize::from(first_is_day);
                 dotted_month_first += usize::from(second_is_day);
@@ -777,6 +801,10 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
         NumericOrder::MonthFirst
     }
 }
+
+/// A clock time from 13:00 to 23:59 right after a date.
+static CLOCK_24: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"^[\s,|•·–—-]{0,4}(?:at\s+)?(?:1[3-9]|2[0-3])[:.h][0-5]\d").expect("static regex"));
 
 /// The role a short label line just above a date line gives it
 /// ("Published on" / "Oct 31, 2025" on the next line).
@@ -1388,5 +1416,30 @@ mod tests {
         assert!(!is_ambiguous_numeric("13/01/2026"));
         assert!(!is_ambiguous_numeric("06/06/2026"));
         assert!(!is_ambiguous_numeric("2026-01-06"));
+    }
+
+    #[test]
+    fn a_24_hour_clock_after_a_slash_date_reads_it_day_first() {
+        let doc = doc_of(&[("Storm closes harbour", HL), ("08/11/2023 | 20:26", Some("date"))]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::DayFirst);
+        assert_eq!(extract(&doc).unwrap().iso, "2023-11-08");
+        // A morning time, or a 12-hour clock, says nothing.
+        let doc = doc_of(&[("Storm closes harbour", HL), ("08/11/2023 | 09:26", Some("date"))]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::MonthFirst);
+        let doc = doc_of(&[("Storm closes harbour", HL), ("08/11/2023 at 8:26 pm", Some("date"))]);
+        assert_eq!(extract(&doc).unwrap().iso, "2023-08-11");
+    }
+
+    #[test]
+    fn a_line_of_day_month_then_year() {
+        assert_eq!(iso("12/19 — 2025").as_deref(), Some("2025-12-19"));
+        assert_eq!(iso("19.12 – 2025").as_deref(), Some("2025-12-19"));
+        assert_eq!(
+            find_dates_ordered("03/04 - 2025", NumericOrder::DayFirst)[0].iso,
+            "2025-04-03"
+        );
+        assert_eq!(iso("scored 3/4 - 2025 season"), None);
+        assert_eq!(iso("12/19 — 2025 was the year"), None);
+        assert_eq!(iso("13/13 — 2025"), None);
     }
 }
