@@ -260,7 +260,7 @@ fn num<T: std::str::FromStr>(c: &regex::Captures, i: usize) -> Option<T> {
 /// How to read `04/03/2024`: scraped pages glue words together
 /// ("Health" + "March 3, 2024"), so boundaries are checked by hand instead of
 /// with `\b`: no digit may touch a number, and a month name may follow a
-/// lower-case letter only when it starts with a capital.
+/// lower-case letter or a digit only when it starts with a capital.
 ///
 /// After a named-month date the year may touch more digits: scrapers glue
 /// the next widget to it ("January 14, 2026" + "20 Mins Read").
@@ -271,7 +271,7 @@ fn at_boundary(text: &str, range: &Range<usize>, named_month: bool) -> bool {
     let before_ok = match (before, first) {
         (None, _) | (_, None) => true,
         (Some(b), Some(f)) if f.is_ascii_digit() => !b.is_ascii_digit(),
-        (Some(b), Some(f)) => !b.is_alphanumeric() || (b.is_lowercase() && f.is_uppercase()),
+        (Some(b), Some(f)) => !b.is_alphanumeric() || ((b.is_lowercase() || b.is_ascii_digit()) && f.is_uppercase()),
     };
     before_ok && (named_month || !after.is_some_and(|c| c.is_ascii_digit()))
 }
@@ -582,6 +582,12 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             if teasers.contains(&i) && is_date_line(block, &found) {
                 s += 4.0;
             }
+            // "Tom2024-04-18T13:00:39+00:00March 22nd, 2024": a machine
+            // timestamp leaked from hidden markup (often the modified
+            // time) beside the date the reader sees: the latter wins.
+            if is_machine_stamp(&block.text, &found) && found_here.iter().any(|d| !is_machine_stamp(&block.text, d)) {
+                s -= 1.0;
+            }
             // One end of a range ("Dec 25, 2023/Jan 1, 2024", "May 2 to
             // May 5, 2024") dates an issue or an event, not the page.
             let joined = |a: &FoundDate, b: &FoundDate| is_range_joiner(&block.text[a.span.end..b.span.start]);
@@ -649,6 +655,18 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
         out.push((s, i, found));
     }
     out
+}
+
+/// An ISO date with its clock time ("2024-04-18T13:00:39"), as markup
+/// holds it for machines.
+fn is_machine_stamp(text: &str, found: &FoundDate) -> bool {
+    let after = text.as_bytes().get(found.span.end..).unwrap_or_default();
+    found.text.len() == 10
+        && found.text.as_bytes().get(4) == Some(&b'-')
+        && after.len() >= 3
+        && after[0] == b'T'
+        && after[1].is_ascii_digit()
+        && after[2].is_ascii_digit()
 }
 
 /// A numeric date whose day and month could be swapped ("06/01/2026").
@@ -1441,5 +1459,28 @@ mod tests {
         assert_eq!(iso("scored 3/4 - 2025 season"), None);
         assert_eq!(iso("12/19 — 2025 was the year"), None);
         assert_eq!(iso("13/13 — 2025"), None);
+    }
+
+    #[test]
+    fn a_written_date_beats_a_leaked_machine_stamp_on_its_line() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+            ("Ann2024-04-18T13:00:39+00:00March 22nd, 2024|News|", Some("date")),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-03-22");
+        // Alone, the stamp is the date.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Ann2024-04-18T13:00:39+00:00|News|", Some("date")),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-04-18");
+        let stamp = find_date("x2024-04-18T13:00:39").unwrap();
+        assert!(is_machine_stamp("x2024-04-18T13:00:39", &stamp));
+        let plain = find_date("x2024-04-18 13:00").unwrap();
+        assert!(!is_machine_stamp("x2024-04-18 13:00", &plain));
+        // A month name glued to digits, when capitalised.
+        assert_eq!(iso("+00:00March 22nd, 2024").as_deref(), Some("2024-03-22"));
+        assert_eq!(iso("mp3march 22, 2024"), None);
     }
 }
