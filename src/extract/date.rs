@@ -788,10 +788,12 @@ fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
 fn page_order(blocks: &[Block]) -> NumericOrder {
     let (mut day_first, mut month_first) = (0, 0);
     let (mut dotted_day_first, mut dotted_month_first) = (0, 0);
+    let mut ambiguous_slash = false;
     for block in blocks.iter().filter(|b| has_year(&b.text)) {
         for c in NUMERIC.captures_iter(&block.text) {
             let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
             let (first_is_day, second_is_day) = (a > 12 && b <= 12, b > 12 && a <= 12);
+            ambiguous_slash |= &c[2] == "/" && a != b && (1..=12).contains(&a) && (1..=12).contains(&b);
             if &c[2] != "." {
                 day_first += 2 * usize::from(first_is_day);
                 month_first += 2 * usize::from(second_is_day);
@@ -811,6 +813,10 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
         day_first += DAY_MONTH_YEAR.find_iter(&block.text).count();
         month_first += MONTH_DAY_YEAR.find_iter(&block.text).count();
     }
+    // No date settles it: British spelling goes with day first.
+    if day_first == month_first && ambiguous_slash && british_spelling(blocks) {
+        return NumericOrder::DayFirst;
+    }
     if day_first > month_first {
         NumericOrder::DayFirst
     } else if dotted_month_first > 0 && dotted_day_first == 0 {
@@ -818,6 +824,113 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
     } else {
         NumericOrder::MonthFirst
     }
+}
+
+/// Whether the page spells British ("colour", "organised", "travelled")
+/// at least twice and more than twice as often as American ("color",
+/// "organized", "traveled"): British and Commonwealth English write dates
+/// day first.
+fn british_spelling(blocks: &[Block]) -> bool {
+    const BRITISH: &[&str] = &[
+        "colour",
+        "colours",
+        "coloured",
+        "favourite",
+        "favourites",
+        "centre",
+        "centres",
+        "organise",
+        "organised",
+        "organising",
+        "organisation",
+        "organisations",
+        "realise",
+        "realised",
+        "recognise",
+        "recognised",
+        "apologise",
+        "analyse",
+        "analysed",
+        "behaviour",
+        "honour",
+        "honoured",
+        "neighbour",
+        "neighbours",
+        "neighbourhood",
+        "labour",
+        "flavour",
+        "flavours",
+        "travelled",
+        "travelling",
+        "traveller",
+        "travellers",
+        "defence",
+        "catalogue",
+        "theatre",
+        "programme",
+        "programmes",
+        "licence",
+        "cheque",
+        "jewellery",
+        "tyres",
+        "aluminium",
+        "whilst",
+    ];
+    const AMERICAN: &[&str] = &[
+        "color",
+        "colors",
+        "colored",
+        "favorite",
+        "favorites",
+        "center",
+        "centers",
+        "organize",
+        "organized",
+        "organizing",
+        "organization",
+        "organizations",
+        "realize",
+        "realized",
+        "recognize",
+        "recognized",
+        "apologize",
+        "analyze",
+        "analyzed",
+        "behavior",
+        "honor",
+        "honored",
+        "neighbor",
+        "neighbors",
+        "neighborhood",
+        "labor",
+        "flavor",
+        "flavors",
+        "traveled",
+        "traveling",
+        "traveler",
+        "travelers",
+        "defense",
+        "catalog",
+        "theater",
+        "jewelry",
+        "aluminum",
+    ];
+    let (mut british, mut american) = (0usize, 0usize);
+    let mut lower = String::new();
+    for word in blocks
+        .iter()
+        .flat_map(|b| b.text.split(|c: char| !c.is_ascii_alphabetic()))
+    {
+        if !(5..=13).contains(&word.len()) {
+            continue;
+        }
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        british += usize::from(BRITISH.contains(&lower.as_str()));
+        american += usize::from(AMERICAN.contains(&lower.as_str()));
+    }
+    british >= 2 && british > 2 * american
 }
 
 /// A clock time from 13:00 to 23:59 right after a date.
@@ -1482,5 +1595,25 @@ mod tests {
         // A month name glued to digits, when capitalised.
         assert_eq!(iso("+00:00March 22nd, 2024").as_deref(), Some("2024-03-22"));
         assert_eq!(iso("mp3march 22, 2024"), None);
+    }
+
+    #[test]
+    fn british_spelling_reads_a_lone_slash_date_day_first() {
+        let mut blocks = vec![
+            ("Storm closes harbour", HL),
+            ("Ann Lee - 12/03/2026", Some("date")),
+            ("The neighbourhood favourite travelled far; its colour faded.", None),
+        ];
+        assert!(british_spelling(&doc_of(&blocks).blocks));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-03-12");
+        // American spelling, or a date that settles the order, wins.
+        blocks[2].0 = "The neighborhood favorite traveled far; its color faded.";
+        assert!(!british_spelling(&doc_of(&blocks).blocks));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-12-03");
+        blocks[2].0 = "The neighbourhood favourite travelled far; its colour faded.";
+        blocks.push(("Older: 11/24/2025", Some("related")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-12-03");
+        // One word is not enough.
+        assert!(!british_spelling(&doc_of(&[("Its colour faded.", None)]).blocks));
     }
 }
