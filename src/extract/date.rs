@@ -1,11 +1,15 @@
 //! Publication date: page metadata first, else the best date expression on
-//! the page, preferring the byline zone around the headline and
-//! "published" over "updated".
+//! the page, preferring the byline zone around the headline (and date
+//! lines beside a byline, above a dateline of their day, or under the
+//! headline repeated in a list of stories), and "published" over "updated"
+//! and "received".
 //!
 //! Every date expression is found with its span: month names in English,
-//! German, French, Spanish, Italian, Dutch, Portuguese, Swedish and Polish,
-//! numeric day-month-year forms and ISO 8601. Impossible dates (30 February,
-//! month 13) are rejected; relative forms ("3 hours ago") are not dates.
+//! German, French, Spanish, Italian, Dutch, Portuguese, Swedish and Polish
+//! (day or month first, `04-Aug-2021`, year first `2023 Jan 7`), numeric
+//! forms (their day/month order from the page's other dates, its clock and
+//! its spelling) and ISO 8601. Impossible dates (30 February, month 13) are
+//! rejected; relative forms ("3 hours ago") are not dates.
 
 use crate::cleaner::{Block, CleanDoc};
 use crate::prebuilt::Matcher;
