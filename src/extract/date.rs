@@ -213,9 +213,12 @@ static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("static regex"));
 /// `11/13/19 at 4:00 PM`, `11/08/23 5:19pm`: month/day (or the page's
-/// order) with a two-digit year, then a clock time.
-static SHORT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{2})\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}").expect("static regex"));
+/// order) with a two-digit year, then a clock time; `05.03.24, 10:34 Uhr`
+/// with dots, day first.
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})([/.])(\d{1,2})([/.])(\d{2})(?:\s+|,\s*)(?:at\s+|@\s*|um\s+|à\s+|om\s+)?\d{1,2}:\d{2}")
+        .expect("static regex")
+});
 /// Chinese, Japanese and Korean: 2024年3月5日, 2024년 3월 5일.
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
@@ -309,7 +312,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     let full_year = has_year(text);
     // "11/13/19 at 4:00 PM": a slash date with a two-digit year, only when
     // a clock time follows (alone, "1/2/24" may be anything).
-    let short_year = text.contains('/') && text.contains(':');
+    let short_year = (text.contains('/') || text.contains('.')) && text.contains(':');
     if !full_year && !short_year {
         return Vec::new();
     }
@@ -387,15 +390,28 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     }
     if short_year {
         for c in SHORT_YEAR.captures_iter(text) {
-            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<i32>(&c, 3)) else {
+            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
                 continue;
             };
-            let day_first = a > 12 || (b <= 12 && order == NumericOrder::DayFirst);
+            if c[2] != c[4] {
+                continue;
+            }
+            let dots = &c[2] == ".";
+            let day_first = if b > 12 {
+                false
+            } else {
+                a > 12
+                    || match order {
+                        NumericOrder::DayFirst => true,
+                        NumericOrder::MonthFirstAlways => false,
+                        NumericOrder::MonthFirst => dots,
+                    }
+            };
             let (d, m) = if day_first { (a, b) } else { (b, a) };
             let y = if y < 70 { 2000 + y } else { 1900 + y };
             let range = c
                 .get(0)
-                .map_or(0..0, |m| m.start()..c.get(3).map_or(m.end(), |y| y.end()));
+                .map_or(0..0, |m| m.start()..c.get(5).map_or(m.end(), |y| y.end()));
             push(range, valid(y, m, d), false);
         }
     }
@@ -1619,5 +1635,16 @@ mod tests {
         assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-12-03");
         // One word is not enough.
         assert!(!british_spelling(&doc_of(&[("Its colour faded.", None)]).blocks));
+    }
+
+    #[test]
+    fn dotted_two_digit_years_before_a_clock_time_are_day_first() {
+        assert_eq!(iso("Stand: 05.03.24, 10:34 Uhr").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("05.03.24 um 10:34").as_deref(), Some("2024-03-05"));
+        assert_eq!(find_date("Stand: 05.03.24, 10:34 Uhr").unwrap().text, "05.03.24");
+        // Mixed separators, a version number alone, no clock time.
+        assert_eq!(iso("05.03/24 10:34"), None);
+        assert_eq!(iso("release 5.03.24 is out: see notes"), None);
+        assert_eq!(iso("Stand: 05.03.24"), None);
     }
 }
