@@ -20,9 +20,11 @@ const INSIDE_MAX_PROSE: f32 = 70.0;
 const INSIDE_MIN: f32 = 3.0;
 
 /// Cues a headline candidate is scored on. Each is 0/1, a share or a
-/// logarithm; the score is their weighted sum ([`WEIGHTS`]: a logistic
-/// regression fitted on the development pages, checked by 5-fold
-/// cross-validation over pages).
+/// logarithm; the score is their weighted sum ([`WEIGHTS`]: a softmax over
+/// each development page's candidates, the gold line against the others,
+/// checked by 5-fold cross-validation over pages; the length weights share
+/// a constant that the softmax leaves free, set so that the score gates
+/// below keep their meaning).
 #[derive(Debug, Clone, Copy)]
 enum Cue {
     /// Length: 2, 3, 4, 5 to 8, 9 to 14, 15 to 20 words, more.
