@@ -1607,7 +1607,15 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     // 4. Places.
     let mut places: Vec<Place> = Vec::new();
     let mut place_index: FxHashMap<String, usize> = FxHashMap::default();
+    // "in Horford" when the text names Al Horford: the person's surname.
+    let surnames: rustc_hash::FxHashSet<&str> = people
+        .iter()
+        .filter_map(|p| p.name.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
     for (l, kind) in &landmarks {
+        if l.b == l.a + 1 && surnames.contains(base(doc.w(l.a))) {
+            continue;
+        }
         let span = toks[l.a].s..toks[l.b - 1].s + base(doc.w(l.b - 1)).len();
         hits.push(PlaceHit {
             a: l.a,
@@ -2023,7 +2031,10 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bo
             && !doc.given(a)
             && !doc.surname(a)
             && !not_place;
-        (prep && brk && !listed && plain).then_some("city")
+        // "build your mileage in Zetras", "Advancements in Vocodecs": an
+        // unknown plural is a product or a field.
+        let plural = doc.w(a).ends_with('s') && !doc.w(a).ends_with("ss");
+        (prep && brk && !listed && plain && !plural && !product_word(doc, a, place_at)).then_some("city")
     };
     let kind = before.or(after).or_else(in_region).or_else(after_in)?;
     if b - a > 3 || (a..b).any(|k| place_at[k].is_some() || doc.common(k) && !doc.toks[k].upper) {
@@ -2038,6 +2049,94 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bo
         return None;
     }
     Some(kind)
+}
+
+/// Words of software and product talk: "retouch photos in Zetashop",
+/// "code written in Zag", "a plugin in Vektor".
+fn is_product_talk(w: &str) -> bool {
+    matches!(
+        w,
+        "software"
+            | "app"
+            | "apps"
+            | "application"
+            | "applications"
+            | "tool"
+            | "tools"
+            | "program"
+            | "programs"
+            | "programming"
+            | "code"
+            | "coding"
+            | "written"
+            | "function"
+            | "functions"
+            | "parameters"
+            | "plugin"
+            | "plugins"
+            | "file"
+            | "files"
+            | "feature"
+            | "features"
+            | "version"
+            | "template"
+            | "templates"
+            | "layers"
+            | "editing"
+            | "retouch"
+            | "retouching"
+            | "graphics"
+            | "interface"
+            | "editor"
+            | "library"
+            | "libraries"
+            | "framework"
+            | "runtime"
+            | "database"
+            | "script"
+            | "scripts"
+            | "compiler"
+            | "syntax"
+            | "dressed"
+            | "wearing"
+    )
+}
+
+/// The unknown word at `a` after "in" names a product, not a town: its
+/// sentence talks about software or clothes, or the word comes with a
+/// version number, a brand before it, or "using" elsewhere in the text
+/// ("Vektor 3", "Zeta Vektor", "using Vektor").
+fn product_word(doc: &Doc, a: usize, place_at: &[Option<usize>]) -> bool {
+    let toks = &doc.toks;
+    let mut from = a;
+    while from > 0 && !toks[from].sent && a - from < 30 {
+        from -= 1;
+    }
+    let to = (a + 1..toks.len().min(a + 30))
+        .find(|&k| toks[k].sent || matches!(doc.w(k), "." | "!" | "?"))
+        .unwrap_or(toks.len().min(a + 30));
+    if (from..to).any(|k| toks[k].word && is_product_talk(doc.w(k))) {
+        return true;
+    }
+    let w = doc.w(a);
+    (0..toks.len()).filter(|&k| k != a && doc.w(k) == w).any(|k| {
+        let versioned = toks.get(k + 1).is_some_and(|t| {
+            t.word && doc.joined(k, k + 1) && doc.text[t.s..t.e].starts_with(|c: char| c.is_ascii_digit())
+        });
+        // Not "South Zetaland", "Upper Zetaland": a compass word or a place.
+        let branded = k >= 1
+            && toks[k - 1].word
+            && toks[k - 1].cap
+            && !toks[k].sent
+            && doc.joined(k - 1, k)
+            && place_at[k - 1].is_none()
+            && !matches!(
+                doc.w(k - 1),
+                "North" | "South" | "East" | "West" | "Upper" | "Lower" | "Central" | "Greater" | "New" | "Old"
+            );
+        let used = k >= 1 && matches!(doc.w(k - 1), "using" | "use" | "uses" | "used" | "via");
+        versioned || branded || used
+    })
 }
 
 /// A place-like context: "in X", "near X", "X, Country", a dateline.
@@ -2879,5 +2978,45 @@ mod more_tests {
         );
         // No place context: the name-like word is no town.
         assert!(places("Reno said the plan was fine.").is_empty());
+    }
+
+    #[test]
+    fn in_unknown_word_is_a_town_but_not_a_product() {
+        let geo = "Talks in Paris, London and Berlin went on while Madrid waited.";
+        // A lone unknown word after "in", then a clause break: a town.
+        assert!(
+            places(&format!("{geo} The pair met in Zolvenbeck, officials said.")).contains(&"Zolvenbeck".to_string())
+        );
+        // Software talk in the sentence: a product.
+        assert!(
+            !places(&format!("{geo} You retouch photos in Zolvenbeck, then export."))
+                .contains(&"Zolvenbeck".to_string())
+        );
+        // A version number elsewhere in the text: a product.
+        assert!(
+            !places(&format!(
+                "{geo} The pair met in Zolvenbeck, they said. Zolvenbeck 3 is out."
+            ))
+            .contains(&"Zolvenbeck".to_string())
+        );
+        // "South Zolvenbeck" elsewhere is no brand.
+        assert!(
+            places(&format!(
+                "{geo} The pair met in Zolvenbeck, they said. South Zolvenbeck is near."
+            ))
+            .contains(&"Zolvenbeck".to_string())
+        );
+        // Unknown plurals are products or fields.
+        assert!(
+            !places(&format!("{geo} Build your mileage in Zolvenbecks, she said."))
+                .contains(&"Zolvenbecks".to_string())
+        );
+        // A known person's surname is the person.
+        assert!(
+            !places(&format!(
+                "{geo} Ola Zolvenbeck scored. He beat his rival in Zolvenbeck, then left."
+            ))
+            .contains(&"Zolvenbeck".to_string())
+        );
     }
 }
