@@ -593,15 +593,44 @@ fn cue_after(doc: &Doc, b: usize) -> bool {
         if matches!(doc.w(k), "who" | "whose") || toks[k].word && is_speech_verb(doc.w(k)) {
             return true;
         }
-        // Up to five words before the role noun ("the former deputy leader").
-        for (n, t) in toks.iter().enumerate().skip(k).take(5) {
-            if !t.word {
-                break;
-            }
-            let w = base(doc.w(n));
-            if is_role_noun(w) || t.cap && is_role_noun(&w.to_lowercase()) {
-                return true;
-            }
+    }
+    role_after(doc, b)
+}
+
+/// A lone word then "X, the Leeds-born actor who", "X, a spokesman for":
+/// an apposition with an article, the role noun ending its head. Not for
+/// product-like words ("ZetaFresh") nor sentence adverbs ("Oddly, the ...").
+fn lone_apposition(doc: &Doc, a: usize, b: usize) -> bool {
+    let toks = &doc.toks;
+    let inner_cap = doc.w(a).chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit());
+    if inner_cap || doc.w(a).ends_with("ly") || b + 2 >= toks.len() || doc.w(b) != "," {
+        return false;
+    }
+    if !matches!(doc.w(b + 1), "a" | "an" | "the") {
+        return false;
+    }
+    (b + 2..toks.len().min(b + 6)).take_while(|&k| toks[k].word).any(|k| {
+        is_role_noun(base(doc.w(k)))
+            && toks.get(k + 1).is_none_or(|t| {
+                !t.word || matches!(doc.w(k + 1), "who" | "whose" | "for" | "of" | "at" | "with" | "in")
+            })
+    })
+}
+
+/// "X, the former deputy leader", "X, a Leeds-born actor": a role noun
+/// within five words after a comma, an apposition that only people take.
+fn role_after(doc: &Doc, b: usize) -> bool {
+    let toks = &doc.toks;
+    if b + 1 >= toks.len() || doc.w(b) != "," {
+        return false;
+    }
+    for (n, t) in toks.iter().enumerate().skip(b + 1).take(5) {
+        if !t.word {
+            break;
+        }
+        let w = base(doc.w(n));
+        if is_role_noun(w) || t.cap && is_role_noun(&w.to_lowercase()) {
+            return true;
         }
     }
     false
@@ -984,7 +1013,9 @@ fn classify_chain(
             b: nb,
             role,
             evidence,
-            role_cue: cue_b == Some("role"),
+            // "Roe, the actor": a lone word with a role after it counts as
+            // one with a role before it ("the actor Roe").
+            role_cue: cue_b == Some("role") || n_len == 1 && lone_apposition(doc, na, nb),
         }),
         Verdict::Nothing,
     )
@@ -1084,6 +1115,8 @@ fn is_landmark_word(w: &str) -> bool {
             | "Prefecture"
             | "Oblast"
             | "Governorate"
+            | "Prison"
+            | "Jail"
     )
 }
 
@@ -1490,6 +1523,16 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                     continue;
                 };
                 let end = hits[h].b.max(k + 1);
+                // "ZETIC Pacific", "BBC Scotland": an acronym before a place
+                // names a firm or its branch.
+                let acronym = k > chain.a
+                    && toks[k - 1].upper
+                    && toks[k - 1].e - toks[k - 1].s <= 5
+                    && place_at[k - 1].is_none()
+                    && !toks[k].upper;
+                if acronym {
+                    vetoed[h] = true;
+                }
                 if end < chain.b && place_at[end].is_none() {
                     let w = base(doc.w(end));
                     if !is_title(w) && !is_role_modifier(w) && !doc.descr(end) {
@@ -3018,5 +3061,38 @@ mod more_tests {
             ))
             .contains(&"Zolvenbeck".to_string())
         );
+    }
+
+    #[test]
+    fn monarchs_titles() {
+        let p = analyse("", "The pact was signed by Emperor Otmar IV and the city.").people;
+        assert_eq!(p[0].name, "Otmar IV");
+        assert_eq!(p[0].role.as_deref(), Some("Emperor"));
+        // The title alone is no one.
+        assert!(names("The pact was signed by the Emperor and the city.").is_empty());
+    }
+
+    #[test]
+    fn lone_word_with_a_role_apposition_is_a_person() {
+        assert_eq!(
+            names("Brevane, the Leeds-born actor who won the award, said nothing."),
+            vec!["Brevane"]
+        );
+        // No article: a list or a clause, not an apposition.
+        assert!(names("She worked at Zorbucks, hearing a scientist speak.").is_empty());
+        assert!(names("They use ZetaCode, the official developer tool.").is_empty());
+        // A speech verb alone is not enough for an unknown lone word.
+        assert!(names("Brevane said on Monday that prices rose.").is_empty());
+        // A place keeps its place.
+        assert!(names("Moscow, the capital, said no.").is_empty());
+    }
+
+    #[test]
+    fn prisons_and_firm_branches() {
+        assert_eq!(places("He was held at Zorvik Prison last year."), vec!["Zorvik Prison"]);
+        assert!(places("He was held at Zorvik Gardens last year.").is_empty());
+        // An acronym before a place: a firm's branch.
+        assert!(places("Shares of ZETIC Pacific rose on Monday.").is_empty());
+        assert_eq!(places("Shares rose across the Pacific on Monday."), vec!["Pacific"]);
     }
 }
