@@ -1021,6 +1021,47 @@ fn classify_chain(
     )
 }
 
+/// "Speaker of the House of Delegates Olek Brandvik": a title, "of (the)",
+/// a body, then a name. The name is the uncommon capitalised words after
+/// the body's last organisation word; the role runs from the title to it.
+fn office_of_body_holder(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) -> Option<Candidate> {
+    let toks = &doc.toks;
+    let (a, b) = (chain.a, chain.b);
+    // Back over the body ("House of Representatives", "the Bank of
+    // Zetaland") to "Title of".
+    let mut k = a;
+    let title = loop {
+        if k < 2 || a - k > 8 {
+            return None;
+        }
+        let w = doc.w(k - 1);
+        if w == "of" && toks[k - 2].word && is_title(base(doc.w(k - 2))) {
+            break k - 2;
+        }
+        if !(toks[k - 1].word && (toks[k - 1].cap || matches!(w, "of" | "the" | "and"))) || toks[k - 1].sent {
+            return None;
+        }
+        k -= 1;
+    };
+    // The body ends with its last organisation or common word.
+    let last = (a..b)
+        .rev()
+        .find(|&k| is_org_word(base(doc.w(k))) || doc.common(k) && !doc.given(k))?;
+    let na = last + 1;
+    let name_ok =
+        (na..b).all(|k| !toks[k].upper && place_at[k].is_none() && !is_org_word(base(doc.w(k))) && !doc.descr(k));
+    if !(1..=3).contains(&(b - na)) || !name_ok || !(na..b).any(|k| !doc.common(k)) {
+        return None;
+    }
+    Some(Candidate {
+        a: na,
+        b,
+        role: Some(doc.text[toks[title].s..toks[last].e].to_string()),
+        evidence: Evidence::Strong,
+        role_cue: false,
+    })
+}
+
 /// The role in an apposition after the name: "X, a spokeswoman for ...",
 /// "X, chief scientist at ...", "X, the former deputy leader," give
 /// "spokeswoman", "chief scientist", "former deputy leader".
@@ -1142,6 +1183,11 @@ fn is_feature_head(w: &str) -> bool {
             | "Saint"
             | "Sainte"
             | "Sankt"
+            | "Casa"
+            | "Palacio"
+            | "Palazzo"
+            | "Palais"
+            | "Schloss"
             | "San"
             | "Santa"
             | "São"
@@ -1450,6 +1496,9 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                     | "der"
             ) || prev_org > 1 && matches!(conn, "and" | "in"));
         let org = verdict == Verdict::Org;
+        if cand.is_none() && verdict != Verdict::Landmark {
+            cand = office_of_body_holder(&doc, chain, &place_at);
+        }
         // "Banco do Atlântico Norte": an untitled name after the connector
         // is the organisation's, not a person ("Council of Europe President
         // Jane Roe" keeps its titled person).
@@ -3094,5 +3143,42 @@ mod more_tests {
         // An acronym before a place: a firm's branch.
         assert!(places("Shares of ZETIC Pacific rose on Monday.").is_empty());
         assert_eq!(places("Shares rose across the Pacific on Monday."), vec!["Pacific"]);
+    }
+
+    #[test]
+    fn title_of_a_body_then_a_name() {
+        let p = analyse(
+            "",
+            "On Monday the Speaker of the House of Delegates Olek Brandvik called for calm, officials said.",
+        )
+        .people;
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Olek Brandvik");
+        assert_eq!(p[0].role.as_deref(), Some("Speaker of the House of Delegates"));
+        // The body alone, or the body's own words after it, name no one.
+        assert!(names("On Monday the Speaker of the House of Delegates called for calm, officials said.").is_empty());
+        assert!(
+            names("On Monday the Speaker of the House of Delegates Committee called for calm, officials said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn buildings_by_their_feature_word() {
+        // "Casa de X" is a building, not a person with a particle.
+        let e = analyse(
+            "",
+            "The talks were held at the Casa de Velarde palace on Monday, officials said.",
+        );
+        assert!(e.people.is_empty());
+        assert_eq!(
+            e.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            vec!["Casa de Velarde"]
+        );
+        // A person with a particle stays a person.
+        assert_eq!(
+            names("The talks were led by Marta de Velarde on Monday, officials said."),
+            vec!["Marta de Velarde"]
+        );
     }
 }
