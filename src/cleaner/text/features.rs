@@ -3,7 +3,9 @@
 
 use super::lexicon;
 use crate::cleaner::Block;
+use regex::Regex;
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +25,8 @@ pub struct Features {
     pub unspaced: bool,
     /// A short block (at most 25 words) that holds a date expression.
     pub dated: bool,
+    /// A line of program code or a formula ([`looks_like_code`]).
+    pub code: bool,
 }
 
 /// Stop-word density running text needs in a language our lists cover.
@@ -106,7 +110,9 @@ impl Page {
 /// Features of one piece of text, without page context.
 pub fn of_text(text: &str) -> Features {
     let words = text.split_whitespace().count();
-    let chars = text.chars().count();
+    // ASCII text (most blocks) has a char per byte and no unspaced script.
+    let ascii = text.is_ascii();
+    let chars = if ascii { text.len() } else { text.chars().count() };
     let mut alpha = 0usize;
     let mut stops = 0usize;
     let mut caps = 0usize;
@@ -125,7 +131,11 @@ pub fn of_text(text: &str) -> Features {
         }
     }
     let ratio = |n: usize| if alpha == 0 { 0.0 } else { n as f32 / alpha as f32 };
-    let unspaced_chars = text.chars().filter(|c| is_unspaced_script(*c)).count();
+    let unspaced_chars = if ascii {
+        0
+    } else {
+        text.chars().filter(|c| is_unspaced_script(*c)).count()
+    };
     Features {
         words,
         chars,
@@ -135,7 +145,30 @@ pub fn of_text(text: &str) -> Features {
         repeated: false,
         unspaced: unspaced_chars * 2 > chars,
         dated: words <= 25 && crate::extract::date::contains_date(text),
+        code: looks_like_code(text),
     }
+}
+
+/// A line of program code, a query or a formula, as technical articles
+/// print them between their paragraphs: it ends with a block delimiter or a
+/// statement end, opens with a comment marker, or holds an operator or a
+/// call (`name(args)`, no space before the parenthesis) that prose and
+/// menus do not have. Such lines are neither labels nor captions.
+pub fn looks_like_code(text: &str) -> bool {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)
+            [{};]\s*$                                  # block or statement end
+            | ^\s*(//|/\*|\#\s|--\s|\#include\b|\*/) # comment, directive
+            | :=|==|!=|&&|\|\||\+=|\+\+|::|</|/>    # operators, tags
+            | [\p{L}_][\w.]*\((|[^()\s]{2,}|[^()\s]*\s[^()]*)\)  # name(args), not a plural's (s)
+            | ^[\p{L}_][\w.\[\]]*\s=\s\S                # assignment
+            ",
+        )
+        .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 200 && !t.ends_with(['.', '!', '?']) && CODE.is_match(t)
 }
 
 /// `lexicon::is_stop_word(&token.to_lowercase())` without an allocation per
@@ -144,6 +177,14 @@ pub fn of_text(text: &str) -> Features {
 /// a word-final Greek sigma, which no stop word holds.)
 fn is_stop_token(token: &str, lower: &mut String) -> bool {
     lower.clear();
+    if token.is_ascii() {
+        if token.len() > lexicon::MAX_STOP_WORD_LEN {
+            return false;
+        }
+        lower.push_str(token);
+        lower.make_ascii_lowercase();
+        return lexicon::is_stop_word(lower);
+    }
     for c in token.chars() {
         lower.extend(c.to_lowercase());
         if lower.len() > lexicon::MAX_STOP_WORD_LEN {
@@ -196,6 +237,34 @@ mod tests {
         assert!(menu.capitalised > 0.9);
         let german = of_text("Der Hafen wurde am Montag geschlossen, nachdem ein Sturm zwei Stege beschädigt hatte.");
         assert!(german.is_prose(PROSE_STOP_DENSITY));
+    }
+
+    #[test]
+    fn lines_of_code() {
+        for code in [
+            "if total != limit {",
+            "}",
+            "let span = bridge.length();",
+            "piers := survey(harbour)",
+            "SELECT name, COUNT(pier.id) FROM piers",
+            "// count the piers again",
+            "-- only the open piers",
+            "width = span * 2",
+            "<p>Harbour</p>",
+        ] {
+            assert!(looks_like_code(code), "{code}");
+            assert!(of_text(code).code, "{code}");
+        }
+        for text in [
+            "The harbour reopened on Monday (after two years).",
+            "Infrastructure as a service (IaaS)",
+            "Author(s)",
+            "Home / News / Harbour",
+            "News Sport Weather",
+            "The council said the cost (about 2 million) was too high.",
+        ] {
+            assert!(!looks_like_code(text), "{text}");
+        }
     }
 
     #[test]

@@ -170,7 +170,7 @@ const PHRASES: &[Phrase] = &[
     ),
     // Comment sections.
     p(
-        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply|^(view|show|see|load|read) (all )?(\d+ )?comments\W*$|^kommentare (anzeigen|lesen)\W*$",
+        r"(?i)leave a (comment|reply)|post a comment|add a comment|write a comment|comment policy|akismet|your email address will not be published|required fields are marked|comments? (are|is) closed|no comments? yet|be the first to comment|^\d*\s*comments?\W*$|^kommentare?\b|^commentaires?\b|^comentarios?\b|^commenti\b|^reacties?\b|^coment[aá]rios?\b|^(join|start) the (discussion|conversation)|^discussion\W*$|^(reply|antworten|répondre|responder|rispondi|reageer)\W*$|log in to comment|cancel reply|^(view|show|see|load|read) (all )?(\d+ )?comments\W*$|^kommentare (anzeigen|lesen)\W*$|^(flag as inappropriate|report (abuse|this comment|comment))\W*$",
         "comments",
         25,
     ),
@@ -306,8 +306,18 @@ fn is_comment_header(text: &str, words: usize) -> bool {
         Regex::new(r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b")
             .expect("static regex")
     });
+    // A forum's post header: "by handle (12345) writes: on <date>" (its
+    // author, a user number, the time), and a reply's title ("Re: ...").
+    static POST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(by|von|par|por|door|di|av)\s+\S+(\s+\S+){0,3}?(\s*\(\s*\d+\s*\))?\s+(says|writes|wrote|schreibt|écrit|escribe|scrive|schrijft|skriver)\s*:(\s+.*\d.*)?$|^re:(\s|$)")
+            .expect("static regex")
+    });
     let text = text.trim();
-    words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text)
+    if words > 20 {
+        return false;
+    }
+    (words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text))
+        || POST.is_match(text) && (words <= 12 || !text.starts_with(['R', 'r']))
 }
 
 /// A caption of any length: the block ends with a photo credit, labelled
@@ -402,6 +412,9 @@ mod tests {
         );
         assert_eq!(chrome_reason("View Comments", 2), Some("comments"));
         assert_eq!(chrome_reason("Show all 12 comments", 4), Some("comments"));
+        assert_eq!(chrome_reason("Flag as Inappropriate", 3), Some("comments"));
+        assert_eq!(chrome_reason("Report abuse", 2), Some("comments"));
+        assert_eq!(chrome_reason("Report abuse to the police.", 5), None);
         // Prose that starts with the same words is not a label.
         assert_eq!(chrome_reason("Previous attempts to repair the pier failed.", 7), None);
         assert_eq!(chrome_reason("Click the map to see the route.", 7), None);
@@ -471,6 +484,27 @@ mod tests {
         );
         assert_eq!(chrome_reason("The harbour master says the piers are safe.", 8), None);
         assert_eq!(chrome_reason("The mayor said:", 3), None);
+        // Forum posts: the author line with a user number and a time, and
+        // the titles of replies.
+        assert_eq!(
+            chrome_reason(
+                "by harbourfan ( 12345 ) writes: on Monday March 3, 2025 @10:15AM (#998877)",
+                12
+            ),
+            Some("comments")
+        );
+        assert_eq!(chrome_reason("by harbourfan writes:", 3), Some("comments"));
+        assert_eq!(
+            chrome_reason("Re: The bridge is late again (Score:2)", 7),
+            Some("comments")
+        );
+        assert_eq!(chrome_reason("Re:", 1), Some("comments"));
+        assert_eq!(
+            chrome_reason("By the harbour the mayor writes: we will rebuild.", 9),
+            None
+        );
+        assert_eq!(chrome_reason("Repairs are late again", 4), None);
+        assert_eq!(chrome_reason("By Jane Roe", 3), None);
     }
 
     #[test]

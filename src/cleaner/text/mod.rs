@@ -105,7 +105,9 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
         return Some("link");
     }
     let words = word_count(text);
-    if words > lexicon::MAX_PHRASE_WORDS {
+    // A line of code may hold a date or a slash ("WHERE day > '2024-01-01'",
+    // "a = b / c"): no date line, no breadcrumb.
+    if words > lexicon::MAX_PHRASE_WORDS || features::looks_like_code(text) {
         return None;
     }
     if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {

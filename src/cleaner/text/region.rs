@@ -81,10 +81,6 @@ const RELATED_TAIL_RATIO: f32 = 0.5;
 /// first one sits early (or is an inline "Read more: title" line) puts
 /// teasers inside its articles, so later ones do not end it either.
 fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
-    let total: f32 = (start..=end)
-        .filter(|&i| blocks[i].chrome.is_none() && page.is_prose(i))
-        .map(|i| weight(&page.feats[i]))
-        .sum();
     let last_before = |i: usize| (start..i).rev().find(|&j| blocks[j].chrome.is_none()).unwrap_or(start);
     let mut prose = 0.0f32;
     let mut seen_related = false;
@@ -97,7 +93,7 @@ fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
                 seen_related = true;
                 let text = b.text.trim_end_matches([':', ' ']);
                 let header = page.feats[i].words <= 6 && !text.contains(':');
-                if header && total - prose < RELATED_TAIL_RATIO * prose {
+                if header && tail_prose(blocks, page, i, end) < RELATED_TAIL_RATIO * prose {
                     return last_before(i);
                 }
             }
@@ -107,6 +103,24 @@ fn terminate(blocks: &[Block], page: &Page, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// Words of prose after a related-stories header at `from` that could
+/// still be the article's: up to the comment section (a thread is no part
+/// of it), and without teaser summaries (prose right above a "Read more"
+/// button).
+fn tail_prose(blocks: &[Block], page: &Page, from: usize, end: usize) -> f32 {
+    let mut tail = 0.0;
+    for j in from + 1..=end {
+        match blocks[j].chrome {
+            Some("comments") => break,
+            None if page.is_prose(j) && blocks.get(j + 1).is_none_or(|n| n.chrome != Some("widget")) => {
+                tail += weight(&page.feats[j]);
+            }
+            _ => {}
+        }
+    }
+    tail
 }
 
 /// A name of two to four capitalised words opening a block ("Jane Roe is
@@ -245,7 +259,7 @@ fn drop_standfirst(blocks: &mut [Block], headline: usize, end: usize) {
 /// text or file name ("bangkok-city", "IMG 1234", "woman reading a book").
 fn is_stray_label(block: &Block, f: &Features) -> bool {
     let text = block.text.trim();
-    if block.kind == BlockKind::ListItem || f.ends_sentence || f.words > 12 {
+    if block.kind == BlockKind::ListItem || f.ends_sentence || f.words > 12 || f.code {
         return false;
     }
     let slug = !text.contains(' ') && text.contains(['-', '_']) && text.chars().any(char::is_alphabetic);
@@ -266,7 +280,8 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
     let end = end.min(blocks.len().saturating_sub(1));
     for i in start..=end {
         let key = &page.keys[i];
-        if blocks[i].chrome.is_some() {
+        // Code repeats its lines ("}", "return err") and is no caption.
+        if blocks[i].chrome.is_some() || page.feats[i].code {
             continue;
         }
         if is_stray_label(&blocks[i], &page.feats[i]) {
@@ -361,6 +376,11 @@ fn scores(blocks: &[Block], page: &Page) -> Vec<f32> {
                 run = 0.0;
                 return s;
             }
+            // A line of code between paragraphs is neutral and does not
+            // lengthen a run of labels: a listing is not a menu.
+            if s == 0.0 && b.chrome.is_none() && f.code {
+                return s;
+            }
             let penalty = s - run / RUN_GROWTH;
             // Bare labels (a menu) lengthen the run faster than items with
             // a few words of text (an article's list).
@@ -451,8 +471,9 @@ fn score(block: &Block, f: &Features, min_stop: f32) -> f32 {
         // Prose in a language our function-word lists miss, told by its
         // sentences; counted at half weight.
         None if is_unlisted_prose(&block.text, f) => weight(f) * 0.5,
-        // A short sentence is neutral: it belongs where its neighbours do.
-        None if f.is_near_prose(min_stop) => 0.0,
+        // A short sentence is neutral: it belongs where its neighbours do;
+        // so is a line of code.
+        None if f.is_near_prose(min_stop) || f.code => 0.0,
         None => {
             let mut s = -1.0;
             if f.repeated {
@@ -760,6 +781,85 @@ pub(crate) mod tests {
         // larger part after it.
         assert_eq!(run("Read more: Ferry fares rise", false), 17);
         assert_eq!(run("You may also like", true), 25);
+    }
+
+    #[test]
+    fn a_code_listing_inside_the_article_stays() {
+        // Twenty lines of code, then twenty bare labels, between the same paragraphs.
+        let listing: Vec<String> = (1..=20).map(|n| format!("let pier_{n} = harbour.pier({n});")).collect();
+        let labels: Vec<String> = (1..=20).map(|n| format!("Section {n}")).collect();
+        const P3: &str = "Engineers will start work on the eastern side once the river level falls in the autumn.";
+        const P4: &str = "The council expects the whole bridge to reopen to buses and lorries by the end of March.";
+        let mut texts = vec!["Menu", "Search", PARA, PARA2];
+        texts.extend(listing.iter().map(String::as_str));
+        texts.extend([P3, P4]);
+        let mut b = blocks(&texts);
+        label_and_select(&mut b);
+        assert!(b[2..].iter().all(|x| x.chrome.is_none()), "{b:?}");
+        // The same number of bare labels between the paragraphs is a menu
+        // that splits the page.
+        let mut texts = vec!["Menu", "Search", PARA, PARA2];
+        texts.extend(labels.iter().map(String::as_str));
+        texts.extend([P3, P4]);
+        let mut b = blocks(&texts);
+        label_and_select(&mut b);
+        assert!(b[4..24].iter().all(|x| x.chrome.is_some()), "{b:?}");
+    }
+
+    #[test]
+    fn related_header_before_a_comment_thread_ends_the_article() {
+        let paras: Vec<String> = (1..=6).map(|n| format!("On day {n} of the works, {PARA}")).collect();
+        let replies: Vec<String> = (1..=12)
+            .map(|n| {
+                format!("I have crossed that bridge {n} times this year and the repairs were overdue, in my view.")
+            })
+            .collect();
+        let mut texts: Vec<&str> = vec!["Menu"];
+        texts.extend(paras.iter().map(String::as_str));
+        texts.extend([
+            "You may also like",
+            "Ferry fares rise again",
+            "Harbour wall to be rebuilt",
+        ]);
+        for r in &replies {
+            texts.push("Re: Bridge repairs");
+            texts.push(r);
+        }
+        let mut b = blocks(&texts);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        let page = Page::new(&b);
+        // The thread after the teasers is not the article's tail.
+        assert_eq!(terminate(&b, &page, 1, b.len() - 1), 6);
+        assert!(tail_prose(&b, &page, 7, b.len() - 1) == 0.0);
+        // Without the thread's markers the replies count as the article's.
+        let mut plain: Vec<&str> = vec!["Menu"];
+        plain.extend(paras.iter().map(String::as_str));
+        plain.push("You may also like");
+        plain.extend(replies.iter().map(String::as_str));
+        let mut b = blocks(&plain);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        let page = Page::new(&b);
+        assert_eq!(terminate(&b, &page, 1, b.len() - 1), b.len() - 1);
+    }
+
+    #[test]
+    fn teaser_summaries_above_read_more_buttons_are_not_the_articles_tail() {
+        let paras: Vec<String> = (1..=6).map(|n| format!("On day {n} of the works, {PARA}")).collect();
+        let mut texts: Vec<&str> = vec!["Menu"];
+        texts.extend(paras.iter().map(String::as_str));
+        texts.push("Latest news");
+        for _ in 0..4 {
+            texts.extend(["Ferry fares rise again", "March 3, 2025", PARA2, "Read more"]);
+        }
+        let mut b = blocks(&texts);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        let page = Page::new(&b);
+        assert_eq!(tail_prose(&b, &page, 7, b.len() - 1), 0.0);
+        assert_eq!(terminate(&b, &page, 1, b.len() - 1), 6);
+        // Without the buttons the same paragraphs are prose that follows.
+        b.retain(|x| x.text != "Read more");
+        let page = Page::new(&b);
+        assert!(tail_prose(&b, &page, 7, b.len() - 1) > 60.0);
     }
 
     #[test]
