@@ -2326,7 +2326,9 @@ fn title_case_lines(doc: &Doc) -> Vec<bool> {
                 // Title case leaves only function words in lower case; a
                 // sentence full of names ("Jan Roe of Leeds City joins
                 // Ola Berg up front") has verbs and nouns too.
-                if doc.w(k).starts_with(char::is_lowercase) && !is_function_word(doc.w(k)) {
+                // (Already lower case: no allocation per word.)
+                let w = doc.w(k);
+                if w.starts_with(char::is_lowercase) && !crate::cleaner::text::lexicon::is_stop_word(w) {
                     lower += 1;
                 }
             }
