@@ -1047,6 +1047,13 @@ fn office_of_body_holder(doc: &Doc, chain: Chain, place_at: &[Option<usize>]) ->
     let last = (a..b)
         .rev()
         .find(|&k| is_org_word(base(doc.w(k))) || doc.common(k) && !doc.given(k))?;
+    // "the House Newt Roe": a word right after an organisation word opens
+    // the name even when it is also a common word.
+    let last = if last > a && !is_org_word(base(doc.w(last))) && is_org_word(base(doc.w(last - 1))) {
+        last - 1
+    } else {
+        last
+    };
     let na = last + 1;
     let name_ok =
         (na..b).all(|k| !toks[k].upper && place_at[k].is_none() && !is_org_word(base(doc.w(k))) && !doc.descr(k));
@@ -3157,6 +3164,14 @@ mod more_tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Olek Brandvik");
         assert_eq!(p[0].role.as_deref(), Some("Speaker of the House of Delegates"));
+        // A first name that is also a word, right after the body.
+        let p = analyse(
+            "",
+            "On Monday the Speaker of the House Newt Brandvik called for calm, officials said.",
+        )
+        .people;
+        assert_eq!(p[0].name, "Newt Brandvik");
+        assert_eq!(p[0].role.as_deref(), Some("Speaker of the House"));
         // The body alone, or the body's own words after it, name no one.
         assert!(names("On Monday the Speaker of the House of Delegates called for calm, officials said.").is_empty());
         assert!(
