@@ -954,12 +954,18 @@ fn classify_chain(
         if plain && !titled && n_len <= 3 && (!toks[na].sent || n_len >= 2) {
             evidence = evidence.max(Evidence::Strong);
         }
-        // "Wang Donghai": a census name, then a word that is also a small town.
+        // "Wang Donghai": a census name, then a word that is also a small town
+        // (not a common word: "Million Man", with "Man" for the Isle of Man).
         let small_place_last = place_at[nb - 1].is_some_and(|h| match hits[h].place {
             PlaceRef::Known(p) => !p.is_major() && hits[h].a == nb - 1,
             PlaceRef::Unknown { .. } => false,
         });
-        if n_len == 2 && small_place_last && place_at[na].is_none() && (doc.given(na) || doc.surname(na)) {
+        if n_len == 2
+            && small_place_last
+            && !doc.common(nb - 1)
+            && place_at[na].is_none()
+            && (doc.given(na) || doc.surname(na))
+        {
             evidence = evidence.max(Evidence::Strong);
         }
         // Middle initial: "John F. Kennedy".
@@ -3197,5 +3203,13 @@ mod more_tests {
             names("The talks were led by Marta de Velarde on Monday, officials said."),
             vec!["Marta de Velarde"]
         );
+    }
+
+    #[test]
+    fn surname_then_small_town_word() {
+        // A census surname, then a word that is also a small town: a name.
+        assert_eq!(names("Police questioned Garcia Tanda on Monday."), vec!["Garcia Tanda"]);
+        // Not when that word is a common word ("Split").
+        assert!(names("The shop sold a Garcia Split shirt on Monday.").is_empty());
     }
 }
