@@ -1653,11 +1653,21 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         }
     }
     // Every other capitalised word that is a known person's surname.
-    // Surname → person, unless two people share it.
+    // Surname → person. When two people share it ("President Olek Roe"
+    // and "Mira Roe"), the one named with a title, if only one is.
     let mut surname: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (i, p) in people.iter().enumerate() {
         if let Some(last) = p.name.rsplit(' ').next() {
-            surname.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
+            surname
+                .entry(last)
+                .and_modify(|v| {
+                    *v = match (*v, p.role.is_some()) {
+                        (Some(j), false) if people[j].role.is_some() && p.name.contains(' ') => Some(j),
+                        (Some(j), true) if people[j].role.is_none() && people[j].name.contains(' ') => Some(i),
+                        _ => None,
+                    }
+                })
+                .or_insert(Some(i));
         }
     }
     // "Saddam" for "Saddam Hussein", "Nicole" for "Nicole Roe": a lone
@@ -3211,5 +3221,17 @@ mod more_tests {
         assert_eq!(names("Police questioned Garcia Tanda on Monday."), vec!["Garcia Tanda"]);
         // Not when that word is a common word ("Split").
         assert!(names("The shop sold a Garcia Split shirt on Monday.").is_empty());
+    }
+
+    #[test]
+    fn shared_surname_goes_to_the_titled_person() {
+        let text = "President Olek Brandvik met reporters. Mira Brandvik, 60, stayed home. The plan failed, and Brandvik left.";
+        let p = analyse("", text).people;
+        let olek = p.iter().find(|p| p.name == "Olek Brandvik").map(|p| p.spans.len());
+        assert_eq!(olek, Some(2));
+        // Neither titled: the bare surname is nobody's.
+        let text = "Olek Brandvik met reporters. Mira Brandvik, 60, stayed home. The plan failed, and Brandvik left.";
+        let p = analyse("", text).people;
+        assert!(p.iter().all(|p| p.spans.len() == 1));
     }
 }
