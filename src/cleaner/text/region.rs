@@ -273,6 +273,9 @@ static IMAGE_FILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .expect("static regex")
 });
 
+/// Words a caption may add to the alt text it repeats (a credit, a date).
+const CAPTION_EXTRA_WORDS: usize = 10;
+
 /// Inside the article: an image's alt text next to its caption (the same
 /// words twice in a row, the second maybe with a credit) is a caption, and a
 /// paragraph repeated further down (a pull quote, a teaser) is kept once.
@@ -293,8 +296,13 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
         }
         let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
             let other = &page.keys[j];
-            other.starts_with(key.as_str())
-                || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+            let (wi, wj) = (page.feats[i].words, page.feats[j].words);
+            // An alt text and its caption differ by a credit at most; a
+            // sub-heading that the paragraph under it repeats as its
+            // opening words ("Tidal power" / "Tidal power is ...") is
+            // much shorter than that paragraph, and both stay.
+            let alike = wi.abs_diff(wj) <= CAPTION_EXTRA_WORDS.max(wi.min(wj));
+            alike && (other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && wj >= 4)
                 || same_picture(&blocks[i].text, key, &blocks[j].text, other)
         });
         if near {
@@ -663,6 +671,27 @@ pub(crate) mod tests {
         let page = Page::new(&b);
         drop_repeats(&mut b, &page, 0, 3);
         assert!(b.iter().all(|x| x.chrome.is_none()), "{b:?}");
+    }
+
+    #[test]
+    fn a_sub_heading_repeated_by_its_paragraph_stays() {
+        let para = "Tidal power for the old town would use the rise and fall of the sea to turn turbines, \
+                    and the council expects it to light the whole old town by the end of the decade.";
+        let mut b = blocks(&[PARA, "Tidal power for the old town", para, PARA2]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert!(b.iter().all(|x| x.chrome.is_none()), "{b:?}");
+        // An alt text with the same caption plus a credit still goes.
+        let mut b = blocks(&[
+            PARA,
+            "Tidal power for the old town",
+            "Tidal power for the old town. Jane Roe/Gazette",
+            PARA2,
+        ]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert_eq!(b[1].chrome, Some("caption"));
+        assert_eq!(b[2].chrome, Some("caption"));
     }
 
     #[test]
