@@ -303,7 +303,15 @@ pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
 /// lines that end with a colon or start with a count.
 fn is_comment_header(text: &str, words: usize) -> bool {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b")
+        Regex::new(
+            r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$",
+        )
+        .expect("static regex")
+    });
+    // A thread's title quotes the article's (long) headline: "14 thoughts
+    // on “...”", "One response to “...”".
+    static THREAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(\d+|one) (thoughts?|responses?|replies|reply|comments?) (on|to)\s+[\x22“”„«‘'].+")
             .expect("static regex")
     });
     // A forum's post header: "by handle (12345) writes: on <date>" (its
@@ -313,6 +321,9 @@ fn is_comment_header(text: &str, words: usize) -> bool {
             .expect("static regex")
     });
     let text = text.trim();
+    if words <= 40 && text.starts_with(|c: char| c.is_ascii_digit() || c == 'O' || c == 'o') && THREAD.is_match(text) {
+        return true;
+    }
     if words > 20 {
         return false;
     }
@@ -483,6 +494,17 @@ mod tests {
             Some("comments")
         );
         assert_eq!(chrome_reason("The harbour master says the piers are safe.", 8), None);
+        let long = "21 thoughts on “Why the harbour bridge took two years longer to repair than the council had promised the town”";
+        assert_eq!(chrome_reason(long, 19), Some("comments"));
+        assert_eq!(
+            chrome_reason("One response to “Storm closes harbour”", 6),
+            Some("comments")
+        );
+        assert_eq!(
+            chrome_reason("One response to the storm was to close the harbour.", 10),
+            None
+        );
+        assert_eq!(chrome_reason("21 thoughts on the harbour", 5), None);
         assert_eq!(chrome_reason("The mayor said:", 3), None);
         // Forum posts: the author line with a user number and a time, and
         // the titles of replies.
