@@ -29,6 +29,9 @@ pub struct FoundDate {
 pub enum DateRole {
     Published,
     Updated,
+    /// "Received"/"Submitted": when a manuscript arrived, not when it
+    /// was published.
+    Received,
     Unknown,
 }
 
@@ -185,10 +188,21 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// `3 March 2024`, `3. März 2024`, `5 de mayo de 2022`, and with dashes or
+/// slashes as in log-style stamps: `04-Aug-2021`, `04/ago/2021`.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?({})\.?,?\s+(?:de\s+)?{YEAR}",
-        *MONTH_ALT
+        r"(?i)(\d{{1,2}})(?:(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?({m})\.?,?\s+(?:de\s+)?|-({m})-|/({m})/){YEAR}",
+        m = *MONTH_ALT
+    ))
+    .expect("static regex")
+});
+/// Year first with a month name: `2023 Jan 7` (reference lists, some
+/// languages' order), `2023-Jan-07`.
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)((?:19|20)\d{{2}})(?:\.?\s+({m})\.?\s+|-({m})-)(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)",
+        m = *MONTH_ALT
     ))
     .expect("static regex")
 });
@@ -215,6 +229,11 @@ static UPDATED: LazyLock<Matcher> = LazyLock::new(|| {
 });
 static PUBLISHED: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(r"(?i)(published|posted|released|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|datum|post time|date)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
+        .expect("static regex")
+});
+
+static RECEIVED: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(received|submitted|eingereicht|eingegangen|reçu|recibido|ricevuto|ontvangen|recebido|inkommen|otrzymano)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$")
         .expect("static regex")
 });
 
@@ -298,8 +317,18 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
     }
     for c in DAY_MONTH_YEAR.captures_iter(text) {
-        let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
+        let name = c.get(2).or(c.get(3)).or(c.get(4)).map_or("", |m| m.as_str());
+        let iso = month_number(name).and_then(|m| valid(num(&c, 5)?, m, num(&c, 1)?));
         push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+    }
+    for c in YEAR_MONTH_DAY.captures_iter(text) {
+        let name = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+        // A capital: "in 2030 may 40 firms" is not a date.
+        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        let iso = capital
+            .then(|| month_number(name).and_then(|m| valid(num(&c, 1)?, m, num(&c, 4)?)))
+            .flatten();
+        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
     }
     for c in ISO.captures_iter(text) {
         // The same separator twice: 2024-03-05, 2024/03/05, 2024.03.05.
@@ -358,6 +387,8 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
                 DateRole::Updated
             } else if PUBLISHED.is_match(before) {
                 DateRole::Published
+            } else if RECEIVED.is_match(before) {
+                DateRole::Received
             } else {
                 DateRole::Unknown
             };
@@ -453,9 +484,13 @@ fn tail(s: &str, max: usize) -> &str {
     &s[start..]
 }
 
-/// The first valid date expression in `text`.
+/// The first valid date expression in `text`, passing over a manuscript's
+/// "Received" date when another follows ("Received 2022 Oct 12; Accepted
+/// 2023 Jan 7").
 pub fn find_date(text: &str) -> Option<FoundDate> {
-    find_dates(text).into_iter().next()
+    let mut dates = find_dates(text);
+    let pick = dates.iter().position(|d| d.role != DateRole::Received).unwrap_or(0);
+    (pick < dates.len()).then(|| dates.swap_remove(pick))
 }
 
 pub fn contains_date(text: &str) -> bool {
@@ -506,6 +541,7 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
         .filter(|b| has_year(&b.text) && find_date(&b.text).is_some_and(|d| is_comment_stamp(&b.text, &d)))
         .nth(2)
         .is_some();
+    let teasers = teaser_dates(doc, headline);
     let mut years: Vec<(usize, i32)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let found_here = find_dates_ordered(&block.text, order);
@@ -520,6 +556,15 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             if comment_series && is_comment_stamp(&block.text, &found) {
                 s -= 10.0;
             }
+            if is_date_line(block, &found) && beside_byline(&doc.blocks, i) {
+                s += 2.0;
+            }
+            if opens_dateline(&doc.blocks, i, &found.iso) {
+                s += 2.0;
+            }
+            if teasers.contains(&i) && is_date_line(block, &found) {
+                s += 4.0;
+            }
             // One end of a range ("Dec 25, 2023/Jan 1, 2024", "May 2 to
             // May 5, 2024") dates an issue or an event, not the page.
             let joined = |a: &FoundDate, b: &FoundDate| is_range_joiner(&block.text[a.span.end..b.span.start]);
@@ -531,6 +576,7 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             out.push((s, i, found));
         }
     }
+    settle_ambiguous_numeric(&mut out);
     // The one day the page labels "Published" (outside lists of other
     // stories, comments and footers) is its date, wherever it sits.
     {
@@ -588,6 +634,47 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
     out
 }
 
+/// A numeric date whose day and month could be swapped ("06/01/2026").
+fn is_ambiguous_numeric(text: &str) -> bool {
+    let mut parts = text.split(['/', '.', '-']).map(|p| p.trim().parse::<u32>().ok());
+    match (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next(),
+    ) {
+        (Some(a), Some(b), Some(_), None) => a != b && (1..=12).contains(&a) && (1..=12).contains(&b),
+        _ => false,
+    }
+}
+
+/// "06/01/2026" read as 1 June is more than a week after every other date
+/// on the page, as 6 January it is not: then it is 6 January. Articles
+/// are dated on or after the days they mention, so a reading in the
+/// future of the whole page is the wrong one.
+fn settle_ambiguous_numeric(out: &mut [(f32, usize, FoundDate)]) {
+    let day = |iso: &str| iso.get(..10).and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let Some(limit) = out
+        .iter()
+        .filter(|(_, _, d)| !is_ambiguous_numeric(&d.text))
+        .filter_map(|(_, _, d)| day(&d.iso))
+        .max()
+        .and_then(|latest| latest.checked_add(jiff::Span::new().days(7)).ok())
+    else {
+        return;
+    };
+    for (_, _, d) in out.iter_mut().filter(|(_, _, d)| is_ambiguous_numeric(&d.text)) {
+        let Some(read) = day(&d.iso) else { continue };
+        let swapped = jiff::civil::Date::new(read.year(), read.day(), read.month()).ok();
+        if read > limit
+            && let Some(swapped) = swapped.filter(|s| *s <= limit)
+        {
+            // The time of day, if any, stays.
+            d.iso = format!("{swapped}{}", d.iso.get(10..).unwrap_or(""));
+        }
+    }
+}
+
 /// A month and day without a year.
 struct Yearless {
     month: u32,
@@ -605,7 +692,10 @@ fn yearless_date(text: &str) -> Option<(Yearless, bool)> {
         return None;
     }
     let dateline = c.get(2).is_some();
-    let short = text.split_whitespace().count() <= 8;
+    // A labelled line may hold two stamps ("Updated Nov 19, 6:55 AM;
+    // Posted Nov 19, 6:51 AM").
+    let max_words = if c.get(1).is_some() { 14 } else { 8 };
+    let short = text.split_whitespace().nth(max_words).is_none();
     if !dateline && !short {
         return None;
     }
@@ -705,6 +795,74 @@ fn label_above(blocks: &[Block], i: usize) -> DateRole {
     }
 }
 
+/// A line that is only a date (with its time or weekday): at most eight
+/// words, or one the cleaner labelled a date line.
+fn is_date_line(block: &Block, found: &FoundDate) -> bool {
+    block.chrome == Some("date")
+        || (found.span.len() * 2 >= block.text.len() && block.text.split_whitespace().nth(8).is_none())
+}
+
+/// Blocks that date a teaser of the article itself: the headline repeated
+/// in a list of stories ("Most read", "Latest") with a date line just
+/// below it (or above, if nothing is below). When nothing near the headline
+/// is dated, the list still gives the article's day.
+fn teaser_dates(doc: &CleanDoc, headline: Option<usize>) -> Vec<usize> {
+    let Some(h) = headline else {
+        return Vec::new();
+    };
+    let title = crate::cleaner::text::features::normalise(&doc.blocks[h].text);
+    if title.split(' ').nth(3).is_none() {
+        // Too short to be told apart from a menu entry.
+        return Vec::new();
+    }
+    let dated = |j: usize| doc.blocks.get(j).is_some_and(|b| has_year(&b.text));
+    let len = doc.blocks[h].text.len();
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter(|&(j, b)| {
+            j.abs_diff(h) > 2
+                && b.text.len().abs_diff(len) * 4 <= len
+                && crate::cleaner::text::features::normalise(&b.text) == title
+        })
+        .filter_map(|(j, _)| {
+            if dated(j + 1) {
+                Some(j + 1)
+            } else {
+                j.checked_sub(1).filter(|&k| dated(k))
+            }
+        })
+        .collect()
+}
+
+/// Whether the block just above or below is a byline ("By Ann Lee"): the
+/// date line of the byline zone, wherever the headline was found.
+fn beside_byline(blocks: &[Block], i: usize) -> bool {
+    [i.checked_sub(1), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| blocks.get(j))
+        .any(|b| b.chrome == Some("byline") || is_byline(&b.text))
+}
+
+/// Whether one of the next two blocks opens with a dateline of the same
+/// month and day ("HARBOURTOWN, Nov 22 —"): the date of the story that
+/// starts there.
+fn opens_dateline(blocks: &[Block], i: usize, iso: &str) -> bool {
+    let (Some(month), Some(day)) = (
+        iso.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+        iso.get(8..10).and_then(|d| d.parse::<u32>().ok()),
+    ) else {
+        return false;
+    };
+    blocks
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .filter_map(|b| yearless_date(&b.text))
+        .any(|(d, dateline)| dateline && d.month == month && d.day == day)
+}
+
 /// A short line that opens with "By Name" (or its translation).
 fn is_byline(text: &str) -> bool {
     static BY: LazyLock<Matcher> = LazyLock::new(|| {
@@ -765,6 +923,7 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
     s += match found.role {
         DateRole::Published => 1.5,
         DateRole::Updated => -1.5,
+        DateRole::Received => -3.0,
         DateRole::Unknown => 0.0,
     };
     s
@@ -1100,10 +1259,134 @@ mod tests {
         let doc = doc_of(&[
             ("February 28, 2024", Some("date")),
             ("Storm closes harbour", HL),
-            ("Ann Lee", Some("byline")),
+            ("Harbour photos", Some("caption")),
             ("February 29, 2024", Some("date")),
             ("The harbour closed after the storm, the council said on Monday.", None),
         ]);
         assert_eq!(extract(&doc).unwrap().iso, "2024-02-28");
+    }
+
+    #[test]
+    fn dashed_month_names_and_year_first() {
+        assert_eq!(iso("By Ann Lee on 04-Aug-2021 5:11:10").as_deref(), Some("2021-08-04"));
+        assert_eq!(iso("Filed 12/jan/2020").as_deref(), Some("2020-01-12"));
+        assert_eq!(
+            iso("Harbour Journal. 2022 Mar 5;12(3):44").as_deref(),
+            Some("2022-03-05")
+        );
+        assert_eq!(iso("2021-Sep-30").as_deref(), Some("2021-09-30"));
+        // Not dates: a two-digit year, a word that starts like a month,
+        // "may" the verb after a year, a month and year without a day.
+        assert_eq!(iso("Room 12-Mar-20"), None);
+        assert_eq!(iso("4-mayor-2021"), None);
+        assert_eq!(iso("by 2030 may 40 firms close"), None);
+        assert_eq!(iso("2024 March issue"), None);
+    }
+
+    #[test]
+    fn a_received_date_is_not_the_publication_date() {
+        let text = "Received 2021 Feb 3; Accepted 2021 May 9";
+        assert_eq!(find_dates(text)[0].role, DateRole::Received);
+        assert_eq!(iso(text).as_deref(), Some("2021-05-09"));
+        // Alone it is still a date.
+        assert_eq!(iso("Received 2021 Feb 3").as_deref(), Some("2021-02-03"));
+        assert_eq!(find_date("Posted 2021 Feb 3").unwrap().role, DateRole::Published);
+    }
+
+    #[test]
+    fn a_labelled_line_may_hold_two_yearless_stamps() {
+        let (d, _) = yearless_date("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM").unwrap();
+        assert_eq!((d.month, d.day, d.role), (11, 19, DateRole::Updated));
+        assert!(
+            yearless_date("Posted Nov 19, and then the ferry came back to the old harbour after the storm").is_none()
+        );
+        assert!(yearless_date("Nov 19, 6:55 AM and then the ferry came back to the harbour").is_none());
+    }
+
+    #[test]
+    fn a_date_line_beside_the_byline_wins_far_from_the_headline() {
+        let mut blocks = vec![
+            ("Storm closes harbour", HL),
+            ("The council says the harbour will stay shut for a week.", None),
+            ("Boats in the harbour on October 24, 2025, before the storm.", None),
+        ];
+        blocks.extend(std::iter::repeat_n(("Listen", Some("share")), 10));
+        blocks.push(("By Ann Lee and Sam Poe", Some("byline")));
+        blocks.push(("6 Jan 2026", Some("date")));
+        blocks.push(("The harbour closed after the storm, the council said on Monday.", None));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-01-06");
+        // Without the byline the caption's date, nearer the headline, wins.
+        blocks.retain(|(t, _)| !t.starts_with("By "));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2025-10-24");
+        assert!(beside_byline(
+            &doc_of(&[("By Ann Lee", None), ("6 Jan 2026", None)]).blocks,
+            1
+        ));
+        assert!(!beside_byline(
+            &doc_of(&[("Bypass works", None), ("6 Jan 2026", None)]).blocks,
+            1
+        ));
+    }
+
+    #[test]
+    fn a_date_line_above_a_dateline_of_its_day_wins() {
+        let mut blocks = vec![
+            ("Storm closes harbour", HL),
+            ("Boats in the harbour on Nov 21, 2024, before the storm.", None),
+        ];
+        blocks.extend(std::iter::repeat_n(("Listen", Some("share")), 30));
+        blocks.push(("Friday, 22 Nov 2024 4:55 PM", Some("date")));
+        blocks.push(("HARBOURTOWN, Nov 22 — The ferry resumed service after repairs.", None));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2024-11-22");
+        assert!(opens_dateline(&doc_of(&blocks).blocks, 32, "2024-11-22"));
+        // A dateline of another day does not vouch for it.
+        blocks.pop();
+        blocks.push(("HARBOURTOWN, Nov 23 — The ferry resumed service after repairs.", None));
+        assert!(!opens_dateline(&doc_of(&blocks).blocks, 32, "2024-11-22"));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2024-11-21");
+    }
+
+    #[test]
+    fn the_headline_repeated_in_a_dated_list_gives_the_day() {
+        let mut blocks = vec![
+            ("Storm closes the harbour for a week", HL),
+            ("The harbour had closed on 9 June 2024 too, the council said.", None),
+            ("Today at 20:07", None),
+        ];
+        blocks.extend(std::iter::repeat_n(("Harbour photos", Some("caption")), 40));
+        blocks.extend([
+            ("Ferry service resumes after repairs", Some("related")),
+            ("01/02/2025", Some("date")),
+            ("Storm closes the harbour for a week", Some("related")),
+            ("02/02/2025", Some("date")),
+        ]);
+        assert_eq!(teaser_dates(&doc_of(&blocks), Some(0)), vec![46]);
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2025-02-02");
+        // Another story's title does not date this one.
+        blocks[45].0 = "Storm closes the airport for a day";
+        assert!(teaser_dates(&doc_of(&blocks), Some(0)).is_empty());
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2024-06-09");
+    }
+
+    #[test]
+    fn an_ambiguous_numeric_date_is_not_read_in_the_page_future() {
+        let mut blocks = vec![
+            ("Storm closes harbour", HL),
+            ("Published on 06/01/2026 - 13:55", Some("date")),
+            (
+                "Boats in the harbour on Jan. 3, 2026, before the storm.",
+                Some("caption"),
+            ),
+            ("The harbour had closed on Dec. 21, 2025 too.", None),
+        ];
+        assert_eq!(page_order(&doc_of(&blocks).blocks), NumericOrder::MonthFirst);
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-01-06");
+        // When the page speaks of June, June it may be.
+        blocks.push(("The ferry will be back by June 3, 2026.", None));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-06-01");
+        assert!(is_ambiguous_numeric("06/01/2026"));
+        assert!(!is_ambiguous_numeric("13/01/2026"));
+        assert!(!is_ambiguous_numeric("06/06/2026"));
+        assert!(!is_ambiguous_numeric("2026-01-06"));
     }
 }

@@ -125,7 +125,25 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// The place written exactly so (case-sensitive: "US" but not "us").
     pub fn place(&self, form: &str) -> Option<PlaceInfo> {
-        let id: usize = self.forms.value(form)?.parse().ok()?;
+        let id: usize = self.forms.value(form)?.split('\t').next()?.parse().ok()?;
+        self.place_by_id(id)
+    }
+
+    /// The place written so in `country`, when the form's best place is
+    /// elsewhere ("St. Petersburg" in US: the Florida city, not Russia's).
+    pub fn place_in(&self, form: &str, country: &str) -> Option<PlaceInfo> {
+        let mut cols = self.forms.value(form)?.split('\t');
+        let best = self.place_by_id(cols.next()?.parse().ok()?)?;
+        if best.country == country {
+            return Some(best);
+        }
+        cols.next()?
+            .split(',')
+            .filter_map(|id| self.place_by_id(id.parse().ok()?))
+            .find(|p| p.country == country)
+    }
+
+    fn place_by_id(&self, id: usize) -> Option<PlaceInfo> {
         if id >= self.places.len() {
             return None;
         }
@@ -194,6 +212,14 @@ mod tests {
         assert_eq!(g.place("Paris").map(|p| p.country), Some("FR"));
         assert_eq!(g.place("Washington").map(|p| p.kind), Some("city"));
         assert!(g.place("us").is_none());
+        // A form shared by places in several countries: the best one, and
+        // the others on request.
+        assert_eq!(g.place("St. Petersburg").map(|p| p.country), Some("RU"));
+        assert_eq!(g.place_in("St. Petersburg", "US").map(|p| p.kind), Some("city"));
+        assert_eq!(g.place_in("St. Petersburg", "RU").map(|p| p.country), Some("RU"));
+        assert!(g.place_in("Paris", "ZZ").is_none());
+        // A city named so wins over a region with that alias.
+        assert_eq!(g.place("Freiburg").map(|p| p.country), Some("DE"));
         assert!(g.place("Frobnitzia").is_none());
     }
 

@@ -754,6 +754,11 @@ fn classify_chain(
             na = k;
         }
     }
+    // "the militant group Hizb al-Zeta", "the retailer Vox": a name right
+    // after a noun for a body or firm is that body's.
+    if head.is_none() && doc.prev_word(a).is_some_and(is_body_noun) {
+        return (None, Verdict::Org);
+    }
     // "A.B. Edwards & Sons": a firm.
     if toks.get(b).is_some_and(|t| &doc.text[t.s..t.e] == "&") {
         return (None, Verdict::Org);
@@ -1213,6 +1218,72 @@ fn dateline(doc: &Doc, i: usize) -> Option<usize> {
     Some(j + 1)
 }
 
+/// "St. Petersburg, Fla.", "Atlanta, Georgia": in a "City, Region" pair
+/// the two names are in one country, which picks between places that share
+/// a form.
+fn disambiguate_pairs(doc: &Doc, hits: &mut [PlaceHit]) {
+    let g = &GAZETTEER;
+    let form = |h: &PlaceHit| {
+        let w = base(&doc.text[h.span.clone()]);
+        if doc.toks[h.a].upper {
+            title_case(w)
+        } else {
+            w.to_string()
+        }
+    };
+    for i in 1..hits.len() {
+        let (PlaceRef::Known(first), PlaceRef::Known(second)) = (hits[i - 1].place, hits[i].place) else {
+            continue;
+        };
+        let (x, y) = (&hits[i - 1], &hits[i]);
+        let pair = x.b + 1 == y.a && doc.w(x.b) == "," && y.b > y.a;
+        if !pair || first.country == second.country || first.country.is_empty() || second.country.is_empty() {
+            continue;
+        }
+        if matches!(second.kind, "country" | "region")
+            && matches!(first.kind, "city" | "region")
+            && let Some(p) = g.place_in(&form(x), second.country)
+        {
+            hits[i - 1].place = PlaceRef::Known(p);
+        } else if second.kind == "country"
+            && first.kind == "city"
+            && let Some(p) = g.place_in(&form(y), first.country).filter(|p| p.kind == "region")
+        {
+            hits[i].place = PlaceRef::Known(p);
+        }
+    }
+}
+
+/// `written` is `name` without its accents ("Bogota" for "Bogotá"): the
+/// text's own spelling of the canonical name.
+fn same_but_accents(written: &str, name: &str) -> bool {
+    written.is_ascii()
+        && written.len() < name.len()
+        && written.chars().count() == name.chars().count()
+        && written
+            .chars()
+            .zip(name.chars())
+            .all(|(w, n)| w == n || fold_latin(n) == w)
+}
+
+/// The base letter of an accented Latin letter ('é' → 'e'), else `c`
+/// ('?' for ligatures and signs, which match no letter).
+fn fold_latin(c: char) -> char {
+    const LATIN1: &str = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUYT?aaaaaa?ceeeeiiiidnooooo?ouuuuyty";
+    const EXT_A: &str = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    let u = c as u32;
+    let pick = |table: &str, i: u32| table.as_bytes().get(i as usize).map_or(c, |&b| b as char);
+    match u {
+        0xC0..=0xFF => pick(LATIN1, u - 0xC0),
+        0x100..=0x17F => pick(EXT_A, u - 0x100),
+        0x218 => 'S',
+        0x219 => 's',
+        0x21A => 'T',
+        0x21B => 't',
+        _ => c,
+    }
+}
+
 /// How entity names are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Names {
@@ -1283,6 +1354,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             i += 1;
         }
     }
+    disambiguate_pairs(&doc, &mut hits);
     // Datelines: unknown all-caps names at a line start.
     for i in 0..n {
         if let Some(end) = dateline(&doc, i)
@@ -1525,6 +1597,12 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
         people[pi].spans.push(span);
     }
     roster_lists(&doc, &in_person, &place_at, &mut vetoed, &mut people, &mut roster);
+    // "Jan Roe Ltd", "the Zeta Vox daily": once a firm's or a paper's name,
+    // the same words name it elsewhere in the text too ("Zeta Vox said").
+    let firms = firm_names(&doc, &chains);
+    if !firms.is_empty() {
+        people.retain(|p| !firms.contains(p.name.as_str()));
+    }
 
     // 4. Places.
     let mut places: Vec<Place> = Vec::new();
@@ -1562,9 +1640,12 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 if hit.b == hit.a + 1 && named_things.contains(base(written)) {
                     continue;
                 }
+                if !p.is_major() && firms.contains(base(written)) {
+                    continue;
+                }
                 let name_like = hit.b == hit.a + 1 && (doc.given(hit.a) || doc.surname(hit.a));
                 let small = p.population < 300_000 && (p.kind == "city" || p.kind == "region");
-                if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b) {
+                if hit.b == hit.a + 1 && small && name_like && !locative(&doc, hit.a, hit.b, &place_at, &hits) {
                     continue;
                 }
                 // Non-English: "Lage", "Hof", "Mitte" are nouns there; a small
@@ -1587,14 +1668,24 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
                 (name, country.map(str::to_string), kind)
             }
         };
+        let key = name;
+        let spelled = if t.upper {
+            title_case(base(written))
+        } else {
+            base(written).to_string()
+        };
         let name = match names {
-            Names::Canonical => name,
+            // "Bogota" for "Bogotá": the text's spelling of the same name
+            // (the first one seen, when the text spells it both ways).
+            Names::Canonical if same_but_accents(&spelled, &key) => spelled,
+            Names::Canonical => key.clone(),
             Names::AsWritten => base(written).to_string(),
         };
-        if let Some(&i) = place_index.get(&name) {
+        let key = if names == Names::Canonical { key } else { name.clone() };
+        if let Some(&i) = place_index.get(&key) {
             places[i].mentions += 1;
         } else {
-            place_index.insert(name.clone(), places.len());
+            place_index.insert(key, places.len());
             places.push(Place {
                 name,
                 country,
@@ -1747,6 +1838,98 @@ fn names_a_thing(doc: &Doc, hit: &PlaceHit) -> bool {
         || doc.next_word(hit.b - 1).is_some_and(medium_noun) && p.population < 300_000
 }
 
+/// Lower-case nouns for bodies and firms: the name after one is the body's
+/// ("the group Hizb al-Zeta", "the carrier's rival, the retailer Vox").
+fn is_body_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "group"
+            | "movement"
+            | "party"
+            | "faction"
+            | "militia"
+            | "organisation"
+            | "organization"
+            | "company"
+            | "firm"
+            | "newspaper"
+            | "daily"
+            | "weekly"
+            | "magazine"
+            | "agency"
+            | "chain"
+            | "publisher"
+            | "broadcaster"
+            | "airline"
+            | "bank"
+            | "insurer"
+            | "retailer"
+            | "club"
+            | "band"
+    )
+}
+
+/// Legal forms that end a firm's name.
+fn is_legal_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp"
+            | "Corp."
+            | "Inc"
+            | "Inc."
+            | "Ltd"
+            | "Ltd."
+            | "Co"
+            | "Co."
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "AG"
+            | "SA"
+            | "S.A."
+            | "NV"
+            | "N.V."
+            | "SpA"
+            | "GmbH"
+            | "LLC"
+            | "Bhd"
+            | "AB"
+            | "BV"
+            | "ASA"
+            | "Oyj"
+    )
+}
+
+/// Names of firms and papers in the text: the uncommon words that open a
+/// chain ending in a legal form ("Zeta Vox" of "Zeta Vox International
+/// Ltd"), and a chain right before "daily", "newspaper", "weekly" or
+/// "magazine".
+fn firm_names<'t>(doc: &Doc<'t>, chains: &[Chain]) -> rustc_hash::FxHashSet<&'t str> {
+    let toks = &doc.toks;
+    let mut out = rustc_hash::FxHashSet::default();
+    for c in chains {
+        let (a, b) = (c.a, c.b);
+        if (a..b).any(|k| is_title(base(doc.w(k)))) {
+            continue;
+        }
+        let end = if b - a >= 2 && is_legal_suffix(base(doc.w(b - 1))) {
+            (a..b).find(|&k| doc.common(k) || is_org_word(base(doc.w(k))) || is_legal_suffix(doc.w(k)))
+        } else if doc
+            .next_word(b - 1)
+            .is_some_and(|w| matches!(w, "daily" | "newspaper" | "weekly" | "magazine"))
+            && !is_possessive(doc.w(b - 1))
+        {
+            Some(b)
+        } else {
+            None
+        };
+        if let Some(end) = end.filter(|&e| e > a && !toks[a].upper) {
+            out.insert(base(&doc.text[toks[a].s..toks[end - 1].e]));
+        }
+    }
+    out
+}
+
 fn p_adjacent(doc: &Doc, p: Chain, c: Chain) -> bool {
     p.b == c.a && is_possessive(doc.w(p.b - 1))
 }
@@ -1858,7 +2041,7 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bo
 }
 
 /// A place-like context: "in X", "near X", "X, Country", a dateline.
-fn locative(doc: &Doc, a: usize, b: usize) -> bool {
+fn locative(doc: &Doc, a: usize, b: usize, place_at: &[Option<usize>], hits: &[PlaceHit]) -> bool {
     let before = doc.prev_word(a).is_some_and(|w| {
         matches!(
             w,
@@ -1881,12 +2064,12 @@ fn locative(doc: &Doc, a: usize, b: usize) -> bool {
         )
     });
     let toks = &doc.toks;
+    // "X, Ohio", "X, United States".
     let comma_place = b + 1 < toks.len()
         && doc.w(b) == ","
-        && toks[b + 1].cap
-        && GAZETTEER
-            .place(base(doc.w(b + 1)))
-            .is_some_and(|p| p.kind == "country" || p.kind == "region");
+        && place_at[b + 1].and_then(|h| hits.get(h)).is_some_and(|h| {
+            h.a == b + 1 && matches!(h.place, PlaceRef::Known(p) if p.kind == "country" || p.kind == "region")
+        });
     before || comma_place || toks[a].line_start && toks[a].upper
 }
 
@@ -1944,14 +2127,20 @@ fn title_case_lines(doc: &Doc) -> Vec<bool> {
         while end < toks.len() && !toks[end].line_start {
             end += 1;
         }
-        let (mut caps, mut words) = (0, 0);
-        for t in &toks[start..end] {
+        let (mut caps, mut words, mut lower) = (0, 0, 0);
+        for (k, t) in toks.iter().enumerate().take(end).skip(start) {
             if t.word && t.e - t.s >= 4 {
                 words += 1;
                 caps += usize::from(t.cap);
+                // Title case leaves only function words in lower case; a
+                // sentence full of names ("Jan Roe of Leeds City joins
+                // Ola Berg up front") has verbs and nouns too.
+                if doc.w(k).starts_with(char::is_lowercase) && !is_function_word(doc.w(k)) {
+                    lower += 1;
+                }
             }
         }
-        let titled = words >= 3 && caps * 10 >= words * 7;
+        let titled = words >= 3 && caps * 10 >= words * 7 && lower * 8 <= words;
         out[start..end].fill(titled);
         start = end;
     }
@@ -2594,5 +2783,101 @@ mod more_tests {
             ("The crews went back to work on Tuesday.", None),
         ]);
         assert_eq!(lead_text(&clean), "");
+    }
+
+    #[test]
+    fn city_region_pairs_pick_the_country() {
+        // A form shared by cities of two countries: the region after it decides.
+        let e = analyse("", "The firm moved to St. Petersburg, Fla., last year.");
+        assert_eq!(e.places[0].country.as_deref(), Some("US"));
+        // Without the region, the larger place.
+        let e = analyse("", "The firm moved to St. Petersburg last year.");
+        assert_eq!(e.places[0].country.as_deref(), Some("RU"));
+        // "Atlanta, Georgia": the US state, not the country.
+        let e = analyse("", "She flew to Atlanta, Georgia, on Monday.");
+        assert!(
+            e.places
+                .iter()
+                .any(|p| p.name == "Georgia" && p.kind.as_deref() == Some("region"))
+        );
+        let e = analyse("", "She flew to Tbilisi, Georgia, on Monday.");
+        assert!(
+            e.places
+                .iter()
+                .any(|p| p.name == "Georgia" && p.kind.as_deref() == Some("country"))
+        );
+    }
+
+    #[test]
+    fn canonical_names_keep_the_texts_accentless_spelling() {
+        // The same name without accents stays as written.
+        assert_eq!(places("Talks opened in Bogota on Monday."), vec!["Bogota"]);
+        assert_eq!(places("Talks opened in Bogotá on Monday."), vec!["Bogotá"]);
+        // A different name (an alias) still gives the canonical one.
+        assert_eq!(places("Talks opened in Bombay on Monday."), vec!["Mumbai"]);
+        assert!(same_but_accents("Liege", "Liège") && !same_but_accents("Liege", "Lüttich"));
+        assert_eq!(fold_latin('ţ'), 't');
+        assert_eq!(fold_latin('æ'), '?');
+    }
+
+    #[test]
+    fn sentences_full_of_names_are_no_headlines() {
+        // A sentence with verbs in lower case: the club rule applies.
+        let e = analyse("", "Jonas Berglund of Leeds City joins Ola Fenwick up front.");
+        assert!(e.places.is_empty());
+        // A title-case headline still says nothing about names.
+        let e = analyse(
+            "",
+            "Leeds City Council Approves New Budget For Schools\n\nThe vote was close.",
+        );
+        assert!(e.people.is_empty());
+    }
+
+    #[test]
+    fn firm_and_paper_names_hold_for_the_whole_text() {
+        // "Vosk Tamura Corp" makes "Vosk Tamura" a firm, also alone.
+        let e = analyse(
+            "",
+            "Vosk Tamura said profit rose.\n\nVosk Tamura Corp makes leadframes.",
+        );
+        assert!(e.people.is_empty());
+        let e = analyse(
+            "",
+            "Gazeta Zolty reported the bid.\n\nThe Gazeta Zolty daily said on Monday the deal was off.",
+        );
+        assert!(e.people.is_empty());
+        // A small town that names a firm is no place there.
+        let e = analyse(
+            "",
+            "Magna was up 1/8 after Magna International Inc said it would buy the firm.",
+        );
+        assert!(e.places.is_empty());
+        // Without the legal form, the name stays a person.
+        assert_eq!(names("Vosk Tamura said profit rose at the plant."), vec!["Vosk Tamura"]);
+    }
+
+    #[test]
+    fn names_after_body_nouns_are_bodies() {
+        let e = analyse(
+            "",
+            "Police held members of the militant group al-Zeta al-Nawa on Friday.",
+        );
+        assert!(e.people.is_empty());
+        // A role noun still names a person.
+        assert_eq!(
+            names("Police held the spokesman Ilyas al-Nawa on Friday."),
+            vec!["Ilyas al-Nawa"]
+        );
+    }
+
+    #[test]
+    fn small_towns_named_like_people_need_a_place_context() {
+        // "X, United States": a country of two words after the comma.
+        assert_eq!(
+            places("Our office:\n\nReno, United States"),
+            vec!["Reno", "United States"]
+        );
+        // No place context: the name-like word is no town.
+        assert!(places("Reno said the plan was fine.").is_empty());
     }
 }

@@ -110,7 +110,9 @@ impl Page {
 /// Features of one piece of text, without page context.
 pub fn of_text(text: &str) -> Features {
     let words = text.split_whitespace().count();
-    let chars = text.chars().count();
+    // ASCII text (most blocks) has a char per byte and no unspaced script.
+    let ascii = text.is_ascii();
+    let chars = if ascii { text.len() } else { text.chars().count() };
     let mut alpha = 0usize;
     let mut stops = 0usize;
     let mut caps = 0usize;
@@ -129,7 +131,11 @@ pub fn of_text(text: &str) -> Features {
         }
     }
     let ratio = |n: usize| if alpha == 0 { 0.0 } else { n as f32 / alpha as f32 };
-    let unspaced_chars = text.chars().filter(|c| is_unspaced_script(*c)).count();
+    let unspaced_chars = if ascii {
+        0
+    } else {
+        text.chars().filter(|c| is_unspaced_script(*c)).count()
+    };
     Features {
         words,
         chars,
@@ -171,6 +177,14 @@ pub fn looks_like_code(text: &str) -> bool {
 /// a word-final Greek sigma, which no stop word holds.)
 fn is_stop_token(token: &str, lower: &mut String) -> bool {
     lower.clear();
+    if token.is_ascii() {
+        if token.len() > lexicon::MAX_STOP_WORD_LEN {
+            return false;
+        }
+        lower.push_str(token);
+        lower.make_ascii_lowercase();
+        return lexicon::is_stop_word(lower);
+    }
     for c in token.chars() {
         lower.extend(c.to_lowercase());
         if lower.len() > lexicon::MAX_STOP_WORD_LEN {

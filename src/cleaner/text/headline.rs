@@ -155,9 +155,9 @@ struct Context {
     start: usize,
     chrome_free: bool,
     /// Content words of the article's opening prose.
-    opening: FxHashSet<String>,
+    opening: FxHashSet<Word>,
     /// Content words of the article's prose with their counts.
-    topic: FxHashMap<String, usize>,
+    topic: FxHashMap<Word, usize>,
     /// Blocks that are title-shaped and sum up the article.
     summing: Vec<bool>,
     /// Next prose block of the article (not chrome) at or after each index.
@@ -171,12 +171,10 @@ struct Context {
 impl Context {
     fn new(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Context {
         let opening = opening_words(blocks, page, start);
-        let mut topic: FxHashMap<String, usize> = FxHashMap::default();
+        let mut topic: FxHashMap<Word, usize> = FxHashMap::default();
         for (b, f) in blocks.iter().zip(&page.feats).take(end + 1).skip(start) {
             if b.chrome.is_none() && f.is_prose(page.min_stop) {
-                for w in content_words(&b.text) {
-                    *topic.entry(w).or_default() += 1;
-                }
+                for_each_content_word(&b.text, |w| *topic.entry(w).or_default() += 1);
             }
         }
         let summing = blocks
@@ -240,7 +238,7 @@ pub(super) fn find_headline(
     let ctx = Context::new(blocks, page, start, end, chrome_free);
     // The opening words of the prose after a block, shared by the blocks
     // that have the same next prose block.
-    let mut after: FxHashMap<usize, FxHashSet<String>> = FxHashMap::default();
+    let mut after: FxHashMap<usize, FxHashSet<Word>> = FxHashMap::default();
     let mut best: Option<(f32, usize)> = None;
     for i in 0..blocks.len() {
         // The article's only block is its body, never its headline.
@@ -425,12 +423,12 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
         set(Cue::Glued, 1.0);
     }
     let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
-    for w in content_words(text) {
+    for_each_content_word(text, |w| {
         let k = ctx.topic.get(&w).copied().unwrap_or(0);
         n += 1;
         counted += k.min(5);
         twice += usize::from(k >= 2);
-    }
+    });
     if n > 0 {
         set(Cue::Topic, counted as f32 / (5 * n) as f32);
         set(Cue::TopicTwice, twice as f32 / n as f32);
@@ -469,7 +467,7 @@ fn is_glued(text: &str) -> bool {
 /// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
 /// closing full stop, no date) with most of its content words in the
 /// article's opening prose.
-fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<String>) -> bool {
+fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<Word>) -> bool {
     let t = b.text.trim();
     matches!(b.chrome, None | Some("header"))
         && b.kind != BlockKind::ListItem
@@ -486,7 +484,7 @@ fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<String>) -> boo
 /// are in the article's opening prose, without being a breadcrumb or title
 /// that repeats the candidate. The candidate is then its standfirst or a
 /// caption.
-fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<String>) -> bool {
+fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<Word>) -> bool {
     let p = prev.text.trim();
     let text = text.trim();
     matches!(prev.chrome, None | Some("header"))
@@ -504,16 +502,89 @@ fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<Str
 
 /// Content words (not function words, at least 3 letters, cut to 6 letters
 /// so that "closes" and "closed" meet) of a text.
-fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.to_lowercase())
-        .filter(|w| !super::lexicon::is_stop_word(w))
-        .map(|w| w.chars().take(6).collect())
+/// Each is passed to `f` as a [`Word`]: an ASCII word is lower-cased in a
+/// reused buffer and packed into an integer, so only other words allocate.
+fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
+    let mut buf = String::new();
+    if text.is_ascii() {
+        // Same split as below: an ASCII char is alphanumeric exactly when
+        // its byte is.
+        for w in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+            // Cannot fail: ASCII bytes split at ASCII bytes.
+            if let Some(w) = std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| ascii_content_word(w, &mut buf))
+            {
+                f(w);
+            }
+        }
+        return;
+    }
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_ascii() {
+            if let Some(w) = ascii_content_word(w, &mut buf) {
+                f(w);
+            }
+        } else if w.chars().count() >= 3 {
+            let lower = w.to_lowercase();
+            if !super::lexicon::is_stop_word(&lower) {
+                f(Word::Other(lower.chars().take(6).collect()));
+            }
+        }
+    }
+}
+
+/// An ASCII word as a content word, lower-cased in `buf`; None for short
+/// words and function words.
+fn ascii_content_word(w: &str, buf: &mut String) -> Option<Word> {
+    if w.len() < 3 {
+        return None;
+    }
+    buf.clear();
+    buf.push_str(w);
+    buf.make_ascii_lowercase();
+    (!super::lexicon::is_stop_word(buf)).then(|| Word::ascii(&buf.as_bytes()[..buf.len().min(6)]))
+}
+
+/// A content word (lower-cased, at most 6 letters) as a set key: ASCII
+/// words (nearly all of them) packed into an integer without allocating.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Word {
+    /// Up to 8 ASCII bytes, zero-padded (no alphanumeric byte is zero).
+    Ascii(u64),
+    Other(Box<str>),
+}
+
+impl Word {
+    fn ascii(bytes: &[u8]) -> Word {
+        let mut packed = [0u8; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        Word::Ascii(u64::from_le_bytes(packed))
+    }
+
+    #[cfg(test)]
+    fn text(&self) -> String {
+        match self {
+            Word::Ascii(n) => n
+                .to_le_bytes()
+                .iter()
+                .take_while(|&&b| b != 0)
+                .map(|&b| char::from(b))
+                .collect(),
+            Word::Other(s) => s.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+fn content_words(text: &str) -> impl Iterator<Item = Word> {
+    let mut words = Vec::new();
+    for_each_content_word(text, |w| words.push(w));
+    words.into_iter()
 }
 
 /// The content words of the first prose blocks of the article (about 300 words).
-fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<String> {
+fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<Word> {
     let mut words = FxHashSet::default();
     let mut taken = 0;
     for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
@@ -522,20 +593,22 @@ fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<Strin
         }
         if block.chrome.is_none() && f.is_prose(page.min_stop) {
             taken += f.words;
-            words.extend(content_words(&block.text));
+            for_each_content_word(&block.text, |w| {
+                words.insert(w);
+            });
         }
     }
     words
 }
 
-fn overlap(text: &str, opening: &FxHashSet<String>) -> f32 {
+fn overlap(text: &str, opening: &FxHashSet<Word>) -> f32 {
     let (mut n, mut hit) = (0, 0);
-    for w in content_words(text) {
+    for_each_content_word(text, |w| {
         n += 1;
         if opening.contains(&w) {
             hit += 1;
         }
-    }
+    });
     if n == 0 { 0.0 } else { hit as f32 / n as f32 }
 }
 
@@ -552,6 +625,14 @@ mod tests {
     use crate::cleaner::text::region::tests::blocks;
 
     #[test]
+    fn content_words_lower_case_and_cut_ascii_and_other_words_alike() {
+        let words: Vec<String> = content_words("The HARBOUR closes; Écoles à Zürich, it's über-Straßenbahn")
+            .map(|w| w.text())
+            .collect();
+        assert_eq!(words, ["harbou", "closes", "écoles", "zürich", "straße"]);
+    }
+
+    #[test]
     fn glued_link_texts_image_words_and_bare_by_lines() {
         assert!(is_glued("HomeHarbour news"));
         assert!(is_glued("SubscribeSign in"));
@@ -566,7 +647,7 @@ mod tests {
 
     #[test]
     fn a_summing_title_is_title_shaped_and_about_the_article() {
-        let opening: FxHashSet<String> =
+        let opening: FxHashSet<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
         let check = |t: &str| {
@@ -581,7 +662,7 @@ mod tests {
 
     #[test]
     fn caption_or_standfirst_after_a_summing_title_is_marked() {
-        let opening: FxHashSet<String> =
+        let opening: FxHashSet<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
         let check = |prev: &str, text: &str| {
