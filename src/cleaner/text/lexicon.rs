@@ -349,10 +349,18 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
         ))
         .expect("static regex")
     });
+    // Unlabelled credits after a dash or a sentence: "... on Monday. —
+    // Agency pic", "... in 2024. Photo by Jane Roe on Example".
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&ascii_boundaries(
+            r"(?i)\s[—–]{1,2}\s*((?-i:\p{Lu})\S*\s+){0,2}(pics?|photos?|pictures?|fotos?)(\s+(by|from|courtesy of|via)\s+(\S+\s*){1,5})?$|[.!?]\s+(photos?|pictures?|images?|fotos?)\s+(by|from|courtesy of|via)\s+(\S+\s*){1,6}$",
+        ))
+        .expect("static regex")
+    });
     let text = text.trim_end();
     // Credits sit at the very end: look at the last 160 characters only.
     let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
-    if LABELLED.is_match(tail) {
+    if LABELLED.is_match(tail) || TRAILING.is_match(tail) {
         return true;
     }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
@@ -453,6 +461,20 @@ mod tests {
             "The parcels are sent (mostly via the old port)"
         ));
         assert!(!ends_with_photo_credit("The harbour reopened on Monday."));
+        assert!(ends_with_photo_credit(
+            "Workers paint the railings of the old bridge on March 3, 2025. — Harbour Agency pic"
+        ));
+        assert!(ends_with_photo_credit(
+            "The ferry leaves the old port at dusk. –– Pictures by Jane Roe"
+        ));
+        assert!(ends_with_photo_credit(
+            "The ferry leaves the old port at dusk. Photo by Jane Roe on Example"
+        ));
+        assert!(!ends_with_photo_credit(
+            "The council showed the plans to residents — and a photo"
+        ));
+        assert!(!ends_with_photo_credit("Readers sent us a photo by the harbour."));
+        assert!(!ends_with_photo_credit("The old port - product photo"));
         assert!(!ends_with_photo_credit(
             "We kept the old guide. (This is a photo of the copy we own, so it looks a bit worn.)"
         ));
