@@ -1,11 +1,15 @@
 //! Publication date: page metadata first, else the best date expression on
-//! the page, preferring the byline zone around the headline and
-//! "published" over "updated".
+//! the page, preferring the byline zone around the headline (and date
+//! lines beside a byline, above a dateline of their day, or under the
+//! headline repeated in a list of stories), and "published" over "updated"
+//! and "received".
 //!
 //! Every date expression is found with its span: month names in English,
-//! German, French, Spanish, Italian, Dutch, Portuguese, Swedish and Polish,
-//! numeric day-month-year forms and ISO 8601. Impossible dates (30 February,
-//! month 13) are rejected; relative forms ("3 hours ago") are not dates.
+//! German, French, Spanish, Italian, Dutch, Portuguese, Swedish and Polish
+//! (day or month first, `04-Aug-2021`, year first `2023 Jan 7`), numeric
+//! forms (their day/month order from the page's other dates, its clock and
+//! its spelling) and ISO 8601. Impossible dates (30 February, month 13) are
+//! rejected; relative forms ("3 hours ago") are not dates.
 
 use crate::cleaner::{Block, CleanDoc};
 use crate::prebuilt::Matcher;
@@ -209,9 +213,12 @@ static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("static regex"));
 /// `11/13/19 at 4:00 PM`, `11/08/23 5:19pm`: month/day (or the page's
-/// order) with a two-digit year, then a clock time.
-static SHORT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{2})\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}").expect("static regex"));
+/// order) with a two-digit year, then a clock time; `05.03.24, 10:34 Uhr`
+/// with dots, day first.
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})([/.])(\d{1,2})([/.])(\d{2})(?:\s+|,\s*)(?:at\s+|@\s*|um\s+|à\s+|om\s+)?\d{1,2}:\d{2}")
+        .expect("static regex")
+});
 /// Chinese, Japanese and Korean: 2024年3月5日, 2024년 3월 5일.
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
@@ -220,6 +227,12 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 /// unless the first number cannot be a month), `03-04-2024`.
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})([./-])(\d{1,2})([./-])((?:19|20)\d{2})").expect("static regex"));
+
+/// A line that is only a day and month, a dash and the year: `12/19 —
+/// 2025` (a design that sets the year apart). Only a whole line: in
+/// running text "3/4 - 2025" may be anything.
+static SPLIT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})([/.])(\d{1,2})\s+[—–-]\s+((?:19|20)\d{2})\s*$").expect("static regex"));
 
 /// `Matcher`s (prebuilt DFAs, `crate::prebuilt`): compiling these two
 /// with `Regex::new` was a third of a one-file run's instructions.
@@ -254,7 +267,7 @@ fn num<T: std::str::FromStr>(c: &regex::Captures, i: usize) -> Option<T> {
 /// How to read `04/03/2024`: scraped pages glue words together
 /// ("Health" + "March 3, 2024"), so boundaries are checked by hand instead of
 /// with `\b`: no digit may touch a number, and a month name may follow a
-/// lower-case letter only when it starts with a capital.
+/// lower-case letter or a digit only when it starts with a capital.
 ///
 /// After a named-month date the year may touch more digits: scrapers glue
 /// the next widget to it ("January 14, 2026" + "20 Mins Read").
@@ -265,7 +278,7 @@ fn at_boundary(text: &str, range: &Range<usize>, named_month: bool) -> bool {
     let before_ok = match (before, first) {
         (None, _) | (_, None) => true,
         (Some(b), Some(f)) if f.is_ascii_digit() => !b.is_ascii_digit(),
-        (Some(b), Some(f)) => !b.is_alphanumeric() || (b.is_lowercase() && f.is_uppercase()),
+        (Some(b), Some(f)) => !b.is_alphanumeric() || ((b.is_lowercase() || b.is_ascii_digit()) && f.is_uppercase()),
     };
     before_ok && (named_month || !after.is_some_and(|c| c.is_ascii_digit()))
 }
@@ -299,7 +312,7 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     let full_year = has_year(text);
     // "11/13/19 at 4:00 PM": a slash date with a two-digit year, only when
     // a clock time follows (alone, "1/2/24" may be anything).
-    let short_year = text.contains('/') && text.contains(':');
+    let short_year = (text.contains('/') || text.contains('.')) && text.contains(':');
     if !full_year && !short_year {
         return Vec::new();
     }
@@ -364,17 +377,41 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         let (d, m) = if day_first { (a, b) } else { (b, a) };
         push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
     }
+    if let Some(c) = SPLIT_YEAR.captures(text)
+        && let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 4))
+    {
+        let day_first = a > 12 || (b <= 12 && (order == NumericOrder::DayFirst || &c[2] == "."));
+        let (d, m) = if day_first { (a, b) } else { (b, a) };
+        push(
+            c.get(1).map_or(0, |m| m.start())..c.get(4).map_or(0, |m| m.end()),
+            valid(y, m, d),
+            false,
+        );
+    }
     if short_year {
         for c in SHORT_YEAR.captures_iter(text) {
-            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<i32>(&c, 3)) else {
+            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
                 continue;
             };
-            let day_first = a > 12 || (b <= 12 && order == NumericOrder::DayFirst);
+            if c[2] != c[4] {
+                continue;
+            }
+            let dots = &c[2] == ".";
+            let day_first = if b > 12 {
+                false
+            } else {
+                a > 12
+                    || match order {
+                        NumericOrder::DayFirst => true,
+                        NumericOrder::MonthFirstAlways => false,
+                        NumericOrder::MonthFirst => dots,
+                    }
+            };
             let (d, m) = if day_first { (a, b) } else { (b, a) };
             let y = if y < 70 { 2000 + y } else { 1900 + y };
             let range = c
                 .get(0)
-                .map_or(0..0, |m| m.start()..c.get(3).map_or(m.end(), |y| y.end()));
+                .map_or(0..0, |m| m.start()..c.get(5).map_or(m.end(), |y| y.end()));
             push(range, valid(y, m, d), false);
         }
     }
@@ -565,6 +602,12 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             if teasers.contains(&i) && is_date_line(block, &found) {
                 s += 4.0;
             }
+            // "Tom2024-04-18T13:00:39+00:00March 22nd, 2024": a machine
+            // timestamp leaked from hidden markup (often the modified
+            // time) beside the date the reader sees: the latter wins.
+            if is_machine_stamp(&block.text, &found) && found_here.iter().any(|d| !is_machine_stamp(&block.text, d)) {
+                s -= 1.0;
+            }
             // One end of a range ("Dec 25, 2023/Jan 1, 2024", "May 2 to
             // May 5, 2024") dates an issue or an event, not the page.
             let joined = |a: &FoundDate, b: &FoundDate| is_range_joiner(&block.text[a.span.end..b.span.start]);
@@ -632,6 +675,18 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
         out.push((s, i, found));
     }
     out
+}
+
+/// An ISO date with its clock time ("2024-04-18T13:00:39"), as markup
+/// holds it for machines.
+fn is_machine_stamp(text: &str, found: &FoundDate) -> bool {
+    let after = text.as_bytes().get(found.span.end..).unwrap_or_default();
+    found.text.len() == 10
+        && found.text.as_bytes().get(4) == Some(&b'-')
+        && after.len() >= 3
+        && after[0] == b'T'
+        && after[1].is_ascii_digit()
+        && after[2].is_ascii_digit()
 }
 
 /// A numeric date whose day and month could be swapped ("06/01/2026").
@@ -753,13 +808,22 @@ fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
 fn page_order(blocks: &[Block]) -> NumericOrder {
     let (mut day_first, mut month_first) = (0, 0);
     let (mut dotted_day_first, mut dotted_month_first) = (0, 0);
+    let mut ambiguous_slash = false;
     for block in blocks.iter().filter(|b| has_year(&b.text)) {
         for c in NUMERIC.captures_iter(&block.text) {
             let (a, b) = (num::<u32>(&c, 1).unwrap_or(0), num::<u32>(&c, 3).unwrap_or(0));
             let (first_is_day, second_is_day) = (a > 12 && b <= 12, b > 12 && a <= 12);
+            ambiguous_slash |= &c[2] == "/" && a != b && (1..=12).contains(&a) && (1..=12).contains(&b);
             if &c[2] != "." {
                 day_first += 2 * usize::from(first_is_day);
                 month_first += 2 * usize::from(second_is_day);
+            }
+            // "08/11/2023 | 20:26": a 24-hour clock goes with day first.
+            if &c[2] == "/"
+                && let Some(end) = c.get(0).map(|m| m.end())
+                && CLOCK_24.is_match(&block.text[end..])
+            {
+                day_first += 1;
             }
             if &c[2] != "/" && c[2] == c[4] {
                 dotted_day_first += usize::from(first_is_day);
@@ -769,6 +833,10 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
         day_first += DAY_MONTH_YEAR.find_iter(&block.text).count();
         month_first += MONTH_DAY_YEAR.find_iter(&block.text).count();
     }
+    // No date settles it: British spelling goes with day first.
+    if day_first == month_first && ambiguous_slash && british_spelling(blocks) {
+        return NumericOrder::DayFirst;
+    }
     if day_first > month_first {
         NumericOrder::DayFirst
     } else if dotted_month_first > 0 && dotted_day_first == 0 {
@@ -777,6 +845,117 @@ fn page_order(blocks: &[Block]) -> NumericOrder {
         NumericOrder::MonthFirst
     }
 }
+
+/// Whether the page spells British ("colour", "organised", "travelled")
+/// at least twice and more than twice as often as American ("color",
+/// "organized", "traveled"): British and Commonwealth English write dates
+/// day first.
+fn british_spelling(blocks: &[Block]) -> bool {
+    const BRITISH: &[&str] = &[
+        "colour",
+        "colours",
+        "coloured",
+        "favourite",
+        "favourites",
+        "centre",
+        "centres",
+        "organise",
+        "organised",
+        "organising",
+        "organisation",
+        "organisations",
+        "realise",
+        "realised",
+        "recognise",
+        "recognised",
+        "apologise",
+        "analyse",
+        "analysed",
+        "behaviour",
+        "honour",
+        "honoured",
+        "neighbour",
+        "neighbours",
+        "neighbourhood",
+        "labour",
+        "flavour",
+        "flavours",
+        "travelled",
+        "travelling",
+        "traveller",
+        "travellers",
+        "defence",
+        "catalogue",
+        "theatre",
+        "programme",
+        "programmes",
+        "licence",
+        "cheque",
+        "jewellery",
+        "tyres",
+        "aluminium",
+        "whilst",
+    ];
+    const AMERICAN: &[&str] = &[
+        "color",
+        "colors",
+        "colored",
+        "favorite",
+        "favorites",
+        "center",
+        "centers",
+        "organize",
+        "organized",
+        "organizing",
+        "organization",
+        "organizations",
+        "realize",
+        "realized",
+        "recognize",
+        "recognized",
+        "apologize",
+        "analyze",
+        "analyzed",
+        "behavior",
+        "honor",
+        "honored",
+        "neighbor",
+        "neighbors",
+        "neighborhood",
+        "labor",
+        "flavor",
+        "flavors",
+        "traveled",
+        "traveling",
+        "traveler",
+        "travelers",
+        "defense",
+        "catalog",
+        "theater",
+        "jewelry",
+        "aluminum",
+    ];
+    let (mut british, mut american) = (0usize, 0usize);
+    let mut lower = String::new();
+    for word in blocks
+        .iter()
+        .flat_map(|b| b.text.split(|c: char| !c.is_ascii_alphabetic()))
+    {
+        if !(5..=13).contains(&word.len()) {
+            continue;
+        }
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        british += usize::from(BRITISH.contains(&lower.as_str()));
+        american += usize::from(AMERICAN.contains(&lower.as_str()));
+    }
+    british >= 2 && british > 2 * american
+}
+
+/// A clock time from 13:00 to 23:59 right after a date.
+static CLOCK_24: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"^[\s,|•·–—-]{0,4}(?:at\s+)?(?:1[3-9]|2[0-3])[:.h][0-5]\d").expect("static regex"));
 
 /// The role a short label line just above a date line gives it
 /// ("Published on" / "Oct 31, 2025" on the next line).
@@ -1388,5 +1567,84 @@ mod tests {
         assert!(!is_ambiguous_numeric("13/01/2026"));
         assert!(!is_ambiguous_numeric("06/06/2026"));
         assert!(!is_ambiguous_numeric("2026-01-06"));
+    }
+
+    #[test]
+    fn a_24_hour_clock_after_a_slash_date_reads_it_day_first() {
+        let doc = doc_of(&[("Storm closes harbour", HL), ("08/11/2023 | 20:26", Some("date"))]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::DayFirst);
+        assert_eq!(extract(&doc).unwrap().iso, "2023-11-08");
+        // A morning time, or a 12-hour clock, says nothing.
+        let doc = doc_of(&[("Storm closes harbour", HL), ("08/11/2023 | 09:26", Some("date"))]);
+        assert_eq!(page_order(&doc.blocks), NumericOrder::MonthFirst);
+        let doc = doc_of(&[("Storm closes harbour", HL), ("08/11/2023 at 8:26 pm", Some("date"))]);
+        assert_eq!(extract(&doc).unwrap().iso, "2023-08-11");
+    }
+
+    #[test]
+    fn a_line_of_day_month_then_year() {
+        assert_eq!(iso("12/19 — 2025").as_deref(), Some("2025-12-19"));
+        assert_eq!(iso("19.12 – 2025").as_deref(), Some("2025-12-19"));
+        assert_eq!(
+            find_dates_ordered("03/04 - 2025", NumericOrder::DayFirst)[0].iso,
+            "2025-04-03"
+        );
+        assert_eq!(iso("scored 3/4 - 2025 season"), None);
+        assert_eq!(iso("12/19 — 2025 was the year"), None);
+        assert_eq!(iso("13/13 — 2025"), None);
+    }
+
+    #[test]
+    fn a_written_date_beats_a_leaked_machine_stamp_on_its_line() {
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+            ("Ann2024-04-18T13:00:39+00:00March 22nd, 2024|News|", Some("date")),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-03-22");
+        // Alone, the stamp is the date.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Ann2024-04-18T13:00:39+00:00|News|", Some("date")),
+        ]);
+        assert_eq!(extract(&doc).unwrap().iso, "2024-04-18");
+        let stamp = find_date("x2024-04-18T13:00:39").unwrap();
+        assert!(is_machine_stamp("x2024-04-18T13:00:39", &stamp));
+        let plain = find_date("x2024-04-18 13:00").unwrap();
+        assert!(!is_machine_stamp("x2024-04-18 13:00", &plain));
+        // A month name glued to digits, when capitalised.
+        assert_eq!(iso("+00:00March 22nd, 2024").as_deref(), Some("2024-03-22"));
+        assert_eq!(iso("mp3march 22, 2024"), None);
+    }
+
+    #[test]
+    fn british_spelling_reads_a_lone_slash_date_day_first() {
+        let mut blocks = vec![
+            ("Storm closes harbour", HL),
+            ("Ann Lee - 12/03/2026", Some("date")),
+            ("The neighbourhood favourite travelled far; its colour faded.", None),
+        ];
+        assert!(british_spelling(&doc_of(&blocks).blocks));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-03-12");
+        // American spelling, or a date that settles the order, wins.
+        blocks[2].0 = "The neighborhood favorite traveled far; its color faded.";
+        assert!(!british_spelling(&doc_of(&blocks).blocks));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-12-03");
+        blocks[2].0 = "The neighbourhood favourite travelled far; its colour faded.";
+        blocks.push(("Older: 11/24/2025", Some("related")));
+        assert_eq!(extract(&doc_of(&blocks)).unwrap().iso, "2026-12-03");
+        // One word is not enough.
+        assert!(!british_spelling(&doc_of(&[("Its colour faded.", None)]).blocks));
+    }
+
+    #[test]
+    fn dotted_two_digit_years_before_a_clock_time_are_day_first() {
+        assert_eq!(iso("Stand: 05.03.24, 10:34 Uhr").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("05.03.24 um 10:34").as_deref(), Some("2024-03-05"));
+        assert_eq!(find_date("Stand: 05.03.24, 10:34 Uhr").unwrap().text, "05.03.24");
+        // Mixed separators, a version number alone, no clock time.
+        assert_eq!(iso("05.03/24 10:34"), None);
+        assert_eq!(iso("release 5.03.24 is out: see notes"), None);
+        assert_eq!(iso("Stand: 05.03.24"), None);
     }
 }

@@ -320,6 +320,13 @@ pub fn is_role_head(w: &str) -> bool {
                 | "Count"
                 | "Duke"
                 | "Duchess"
+                | "Emperor"
+                | "Empress"
+                | "Tsar"
+                | "Czar"
+                | "Tsarina"
+                | "Shah"
+                | "Pharaoh"
                 | "Crown"
         )
 }

@@ -20,9 +20,11 @@ const INSIDE_MAX_PROSE: f32 = 70.0;
 const INSIDE_MIN: f32 = 3.0;
 
 /// Cues a headline candidate is scored on. Each is 0/1, a share or a
-/// logarithm; the score is their weighted sum ([`WEIGHTS`]: a logistic
-/// regression fitted on the development pages, checked by 5-fold
-/// cross-validation over pages).
+/// logarithm; the score is their weighted sum ([`WEIGHTS`]: a softmax over
+/// each development page's candidates, the gold line against the others,
+/// checked by 5-fold cross-validation over pages; the length weights share
+/// a constant that the softmax leaves free, set so that the score gates
+/// below keep their meaning).
 #[derive(Debug, Clone, Copy)]
 enum Cue {
     /// Length: 2, 3, 4, 5 to 8, 9 to 14, 15 to 20 words, more.
@@ -96,51 +98,71 @@ enum Cue {
     /// A title-shaped line that sums up the article in the six blocks
     /// before it (see [`is_summing_title`]).
     PriorTitle,
+    /// One word only (a term page's headword, a product name).
+    Words1,
+    /// Ends with a full stop ("Prices fall. Here is why.").
+    FullStop,
+    /// A list item (a menu or teaser list entry, sometimes the title).
+    ListItem,
+    /// The candidate of four words or more whose words are most found in
+    /// the article's opening prose.
+    MostOverlap,
+    /// Right after a paragraph of prose (a sub-heading, a pull quote).
+    AfterProse,
+    /// The end of a breadcrumb or path line elsewhere on the page
+    /// ("Home › News › Storm closes harbour").
+    EndsTrail,
 }
 
-const CUES: usize = Cue::PriorTitle as usize + 1;
+const CUES: usize = Cue::EndsTrail as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    -2.18, // Words2
-    -1.20, // Words3
-    -0.33, // Words4
-    0.45,  // Words5To8
-    1.04,  // Words9To14
-    0.83,  // Words15To20
-    -0.37, // WordsOver20
-    -0.52, // LowerStart
-    0.78,  // UpperStart
-    1.06,  // Repeated
-    0.32,  // NextLonger
-    -0.27, // SentenceCase
+    -2.37, // Words2
+    -1.47, // Words3
+    -0.65, // Words4
+    0.33,  // Words5To8
+    1.16,  // Words9To14
+    0.33,  // Words15To20
+    -0.30, // WordsOver20
+    0.00,  // LowerStart
+    0.46,  // UpperStart
+    0.65,  // Repeated
+    0.45,  // NextLonger
+    -0.46, // SentenceCase
     2.11,  // MetaNext
-    1.37,  // MetaSoon
-    0.57,  // MetaBefore
-    -0.95, // Question
-    -0.61, // LogBetween
-    1.24,  // Inside
-    -0.65, // NameLike
-    -1.77, // Separated
-    0.26,  // Adjacent
-    1.92,  // Overlap
-    -1.47, // AfterTitle
-    -0.17, // FarBefore
-    -0.33, // FarInside
-    -0.83, // ProseBefore
-    -0.93, // Gap1
-    -0.47, // Gap2To3
-    -0.17, // Gap4To8
-    -0.19, // GapFar
-    0.45,  // Capitalised
-    -1.27, // AfterByWord
-    -1.15, // Image
+    1.47,  // MetaSoon
+    0.95,  // MetaBefore
+    -0.68, // Question
+    -0.24, // LogBetween
+    0.95,  // Inside
+    -0.83, // NameLike
+    -1.33, // Separated
+    -0.10, // Adjacent
+    1.70,  // Overlap
+    -0.88, // AfterTitle
+    -0.31, // FarBefore
+    -0.52, // FarInside
+    -0.71, // ProseBefore
+    -0.11, // Gap1
+    -0.07, // Gap2To3
+    0.02,  // Gap4To8
+    0.15,  // GapFar
+    1.02,  // Capitalised
+    -0.58, // AfterByWord
+    -0.89, // Image
     1.16,  // OverlapNext
-    0.76,  // Digit
-    0.73,  // Colon
-    -0.70, // Glued
-    1.47,  // Topic
-    -0.78, // TopicTwice
-    -1.03, // PriorTitle
+    0.58,  // Digit
+    1.08,  // Colon
+    -1.49, // Glued
+    2.17,  // Topic
+    0.14,  // TopicTwice
+    -0.53, // PriorTitle
+    -3.01, // Words1
+    -2.27, // FullStop
+    -2.56, // ListItem
+    -0.52, // MostOverlap
+    -0.38, // AfterProse
+    1.60,  // EndsTrail
 ];
 
 /// Minimum score of a headline.
@@ -166,6 +188,8 @@ struct Context {
     /// compete with a headline (not bylines, dates, share buttons).
     prose_words: Vec<usize>,
     competing: Vec<usize>,
+    /// Blocks with path separators (breadcrumbs, "Section / Title").
+    trails: Vec<usize>,
 }
 
 impl Context {
@@ -205,6 +229,7 @@ impl Context {
         }
         prose_words.push(p);
         competing.push(c);
+        let trails = trail_blocks(blocks);
         Context {
             start,
             chrome_free,
@@ -214,6 +239,7 @@ impl Context {
             next_prose,
             prose_words,
             competing,
+            trails,
         }
     }
 
@@ -239,15 +265,14 @@ pub(super) fn find_headline(
     // The opening words of the prose after a block, shared by the blocks
     // that have the same next prose block.
     let mut after: FxHashMap<usize, FxHashSet<Word>> = FxHashMap::default();
+    // The article's only block is its body, never its headline.
+    let mut cands: Vec<(usize, [f32; CUES])> = (0..blocks.len())
+        .filter(|&i| !(i >= start && end <= i))
+        .filter_map(|i| Some((i, title_cues(blocks, page, i, &ctx)?)))
+        .collect();
+    mark_most_overlap(&mut cands, page);
     let mut best: Option<(f32, usize)> = None;
-    for i in 0..blocks.len() {
-        // The article's only block is its body, never its headline.
-        if i >= start && end <= i {
-            continue;
-        }
-        let Some(cues) = title_cues(blocks, page, i, &ctx) else {
-            continue;
-        };
+    for (i, cues) in cands {
         let mut s = dot(&cues);
         // The overlap with the prose that follows and repetition are costly
         // to find on long pages: only looked up when they could make this
@@ -287,10 +312,75 @@ pub(super) fn find_headline(
     Some((h, cut))
 }
 
+/// Sets [`Cue::MostOverlap`] on the candidates of four words or more
+/// with the highest share of words in the opening prose (above zero).
+fn mark_most_overlap(cands: &mut [(usize, [f32; CUES])], page: &Page) {
+    let long = |i: usize| page.feats[i].words >= 4;
+    let most = cands
+        .iter()
+        .filter(|(i, _)| long(*i))
+        .map(|(_, c)| c[Cue::Overlap as usize])
+        .fold(0.0f32, f32::max);
+    if most > 0.0 {
+        for (i, c) in cands.iter_mut() {
+            if long(*i) && c[Cue::Overlap as usize] >= most {
+                c[Cue::MostOverlap as usize] = 1.0;
+            }
+        }
+    }
+}
+
+/// A title in two short sentences ("Prices fall. Here is why."): a full
+/// stop inside, after a word of three letters or more that ends in lower
+/// case (not "St." or "U.S."), followed by a capital. A line with one
+/// sentence and a full stop is a paragraph, not a title.
+fn is_two_sentence_title(text: &str) -> bool {
+    let body = text.trim_end_matches('.');
+    body.match_indices(". ").any(|(k, _)| {
+        let word = body[..k].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        word.chars().count() >= 3
+            && word.chars().next_back().is_some_and(char::is_lowercase)
+            && body[k + 2..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'‘“„«".contains(c))
+    })
+}
+
+/// Characters that separate the steps of a breadcrumb or path.
+const TRAIL_SEPARATORS: &[char] = &['›', '»', '>', '/', '|'];
+
+/// Blocks with path separators: the lines [`ends_trail`] looks in.
+fn trail_blocks(blocks: &[Block]) -> Vec<usize> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.text.contains(TRAIL_SEPARATORS))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The block's text ends another, longer block that holds path separators
+/// (a breadcrumb or "Section / Title" line), at a word boundary.
+fn ends_trail(page: &Page, i: usize, trails: &[usize]) -> bool {
+    let key = &page.keys[i];
+    key.len() >= 6
+        && trails.iter().any(|&j| {
+            let other = &page.keys[j];
+            j != i
+                && other.len() > key.len()
+                && other.ends_with(key.as_str())
+                && other[..other.len() - key.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_alphanumeric())
+        })
+}
+
 fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<[f32; CUES]> {
     let block = &blocks[i];
     let f = &page.feats[i];
-    if !matches!(block.chrome, None | Some("header" | "footer")) || block.kind == BlockKind::ListItem {
+    if !matches!(block.chrome, None | Some("header" | "footer")) {
         return None;
     }
     let text = block.text.trim();
@@ -298,10 +388,19 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
         if !(5..=120).contains(&f.chars) {
             return None;
         }
-    } else if !(2..=30).contains(&f.words) {
+    } else if !(1..=30).contains(&f.words) || f.words == 1 && f.chars < 3 {
         return None;
     }
-    if text.ends_with(['.', ',', ';', ':']) && !text.ends_with("...") || page.is_prose(i) && f.words > 20 {
+    let full_stop = text.ends_with('.') && !text.ends_with("...");
+    // A quote mark opened at the end goes on in the next line.
+    let opens_quote = text
+        .strip_suffix(['"', '“', '„', '«'])
+        .is_some_and(|t| t.ends_with(char::is_whitespace));
+    if text.ends_with([',', ';', ':'])
+        || opens_quote
+        || full_stop && (f.words > 20 || !is_two_sentence_title(text))
+        || page.is_prose(i) && f.words > 20
+    {
         return None;
     }
     if f.dated {
@@ -320,8 +419,15 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     let start = ctx.start;
     let mut c = [0.0f32; CUES];
     let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
+    if full_stop {
+        set(Cue::FullStop, 1.0);
+    }
+    if block.kind == BlockKind::ListItem {
+        set(Cue::ListItem, 1.0);
+    }
     match f.words {
-        0 | 1 => {}
+        0 => {}
+        1 => set(Cue::Words1, 1.0),
         2 => set(Cue::Words2, 1.0),
         3 => set(Cue::Words3, 1.0),
         4 => set(Cue::Words4, 1.0),
@@ -436,6 +542,12 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if ctx.summing[i.saturating_sub(6)..i].iter().any(|&s| s) {
         set(Cue::PriorTitle, 1.0);
     }
+    if i > 0 && page.is_prose(i - 1) {
+        set(Cue::AfterProse, 1.0);
+    }
+    if ends_trail(page, i, &ctx.trails) {
+        set(Cue::EndsTrail, 1.0);
+    }
     Some(c)
 }
 
@@ -455,13 +567,14 @@ static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A lower-case letter followed by an upper-case one and a lower-case one
-/// ("HomeNews", "SubscribeSign in"): link texts run together.
+/// Two lower-case letters followed by an upper-case one and a lower-case
+/// one ("HomeNews", "SubscribeSign in"): link texts run together. One
+/// lower-case letter before is a brand's spelling ("eCommerce", "iPhone").
 fn is_glued(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase())
+    chars.windows(4).any(|w| {
+        w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && w[2].is_ascii_uppercase() && w[3].is_ascii_lowercase()
+    })
 }
 
 /// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
@@ -637,6 +750,12 @@ mod tests {
         assert!(is_glued("HomeHarbour news"));
         assert!(is_glued("SubscribeSign in"));
         assert!(!is_glued("Harbour bridge reopens in Dover"));
+        assert!(!is_glued("Harbour eTickets and McDonald's kiosks"));
+        assert!(is_two_sentence_title("Bread prices fall. Here is why."));
+        assert!(is_two_sentence_title("Ferries return. \"We missed them\""));
+        assert!(!is_two_sentence_title("Bread prices fell in the town this month."));
+        assert!(!is_two_sentence_title("Prices fell at St. Mary's market."));
+        assert!(!is_two_sentence_title("Bread prices fall. more to come."));
         assert!(IMAGE_WORD.is_match("Featured image"));
         assert!(IMAGE_WORD.is_match("Company logo"));
         assert!(!IMAGE_WORD.is_match("Imagine a bridge over the harbour"));
@@ -683,5 +802,110 @@ mod tests {
             "Harbour bridge reopens after two years of repairs",
             "Harbour bridge reopens after two years of repairs"
         ));
+    }
+
+    /// The cues of block `i` of a page whose article starts at `start`.
+    fn cues_of(b: &[Block], start: usize, i: usize) -> Option<[f32; CUES]> {
+        let page = Page::new(b);
+        let ctx = Context::new(b, &page, start, b.len() - 1, false);
+        title_cues(b, &page, i, &ctx)
+    }
+
+    const PROSE: &str =
+        "The harbour bridge reopened on Monday after two years of repairs, the council said in a statement.";
+
+    #[test]
+    fn one_word_full_stop_and_list_item_lines_are_candidates_with_their_cue() {
+        let mut b = blocks(&[
+            "Lighthouses",
+            "Bread prices fall. Here is why.",
+            "Harbour bridge reopens",
+            "Harbour bridge reopens,",
+            "The harbour bridge, closed for two years while engineers replaced its cables and deck, reopened to traffic on a wet Monday.",
+            PROSE,
+            PROSE,
+        ]);
+        b[2].kind = BlockKind::ListItem;
+        let cue = |i: usize, c: Cue| cues_of(&b, 5, i).map(|v| v[c as usize]);
+        assert_eq!(cue(0, Cue::Words1), Some(1.0));
+        assert_eq!(cue(1, Cue::FullStop), Some(1.0));
+        assert_eq!(cue(1, Cue::Words1), Some(0.0));
+        assert_eq!(cue(2, Cue::ListItem), Some(1.0));
+        assert_eq!(cue(2, Cue::FullStop), Some(0.0));
+        // A line cut at a comma, and a long sentence, are not titles.
+        assert_eq!(cue(3, Cue::Words1), None);
+        let quoted = blocks(&["\"The bridge is safe,\" the mayor said. \"", PROSE, PROSE]);
+        assert!(cues_of(&quoted, 1, 0).is_none());
+        assert_eq!(cue(4, Cue::FullStop), None);
+        // Too short to be a word.
+        assert!(cues_of(&blocks(&["Go", PROSE, PROSE]), 1, 0).is_none());
+    }
+
+    #[test]
+    fn a_line_right_after_prose_is_marked() {
+        let b = blocks(&["Harbour bridge reopens", PROSE, "What happens next", PROSE]);
+        assert_eq!(cues_of(&b, 1, 2).map(|c| c[Cue::AfterProse as usize]), Some(1.0));
+        assert_eq!(cues_of(&b, 1, 0).map(|c| c[Cue::AfterProse as usize]), Some(0.0));
+    }
+
+    #[test]
+    fn a_line_that_ends_a_breadcrumb_is_marked() {
+        let b = blocks(&[
+            "Home › Local › Harbour bridge reopens",
+            "Harbour bridge reopens",
+            "Ferry / Seaharbour",
+            "harbour",
+            "Harbour bridge reopens soon",
+            "Ferry timetable changes",
+            "Winter ferry timetable changes",
+            "News",
+        ]);
+        let page = Page::new(&b);
+        let trails = trail_blocks(&b);
+        assert_eq!(trails, [0, 2]);
+        assert!(ends_trail(&page, 1, &trails));
+        // Inside a word, not at the end, the end of a line that is no
+        // trail, too short, or the trail itself.
+        assert!(!ends_trail(&page, 3, &trails));
+        assert!(!ends_trail(&page, 4, &trails));
+        assert!(!ends_trail(&page, 5, &trails));
+        assert!(!ends_trail(&page, 7, &trails));
+        assert!(!ends_trail(&page, 0, &trails));
+    }
+
+    #[test]
+    fn the_most_overlapping_long_candidates_are_marked() {
+        let b = blocks(&["Harbour bridge reopens after repairs", "Ferry news today now", "Bridge"]);
+        let page = Page::new(&b);
+        let with = |ovl: f32| {
+            let mut c = [0.0; CUES];
+            c[Cue::Overlap as usize] = ovl;
+            c
+        };
+        // The one-word block overlaps most but is too short to count.
+        let mut cands = vec![(0, with(0.8)), (1, with(0.2)), (2, with(1.0))];
+        mark_most_overlap(&mut cands, &page);
+        let marked: Vec<f32> = cands.iter().map(|(_, c)| c[Cue::MostOverlap as usize]).collect();
+        assert_eq!(marked, [1.0, 0.0, 0.0]);
+        // No overlap at all: nothing is marked.
+        let mut none = vec![(0, with(0.0)), (1, with(0.0))];
+        mark_most_overlap(&mut none, &page);
+        assert!(none.iter().all(|(_, c)| c[Cue::MostOverlap as usize] == 0.0));
+    }
+
+    #[test]
+    fn a_headline_with_a_full_stop_is_found() {
+        let page_text = [
+            "Search",
+            "Subscribe",
+            "Bread prices fall. Here is why.",
+            "By Anna Baker",
+            "The price of a loaf of bread fell for the third month in a row, as cheaper wheat reached the bakeries of the town.",
+            "Bakers said the price of flour had dropped by a fifth since the summer, and that they passed the saving on.",
+        ];
+        let mut b = blocks(&page_text);
+        crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+        super::super::region::select(&mut b);
+        assert_eq!(b[2].chrome, Some(crate::cleaner::text::HEADLINE), "{b:?}");
     }
 }

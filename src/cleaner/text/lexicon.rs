@@ -303,7 +303,15 @@ pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
 /// lines that end with a colon or start with a count.
 fn is_comment_header(text: &str, words: usize) -> bool {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$|^\d+ (thoughts|responses|replies) (on|to)\b")
+        Regex::new(
+            r"(?i)^(\d+\.\s*)?\S+( \S+){0,3} (says|wrote|schreibt|a écrit|escribió|ha scritto|schreef|skriver):\s*$",
+        )
+        .expect("static regex")
+    });
+    // A thread's title quotes the article's (long) headline: "14 thoughts
+    // on “...”", "One response to “...”".
+    static THREAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(\d+|one) (thoughts?|responses?|replies|reply|comments?) (on|to)\s+[\x22“”„«‘'].+")
             .expect("static regex")
     });
     // A forum's post header: "by handle (12345) writes: on <date>" (its
@@ -313,6 +321,9 @@ fn is_comment_header(text: &str, words: usize) -> bool {
             .expect("static regex")
     });
     let text = text.trim();
+    if words <= 40 && text.starts_with(|c: char| c.is_ascii_digit() || c == 'O' || c == 'o') && THREAD.is_match(text) {
+        return true;
+    }
     if words > 20 {
         return false;
     }
@@ -338,10 +349,18 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
         ))
         .expect("static regex")
     });
+    // Unlabelled credits after a dash or a sentence: "... on Monday. —
+    // Agency pic", "... in 2024. Photo by Jane Roe on Example".
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&ascii_boundaries(
+            r"(?i)\s[—–]{1,2}\s*((?-i:\p{Lu})\S*\s+){0,2}(pics?|photos?|pictures?|fotos?)(\s+(by|from|courtesy of|via)\s+(\S+\s*){1,5})?$|[.!?]\s+(photos?|pictures?|images?|fotos?)\s+(by|from|courtesy of|via)\s+(\S+\s*){1,6}$",
+        ))
+        .expect("static regex")
+    });
     let text = text.trim_end();
     // Credits sit at the very end: look at the last 160 characters only.
     let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
-    if LABELLED.is_match(tail) {
+    if LABELLED.is_match(tail) || TRAILING.is_match(tail) {
         return true;
     }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
@@ -442,6 +461,20 @@ mod tests {
             "The parcels are sent (mostly via the old port)"
         ));
         assert!(!ends_with_photo_credit("The harbour reopened on Monday."));
+        assert!(ends_with_photo_credit(
+            "Workers paint the railings of the old bridge on March 3, 2025. — Harbour Agency pic"
+        ));
+        assert!(ends_with_photo_credit(
+            "The ferry leaves the old port at dusk. –– Pictures by Jane Roe"
+        ));
+        assert!(ends_with_photo_credit(
+            "The ferry leaves the old port at dusk. Photo by Jane Roe on Example"
+        ));
+        assert!(!ends_with_photo_credit(
+            "The council showed the plans to residents — and a photo"
+        ));
+        assert!(!ends_with_photo_credit("Readers sent us a photo by the harbour."));
+        assert!(!ends_with_photo_credit("The old port - product photo"));
         assert!(!ends_with_photo_credit(
             "We kept the old guide. (This is a photo of the copy we own, so it looks a bit worn.)"
         ));
@@ -483,6 +516,17 @@ mod tests {
             Some("comments")
         );
         assert_eq!(chrome_reason("The harbour master says the piers are safe.", 8), None);
+        let long = "21 thoughts on “Why the harbour bridge took two years longer to repair than the council had promised the town”";
+        assert_eq!(chrome_reason(long, 19), Some("comments"));
+        assert_eq!(
+            chrome_reason("One response to “Storm closes harbour”", 6),
+            Some("comments")
+        );
+        assert_eq!(
+            chrome_reason("One response to the storm was to close the harbour.", 10),
+            None
+        );
+        assert_eq!(chrome_reason("21 thoughts on the harbour", 5), None);
         assert_eq!(chrome_reason("The mayor said:", 3), None);
         // Forum posts: the author line with a user number and a time, and
         // the titles of replies.

@@ -49,6 +49,7 @@ pub fn select(blocks: &mut [Block]) {
         }
     }
     drop_inline_teasers(blocks, &page, start, end);
+    drop_table_of_contents(blocks, &page, start, end);
     if let Some((h, cut)) = find_headline(blocks, &page, start, end, chrome_free) {
         if cut {
             for block in blocks.iter_mut().take(h).skip(start) {
@@ -273,6 +274,9 @@ static IMAGE_FILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .expect("static regex")
 });
 
+/// Words a caption may add to the alt text it repeats (a credit, a date).
+const CAPTION_EXTRA_WORDS: usize = 10;
+
 /// Inside the article: an image's alt text next to its caption (the same
 /// words twice in a row, the second maybe with a credit) is a caption, and a
 /// paragraph repeated further down (a pull quote, a teaser) is kept once.
@@ -293,8 +297,13 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
         }
         let near = (i.saturating_sub(2)..=(i + 2).min(end)).filter(|&j| j != i).any(|j| {
             let other = &page.keys[j];
-            other.starts_with(key.as_str())
-                || key.starts_with(other.as_str()) && page.feats[j].words >= 4
+            let (wi, wj) = (page.feats[i].words, page.feats[j].words);
+            // An alt text and its caption differ by a credit at most; a
+            // sub-heading that the paragraph under it repeats as its
+            // opening words ("Tidal power" / "Tidal power is ...") is
+            // much shorter than that paragraph, and both stay.
+            let alike = wi.abs_diff(wj) <= CAPTION_EXTRA_WORDS.max(wi.min(wj));
+            alike && (other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && wj >= 4)
                 || same_picture(&blocks[i].text, key, &blocks[j].text, other)
         });
         if near {
@@ -410,6 +419,82 @@ fn drop_inline_teasers(blocks: &mut [Block], page: &Page, start: usize, end: usi
             }
             block.chrome.get_or_insert("related");
         }
+    }
+}
+
+/// Entries a table of contents needs.
+const TOC_MIN_ENTRIES: usize = 3;
+
+/// A block's text without a leading section number ("2.", "3.1", "IV)"),
+/// for comparing a contents entry with its heading.
+fn without_number(key: &str) -> &str {
+    let t = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    let t = match t.split_once(['.', ')']) {
+        Some((roman, rest)) if !roman.is_empty() && roman.chars().all(|c| "ivxlc".contains(c)) => rest,
+        _ => t,
+    };
+    t.trim_start()
+}
+
+/// A table of contents inside the article: a run of short lines (at least
+/// three of them, two thirds or more) that come back further down as the
+/// article's sub-headings, with maybe a short title above it ("Contents",
+/// "In this article"). The headings stay where the text is; the list of
+/// them goes (reason `toc`).
+fn drop_table_of_contents(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
+    let end = end.min(blocks.len().saturating_sub(1));
+    let entry = |b: &Block, f: &Features| {
+        b.chrome.is_none() && f.words <= 12 && (!f.ends_sentence || b.text.trim_end().ends_with('?')) && !f.code
+    };
+    let mut i = start;
+    while i <= end {
+        // The run stops at the first heading that repeats one of its
+        // entries: the article's first section starts there.
+        let run_end = (i..=end)
+            .take_while(|&j| {
+                entry(&blocks[j], &page.feats[j])
+                    && !(i..j).any(|e| without_number(&page.keys[e]) == without_number(&page.keys[j]))
+            })
+            .last();
+        let Some(run_end) = run_end else {
+            i += 1;
+            continue;
+        };
+        // Where entry `j` comes back: once, as a heading further down.
+        let heading_later = |j: usize| {
+            let key = without_number(&page.keys[j]);
+            let mut at =
+                (run_end + 1..=end).filter(|&k| blocks[k].chrome.is_none() && without_number(&page.keys[k]) == key);
+            match (at.next(), at.next()) {
+                (Some(k), None) if !key.is_empty() => Some(k),
+                _ => None,
+            }
+        };
+        let headings: Vec<usize> = (i..=run_end).filter_map(heading_later).collect();
+        // In the entries' order, most with prose under them (a section
+        // may open with a sub-section's heading): not a table's labels
+        // shown twice (its rows repeat without text between).
+        let ordered = headings.windows(2).all(|w| w[0] < w[1]);
+        let with_text = headings
+            .windows(2)
+            .filter(|w| w[0] < w[1] && (w[0] + 1..w[1]).any(|k| page.is_prose(k)))
+            .count();
+        let spread = ordered && with_text * 2 >= headings.len().saturating_sub(1);
+        let len = run_end - i + 1;
+        let found = headings.len();
+        if found >= TOC_MIN_ENTRIES && found * 3 >= len * 2 && spread {
+            for block in &mut blocks[i..=run_end] {
+                block.chrome = Some("toc");
+            }
+            if let Some(title) = i.checked_sub(1).filter(|&t| t >= start)
+                && blocks[title].chrome.is_none()
+                && page.feats[title].words <= 4
+                && !page.feats[title].ends_sentence
+            {
+                blocks[title].chrome = Some("toc");
+            }
+        }
+        i = run_end + 1;
     }
 }
 
@@ -663,6 +748,66 @@ pub(crate) mod tests {
         let page = Page::new(&b);
         drop_repeats(&mut b, &page, 0, 3);
         assert!(b.iter().all(|x| x.chrome.is_none()), "{b:?}");
+    }
+
+    #[test]
+    fn a_table_of_contents_goes_and_its_headings_stay() {
+        const P3: &str = "Engineers will start work on the eastern side once the river level falls in the autumn.";
+        let page = |contents: &[&'static str]| {
+            let mut texts = vec!["Menu", PARA, "Contents"];
+            texts.extend_from_slice(contents);
+            texts.extend([
+                "The old piers",
+                PARA2,
+                "What the works cost",
+                P3,
+                "When the bridge reopens",
+                PARA2,
+            ]);
+            let mut b = blocks(&texts);
+            label_and_select(&mut b);
+            b
+        };
+        let b = page(&[
+            "1. The old piers",
+            "2. What the works cost",
+            "3. When the bridge reopens",
+        ]);
+        assert!(b[2..6].iter().all(|x| x.chrome == Some("toc")), "{b:?}");
+        for heading in ["The old piers", "What the works cost", "When the bridge reopens"] {
+            let h = b.iter().find(|x| x.text == heading).expect("heading");
+            assert_eq!(h.chrome, None, "{heading}");
+        }
+        // A list whose items do not come back as headings stays, and so
+        // does one whose items come back out of order (table rows).
+        let b = page(&["Two new piers", "A wider footpath", "Lights for cyclists"]);
+        assert!(b[2..6].iter().all(|x| x.chrome.is_none()), "{b:?}");
+        let b = page(&["What the works cost", "The old piers", "When the bridge reopens"]);
+        assert!(b[2..6].iter().all(|x| x.chrome != Some("toc")), "{b:?}");
+        assert_eq!(without_number("iv. the old piers"), "the old piers");
+        assert_eq!(without_number("2.1 the old piers"), "the old piers");
+        assert_eq!(without_number("ivy league"), "ivy league");
+    }
+
+    #[test]
+    fn a_sub_heading_repeated_by_its_paragraph_stays() {
+        let para = "Tidal power for the old town would use the rise and fall of the sea to turn turbines, \
+                    and the council expects it to light the whole old town by the end of the decade.";
+        let mut b = blocks(&[PARA, "Tidal power for the old town", para, PARA2]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert!(b.iter().all(|x| x.chrome.is_none()), "{b:?}");
+        // An alt text with the same caption plus a credit still goes.
+        let mut b = blocks(&[
+            PARA,
+            "Tidal power for the old town",
+            "Tidal power for the old town. Jane Roe/Gazette",
+            PARA2,
+        ]);
+        let page = Page::new(&b);
+        drop_repeats(&mut b, &page, 0, 3);
+        assert_eq!(b[1].chrome, Some("caption"));
+        assert_eq!(b[2].chrome, Some("caption"));
     }
 
     #[test]
