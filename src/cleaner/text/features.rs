@@ -155,14 +155,16 @@ pub fn of_text(text: &str) -> Features {
 /// call (`name(args)`, no space before the parenthesis) that prose and
 /// menus do not have. Such lines are neither labels nor captions.
 pub fn looks_like_code(text: &str) -> bool {
+    // Identifiers as ASCII: code's are, and `\p{L}`/`\w` made this the
+    // costliest regex to compile in a one-file run.
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)
             [{};]\s*$                                  # block or statement end
             | ^\s*(//|/\*|\#\s|--\s|\#include\b|\*/) # comment, directive
             | :=|==|!=|&&|\|\||\+=|\+\+|::|</|/>    # operators, tags
-            | [\p{L}_][\w.]*\((|[^()\s]{2,}|[^()\s]*\s[^()]*)\)  # name(args), not a plural's (s)
-            | ^[\p{L}_][\w.\[\]]*\s=\s\S                # assignment
+            | [A-Za-z_][A-Za-z0-9_.]*\((|[^()\s]{2,}|[^()\s]*\s[^()]*)\)  # name(args), not a plural's (s)
+            | ^[A-Za-z_][A-Za-z0-9_.\[\]]*\s=\s\S                # assignment
             ",
         )
         .expect("static regex")
@@ -173,7 +175,7 @@ pub fn looks_like_code(text: &str) -> bool {
 
 /// Whether `t` has what some branch of `looks_like_code`'s pattern needs: a
 /// `{};/#=&|+<` byte, `--`, `::`, or both parentheses. Most prose and
-/// labels have none, and skip the regex (its Unicode classes make it slow).
+/// labels have none, and skip the regex (a regex search per block).
 fn may_be_code(t: &str) -> bool {
     /// The single bytes, as a table: one load per byte of the line.
     const CODE_BYTES: [bool; 256] = {

@@ -328,7 +328,7 @@ fn is_comment_header(text: &str, words: usize) -> bool {
         return false;
     }
     (words <= 12 && (text.ends_with(':') || text.starts_with(|c: char| c.is_ascii_digit())) && HEADER.is_match(text))
-        || POST.is_match(text) && (words <= 12 || !text.starts_with(['R', 'r']))
+        || text.contains(':') && POST.is_match(text) && (words <= 12 || !text.starts_with(['R', 'r']))
 }
 
 /// A caption of any length: the block ends with a photo credit, labelled
@@ -360,7 +360,11 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     let text = text.trim_end();
     // Credits sit at the very end: look at the last 160 characters only.
     let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
-    if LABELLED.is_match(tail) || TRAILING.is_match(tail) {
+    // What each pattern needs, tested first: a labelled credit has a ':'
+    // or '©', an unlabelled one a picture word (ASCII letters, whose only
+    // non-ASCII case partners are those of 'k' and 's'). Most blocks then
+    // skip both regexes, and a short run never compiles them.
+    if (tail.contains([':', '©']) && LABELLED.is_match(tail)) || (names_a_picture(tail) && TRAILING.is_match(tail)) {
         return true;
     }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
@@ -369,6 +373,17 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     // A credit is short; a longer aside that mentions a photo is prose.
     let credit = &text[open..];
     credit.split_whitespace().count() <= 6 && CREDIT.is_match(credit)
+}
+
+/// Whether `text` has "pic", "photo", "foto" or "image" in any case: every
+/// branch of the unlabelled-credit pattern names one of them.
+fn names_a_picture(text: &str) -> bool {
+    text.as_bytes().windows(3).enumerate().any(|(i, w)| {
+        let rest = &text.as_bytes()[i..];
+        let starts = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+        matches!(w[0] | 0x20, b'p' | b'f' | b'i')
+            && (starts(b"pic") || starts(b"photo") || starts(b"foto") || starts(b"image"))
+    })
 }
 
 /// Reasons that end an article when they appear after it: the page has
@@ -383,6 +398,20 @@ pub fn is_section_end(reason: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn picture_words_gate_the_unlabelled_credit_pattern() {
+        for yes in ["at dusk. PHOTOS by Jane Roe", "— Agency pic", "Fotos: x", "Images via"] {
+            assert!(names_a_picture(yes), "{yes}");
+        }
+        for no in ["The bridge reopened on Monday.", "pi", "", "— Agency"] {
+            assert!(!names_a_picture(no), "{no}");
+        }
+        assert!(ends_with_photo_credit(
+            "Cars queue at the crossing at dawn. — Agency pic"
+        ));
+        assert!(!ends_with_photo_credit("Cars queue at the crossing at dawn. — Agency"));
+    }
 
     #[test]
     fn stop_words_cover_several_languages() {
