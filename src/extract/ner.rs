@@ -629,7 +629,7 @@ fn role_after(doc: &Doc, b: usize) -> bool {
             break;
         }
         let w = base(doc.w(n));
-        if is_role_noun(w) || t.cap && is_role_noun(&w.to_lowercase()) {
+        if is_role_noun(w) || t.cap && with_lower(w, is_role_noun) {
             return true;
         }
     }
@@ -1209,7 +1209,7 @@ fn is_feature_head(w: &str) -> bool {
 
 /// A function word of any supported language ("Von", "Par", "Nach").
 fn is_function_word(w: &str) -> bool {
-    crate::cleaner::text::lexicon::is_stop_word(&w.to_lowercase())
+    with_lower(w, crate::cleaner::text::lexicon::is_stop_word)
 }
 
 /// German-style compound offices before a name ("Umweltminister",
@@ -1239,10 +1239,24 @@ pub(crate) fn is_compound_title(w: &str) -> bool {
         "vorsitzende",
         "vorsitzender",
     ];
-    w.starts_with(char::is_uppercase) && {
-        let lower = w.to_lowercase();
-        TAILS.iter().any(|t| lower.ends_with(t))
+    w.starts_with(char::is_uppercase) && with_lower(w, |lower| TAILS.iter().any(|t| lower.ends_with(t)))
+}
+
+/// Calls `f` with `w` lower-cased, without allocating for short ASCII
+/// words: lexicon lookups on every token are hot, and `to_lowercase` of
+/// ASCII is `to_ascii_lowercase`.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    const N: usize = 48;
+    if w.len() <= N && w.is_ascii() {
+        let mut buf = [0u8; N];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
     }
+    f(&w.to_lowercase())
 }
 
 /// The kind of a landmark, from its feature word.
@@ -2296,36 +2310,38 @@ fn foreign_locative(doc: &Doc, a: usize, place_at: &[Option<usize>]) -> bool {
     let Some(prev) = (a >= 1).then(|| doc.w(a - 1)) else {
         return false;
     };
-    let prep = matches!(
-        prev.to_lowercase().as_str(),
-        "in" | "im"
-            | "bei"
-            | "nach"
-            | "aus"
-            | "von"
-            | "vor"
-            | "zwischen"
-            | "nahe"
-            | "à"
-            | "au"
-            | "en"
-            | "de"
-            | "près"
-            | "vers"
-            | "desde"
-            | "hacia"
-            | "cerca"
-            | "a"
-            | "di"
-            | "da"
-            | "nel"
-            | "bij"
-            | "naar"
-            | "uit"
-            | "em"
-            | "no"
-            | "na"
-    );
+    let prep = with_lower(prev, |l| {
+        matches!(
+            l,
+            "in" | "im"
+                | "bei"
+                | "nach"
+                | "aus"
+                | "von"
+                | "vor"
+                | "zwischen"
+                | "nahe"
+                | "à"
+                | "au"
+                | "en"
+                | "de"
+                | "près"
+                | "vers"
+                | "desde"
+                | "hacia"
+                | "cerca"
+                | "a"
+                | "di"
+                | "da"
+                | "nel"
+                | "bij"
+                | "naar"
+                | "uit"
+                | "em"
+                | "no"
+                | "na"
+        )
+    });
     let listed = matches!(prev, "und" | "et" | "y" | "e" | "en" | "oder" | "ou" | "o" | ",")
         && a >= 2
         && place_at[a - 2].is_some();
@@ -2420,6 +2436,15 @@ impl Roster {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_lower_matches_to_lowercase() {
+        for w in ["Minister", "ÜBER", "MiXeD-Case", "", &"A".repeat(60)] {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase());
+        }
+        assert!(is_compound_title("Umweltminister") && is_compound_title("LANDRAT"));
+        assert!(!is_compound_title("Ministerium") && !is_compound_title("minister"));
+    }
 
     fn people(body: &str) -> Vec<(String, Option<String>, usize)> {
         analyse("", body)

@@ -8,6 +8,7 @@
 
 use super::lexicon::{self, Gender, Pronoun};
 use super::phrase::{self, Np, NpKind, Tok};
+use crate::extract::ner::with_lower;
 use crate::extract::people::PersonEntity;
 use rustc_hash::FxHashMap;
 
@@ -125,8 +126,8 @@ impl Names {
     /// the most frequent full name ending with it ("Novak" → "Jana Novak");
     /// an all-capitals transcript name ("NOVAK") is matched ignoring case.
     pub fn canonical(&self, name: &str) -> String {
-        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-        let Some(candidates) = self.by_last.get(&last) else {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let Some(candidates) = with_lower(last, |l| self.by_last.get(l)) else {
             return name.to_string();
         };
         let words: Vec<&str> = name.split(' ').collect();

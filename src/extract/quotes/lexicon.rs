@@ -1,5 +1,6 @@
 //! Small general-English word lists used to read attribution clauses.
 
+use crate::extract::ner::with_lower;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -374,7 +375,7 @@ pub fn is_role_word(w: &str) -> bool {
 pub fn is_person_description(text: &str) -> bool {
     text.rsplit(' ')
         .next()
-        .is_some_and(|w| PERSON_NOUNS.contains(w.to_lowercase().as_str()) || w == "lady")
+        .is_some_and(|w| with_lower(w, |l| PERSON_NOUNS.contains(l)) || w == "lady")
 }
 
 /// Whether a description names a group ("Iranian officials").

@@ -7,6 +7,7 @@
 //! work, which is enough for the short clauses around a quote.
 
 use super::lexicon::{self, Gender, Pronoun};
+use crate::extract::ner::with_lower;
 use std::ops::Range;
 
 /// A word with its byte range in the body (without surrounding punctuation).
@@ -291,7 +292,7 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
         // A capitalised role word inside a chain works as a title:
         // "Westfield High School Principal Jane Roe".
         let role =
-            k > a && lexicon::is_person_description(&t.w.to_lowercase()) || crate::extract::ner::is_compound_title(t.w);
+            k > a && with_lower(t.w, lexicon::is_person_description) || crate::extract::ner::is_compound_title(t.w);
         if (lexicon::is_title(t.w) || role) && k + 1 < b && !t.poss {
             name_start = k + 1;
             if let Some(g) = lexicon::honorific_gender(t.w) {
@@ -344,7 +345,7 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     // "Chief Executive": titles and roles only, nobody named.
     if words
         .iter()
-        .all(|t| lexicon::is_title(t.w) || lexicon::is_role_word(&t.w.to_lowercase()))
+        .all(|t| lexicon::is_title(t.w) || with_lower(t.w, lexicon::is_role_word))
     {
         return Some(Np {
             kind: NpKind::Description,
@@ -375,7 +376,7 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
 fn bare_word_names(w: &str, before_article: bool) -> bool {
     let g = &crate::extract::gazetteer::GAZETTEER;
     let name_list = g.is_given(w) || g.is_surname(w);
-    let function = crate::cleaner::text::lexicon::is_stop_word(&w.to_lowercase());
+    let function = with_lower(w, crate::cleaner::text::lexicon::is_stop_word);
     // Small towns share names with people ("Karanja"); states and
     // countries do not speak.
     let place = g.place(w).is_some_and(|p| p.is_major() || p.kind != "city");
@@ -451,7 +452,7 @@ pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Optio
             // councillor Jane Roe", "One of the rescuers, Jane Roe,").
             description_forward(body, toks, i, limit)?
         }
-    } else if lexicon::DETERMINERS.contains(t.w.to_lowercase().as_str())
+    } else if with_lower(t.w, |w| lexicon::DETERMINERS.contains(w))
         || (t.w.chars().next().is_some_and(char::is_lowercase)
             && !lexicon::CLAUSE_WORDS.contains(t.w)
             && !lexicon::is_cue(t.w))
@@ -687,8 +688,7 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
         if a < end && (p.comma_after() || p.ends_sentence() || p.colon_after()) {
             break;
         }
-        let lw = p.w.to_lowercase();
-        if lexicon::DETERMINERS.contains(lw.as_str()) {
+        if with_lower(p.w, |w| lexicon::DETERMINERS.contains(w)) {
             a -= 1;
             break;
         }
@@ -706,7 +706,7 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
     // A bare lower-case phrase is a noun phrase only with a plural or
     // role-noun head ("officials", "campaign aides"), not "despite".
     let first = &toks[a];
-    let valid = lexicon::DETERMINERS.contains(first.w.to_lowercase().as_str())
+    let valid = with_lower(first.w, |w| lexicon::DETERMINERS.contains(w))
         || first.is_cap()
         || lexicon::ROLE_NOUNS.contains(last.w)
         || (last.w.ends_with('s') && !last.w.ends_with("ss") && last.w.len() > 3);
