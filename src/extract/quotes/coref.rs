@@ -31,9 +31,20 @@ pub struct Names {
     by_last: FxHashMap<String, Vec<usize>>,
 }
 
+/// Capitalised chains already classified, by first token: the chain's end
+/// and its reading when it is a name.
+pub type ChainMemo = FxHashMap<usize, (usize, Option<Np>)>;
+
 impl Names {
     /// Collect full names from the body's words and the people list.
+    #[cfg(test)]
     pub fn build(body: &str, toks: &[Tok], people: &[PersonEntity]) -> Names {
+        Self::build_memo(body, toks, people, &mut ChainMemo::default())
+    }
+
+    /// [`Names::build`], keeping each chain's reading in `memo` for the
+    /// narrative pass, which meets most chains again.
+    pub fn build_memo(body: &str, toks: &[Tok], people: &[PersonEntity], memo: &mut ChainMemo) -> Names {
         let mut names = Names::default();
         let mut i = 0;
         while i < toks.len() {
@@ -42,9 +53,8 @@ impl Names {
                 continue;
             }
             let end = phrase::chain_end(toks, i, toks.len());
-            if let Some(np) = phrase::classify_chain(body, toks, i, end)
-                && np.kind == NpKind::Name
-            {
+            let np = phrase::classify_chain(body, toks, i, end).filter(|np| np.kind == NpKind::Name);
+            if let Some(np) = &np {
                 let gender = np.gender;
                 if np.text.split(' ').count() >= 2 {
                     names.add(&np.text, np.span.start, 1);
@@ -54,6 +64,7 @@ impl Names {
                     names.vote(&canon, g, 1);
                 }
             }
+            memo.insert(i, (end, np));
             i = end.max(i + 1);
         }
         for p in people {
