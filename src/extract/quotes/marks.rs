@@ -189,28 +189,37 @@ fn single_closes(text: &str, i: usize) -> bool {
 fn double_marks(body: &str, para: &Range<usize>) -> Vec<Mark> {
     let text = &body[para.clone()];
     // German style (»…«) when the first guillemet points right.
-    let german = text.chars().find(|c| matches!(c, '«' | '»')) == Some('»') && text.contains('«');
+    let german = chars_at(text, memchr::memchr_iter(0xC2, text.as_bytes()))
+        .map(|(_, c)| c)
+        .find(|c| matches!(c, '«' | '»'))
+        == Some('»')
+        && text.contains('«');
     let mut marks = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_double(c) {
-            let next = iter.peek().map(|&(_, n)| n);
-            let role = match c {
-                '»' if german => Role::Open,
-                '«' if german => Role::Close,
-                _ => double_role(c, prev, next),
-            };
-            marks.push(Mark {
-                pos: para.start + i,
-                len: c.len_utf8(),
-                role,
-                straight: c == '"',
-            });
-        }
-        prev = Some(c);
+    // Every double mark is `"` or starts with byte C2 (« ») or E2 (“ ” „ ‟).
+    let at = memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes());
+    for (i, c) in chars_at(text, at).filter(|&(_, c)| is_double(c)) {
+        let prev = text.get(..i).and_then(|s| s.chars().next_back());
+        let next = text.get(i + c.len_utf8()..).and_then(|s| s.chars().next());
+        let role = match c {
+            '»' if german => Role::Open,
+            '«' if german => Role::Close,
+            _ => double_role(c, prev, next),
+        };
+        marks.push(Mark {
+            pos: para.start + i,
+            len: c.len_utf8(),
+            role,
+            straight: c == '"',
+        });
     }
     marks
+}
+
+/// The characters of `text` starting at byte offsets `at` (found by
+/// memchr on a lead byte, so each is a char boundary): scanning for the
+/// few mark bytes is much cheaper than decoding every char of the body.
+fn chars_at(text: &str, at: impl Iterator<Item = usize>) -> impl Iterator<Item = (usize, char)> {
+    at.filter_map(move |i| Some((i, text.get(i..)?.chars().next()?)))
 }
 
 /// Whether a paragraph begins with a double mark that can open a quote.
@@ -291,7 +300,9 @@ fn single_segments(body: &str, pi: usize, para: &Range<usize>) -> Vec<Segment> {
     let text = &body[para.clone()];
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
+    // '\'' or a mark starting with byte E2 (‘ ’).
+    let at = memchr::memchr2_iter(b'\'', 0xE2, text.as_bytes());
+    for (i, c) in chars_at(text, at) {
         if !matches!(c, '\'' | '‘' | '’') {
             continue;
         }
