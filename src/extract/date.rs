@@ -313,6 +313,20 @@ fn has_year(text: &str) -> bool {
     })
 }
 
+/// Whether `text` may hold `(?:19|20)\d{2}` with Unicode `\d`: a superset
+/// test (`char::is_numeric` covers every decimal digit), so a `false`
+/// means no year pattern can match.
+fn maybe_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        matches!(b.get(i..i + 2), Some(b"19" | b"20"))
+            && text.get(i + 2..).is_some_and(|r| {
+                let mut cs = r.chars();
+                cs.next().is_some_and(char::is_numeric) && cs.next().is_some_and(char::is_numeric)
+            })
+    })
+}
+
 /// Whether a year 19xx/20xx is followed by a month name (`2023 Jan 7`,
 /// `2023-Jan-07`): what [`YEAR_MONTH_DAY`] needs to match, tested without
 /// it. `\s` and Unicode `White_Space` (`char::is_whitespace`) agree.
@@ -339,6 +353,33 @@ fn year_then_month(text: &str) -> bool {
 
 /// [`find_dates`] with the page's order for numeric dates.
 pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
+    date_spans(text, order)
+        .into_iter()
+        .map(|(span, iso)| {
+            let before = tail(&text[..span.start], 40);
+            let role = if UPDATED.is_match(before) {
+                DateRole::Updated
+            } else if PUBLISHED.is_match(before) {
+                DateRole::Published
+            } else if RECEIVED.is_match(before) {
+                DateRole::Received
+            } else {
+                DateRole::Unknown
+            };
+            let iso = with_zoned_time(text, &span, &iso).unwrap_or(iso);
+            FoundDate {
+                iso,
+                text: text[span.clone()].trim_end().to_string(),
+                span,
+                role,
+            }
+        })
+        .collect()
+}
+
+/// The spans and ISO days of [`find_dates_ordered`], without their roles
+/// and texts (all [`contains_date`] needs).
+fn date_spans(text: &str, order: NumericOrder) -> Vec<(Range<usize>, String)> {
     let full_year = has_year(text);
     // "11/13/19 at 4:00 PM": a slash date with a two-digit year, only when
     // a clock time follows (alone, "1/2/24" may be anything).
@@ -346,6 +387,9 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     if !full_year && !short_year {
         return Vec::new();
     }
+    // Every pattern but SHORT_YEAR needs `(?:19|20)\d{2}`, whose `\d` is
+    // Unicode: a page that passed only for SHORT_YEAR skips them.
+    let year_like = full_year || maybe_year(text);
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
     let mut push = |range: Range<usize>, iso: Option<String>, named_month: bool| {
         if let Some(iso) = iso
@@ -355,71 +399,73 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
             found.push((range, iso));
         }
     };
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
-        let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
-        push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
-    }
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
-        let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
-        push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
-    }
-    // Compiling YEAR_MONTH_DAY (every month name, case-insensitive) costs
-    // a few milliseconds: only pages that have its shape pay for it.
-    if year_then_month(text) {
-        for c in YEAR_MONTH_DAY.captures_iter(text) {
-            let name = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
-            // A capital: "in 2030 may 40 firms" is not a date.
-            let capital = name.chars().next().is_some_and(char::is_uppercase);
-            let iso = capital
-                .then(|| month_number(name).and_then(|m| valid(num(&c, 1)?, m, num(&c, 4)?)))
+    if year_like {
+        for c in MONTH_DAY_YEAR.captures_iter(text) {
+            let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
+            push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+        }
+        for c in DAY_MONTH_YEAR.captures_iter(text) {
+            let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
+            push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+        }
+        // Compiling YEAR_MONTH_DAY (every month name, case-insensitive) costs
+        // a few milliseconds: only pages that have its shape pay for it.
+        if year_then_month(text) {
+            for c in YEAR_MONTH_DAY.captures_iter(text) {
+                let name = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+                // A capital: "in 2030 may 40 firms" is not a date.
+                let capital = name.chars().next().is_some_and(char::is_uppercase);
+                let iso = capital
+                    .then(|| month_number(name).and_then(|m| valid(num(&c, 1)?, m, num(&c, 4)?)))
+                    .flatten();
+                push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
+            }
+        }
+        for c in ISO.captures_iter(text) {
+            // The same separator twice: 2024-03-05, 2024/03/05, 2024.03.05.
+            let iso = (c[2] == c[4])
+                .then(|| valid(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))
                 .flatten();
             push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
         }
-    }
-    for c in ISO.captures_iter(text) {
-        // The same separator twice: 2024-03-05, 2024/03/05, 2024.03.05.
-        let iso = (c[2] == c[4])
-            .then(|| valid(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))
-            .flatten();
-        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
-    }
-    for c in CJK.captures_iter(text) {
-        let iso = (|| valid(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
-        push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
-    }
-    for c in NUMERIC.captures_iter(text) {
-        if c[2] != c[4] {
-            continue;
+        for c in CJK.captures_iter(text) {
+            let iso = (|| valid(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
+            push(c.get(0).map_or(0..0, |m| m.range()), iso, false);
         }
-        let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
-            continue;
-        };
-        // Dots and dashes are day-first (3.4.2024, 03-04-2024) unless the
-        // second number cannot be a month or the page writes them month
-        // first; slashes follow the page's order.
-        let day_first = if b > 12 {
-            false
-        } else {
-            a > 12
-                || match order {
-                    NumericOrder::DayFirst => true,
-                    NumericOrder::MonthFirstAlways => false,
-                    NumericOrder::MonthFirst => &c[2] != "/",
-                }
-        };
-        let (d, m) = if day_first { (a, b) } else { (b, a) };
-        push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
-    }
-    if let Some(c) = SPLIT_YEAR.captures(text)
-        && let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 4))
-    {
-        let day_first = a > 12 || (b <= 12 && (order == NumericOrder::DayFirst || &c[2] == "."));
-        let (d, m) = if day_first { (a, b) } else { (b, a) };
-        push(
-            c.get(1).map_or(0, |m| m.start())..c.get(4).map_or(0, |m| m.end()),
-            valid(y, m, d),
-            false,
-        );
+        for c in NUMERIC.captures_iter(text) {
+            if c[2] != c[4] {
+                continue;
+            }
+            let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 5)) else {
+                continue;
+            };
+            // Dots and dashes are day-first (3.4.2024, 03-04-2024) unless the
+            // second number cannot be a month or the page writes them month
+            // first; slashes follow the page's order.
+            let day_first = if b > 12 {
+                false
+            } else {
+                a > 12
+                    || match order {
+                        NumericOrder::DayFirst => true,
+                        NumericOrder::MonthFirstAlways => false,
+                        NumericOrder::MonthFirst => &c[2] != "/",
+                    }
+            };
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
+            push(c.get(0).map_or(0..0, |m| m.range()), valid(y, m, d), false);
+        }
+        if let Some(c) = SPLIT_YEAR.captures(text)
+            && let (Some(a), Some(b), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 3), num::<i32>(&c, 4))
+        {
+            let day_first = a > 12 || (b <= 12 && (order == NumericOrder::DayFirst || &c[2] == "."));
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
+            push(
+                c.get(1).map_or(0, |m| m.start())..c.get(4).map_or(0, |m| m.end()),
+                valid(y, m, d),
+                false,
+            );
+        }
     }
     if short_year {
         for c in SHORT_YEAR.captures_iter(text) {
@@ -450,27 +496,6 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
     }
     found.sort_by_key(|(r, _)| r.start);
     found
-        .into_iter()
-        .map(|(span, iso)| {
-            let before = tail(&text[..span.start], 40);
-            let role = if UPDATED.is_match(before) {
-                DateRole::Updated
-            } else if PUBLISHED.is_match(before) {
-                DateRole::Published
-            } else if RECEIVED.is_match(before) {
-                DateRole::Received
-            } else {
-                DateRole::Unknown
-            };
-            let iso = with_zoned_time(text, &span, &iso).unwrap_or(iso);
-            FoundDate {
-                iso,
-                text: text[span.clone()].trim_end().to_string(),
-                span,
-                role,
-            }
-        })
-        .collect()
 }
 
 /// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
@@ -564,7 +589,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
 }
 
 pub fn contains_date(text: &str) -> bool {
-    find_date(text).is_some()
+    !date_spans(text, NumericOrder::MonthFirst).is_empty()
 }
 
 /// Metadata date, else the date expression with the best score: near the
@@ -1144,6 +1169,12 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maybe_year_allows_any_decimal_digits() {
+        assert!(maybe_year("in 1999") && maybe_year("20٢٤") && !has_year("20٢٤"));
+        assert!(!maybe_year("at 10:30, 1/2/24") && !maybe_year("19x9 20"));
+    }
 
     #[test]
     fn has_year_needs_19xx_or_20xx() {
