@@ -127,8 +127,19 @@ pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut from: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), from) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are tested without decoding (`char::is_whitespace`
+        // on ASCII is 09–0D and the space).
+        let (space, len) = match bytes[i] {
+            b @ 0..0x80 => (matches!(b, 0x09..=0x0D | b' '), 1),
+            _ => text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (space, from) {
             (true, Some(f)) => {
                 words.push((f, i));
                 from = None;
@@ -136,6 +147,7 @@ pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             (false, None) => from = Some(i),
             _ => {}
         }
+        i += len;
     }
     if let Some(f) = from {
         words.push((f, text.len()));
@@ -737,6 +749,12 @@ mod tests {
         assert!(t[2].poss && !t[1].poss);
         assert!(t[5].comma_after());
         assert!(t[6].ends_sentence());
+    }
+
+    #[test]
+    fn every_unicode_space_splits_words() {
+        let words: Vec<&str> = toks("a\u{0B}b\u{A0}c\u{2003}d\u{1F}e é").iter().map(|t| t.w).collect();
+        assert_eq!(words, ["a", "b", "c", "d\u{1F}e", "é"]);
     }
 
     #[test]
