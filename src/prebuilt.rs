@@ -7,24 +7,82 @@
 //! A [`Matcher`] uses the prebuilt DFA whose key is exactly its pattern, and
 //! otherwise compiles a `Regex`: both give the same answer to `is_match`
 //! (same syntax, same semantics), the DFA just costs nothing to build. A
-//! long run switches to the `Regex` once it pays for itself.
+//! long run switches to a faster engine once it pays for itself: a
+//! forward-only lazy DFA with a literal prefilter, not a full `Regex`,
+//! whose reverse automata, capture engines and their per-thread caches
+//! made a long run's memory grow with the number of files.
 
 use regex::Regex;
-use regex_automata::Input;
 use regex_automata::dfa::{Automaton, sparse};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::util::pool::Pool;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Input, MatchKind};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// (pattern, serialised sparse DFA) pairs written by the build script.
 static PREBUILT: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/phrase_dfas.rs"));
 
-/// Bytes a prebuilt DFA searches before its `Regex` is compiled after all.
+/// Bytes a prebuilt DFA searches before its lazy DFA is built after all.
 /// A sparse DFA costs nothing to load but searches several times slower
-/// than `Regex` (no literal prefilter, a search per transition), so a
-/// short run keeps the DFA and a long one pays the compilation once,
-/// when it is worth it: compiling one phrase costs about as much as the
-/// DFA searching this many bytes.
+/// (no literal prefilter, a search per transition), so a short run keeps
+/// the DFA and a long one pays the compilation once, when it is worth it:
+/// compiling one phrase costs about as much as the DFA searching this many
+/// bytes.
 const SWITCH_BYTES: usize = 32 * 1024;
+
+/// Upper bound on one lazy DFA cache (one per pattern and thread); a full
+/// cache is cleared and refilled, never an error. At 64 KB the caches of
+/// the larger phrases were cleared so often that determinisation nearly
+/// doubled a text run's instructions; 256 KB is as fast as the 2 MB
+/// default. A pattern whose lazy DFA needs more than this to start gets
+/// its minimum instead.
+const CACHE_BYTES: usize = 256 * 1024;
+
+/// Makes a cache for one thread's searches.
+type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+
+/// The engine a prebuilt DFA switches to: a forward lazy DFA that only
+/// answers `is_match`, with the pattern's literal prefix as a prefilter.
+#[derive(Debug)]
+struct Lazy {
+    dfa: DFA,
+    caches: Pool<Cache, NewCache>,
+}
+
+impl Lazy {
+    /// None if the pattern does not build (then the sparse DFA stays).
+    fn new(pattern: &str) -> Option<Lazy> {
+        let hir = regex_automata::util::syntax::parse(pattern).ok()?;
+        let pre = Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, &hir);
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .prefilter(pre)
+                    .cache_capacity(CACHE_BYTES)
+                    .skip_cache_capacity_check(true),
+            )
+            .build(pattern)
+            .ok()?;
+        let for_caches = dfa.clone();
+        let new_cache: NewCache = Box::new(move || for_caches.create_cache());
+        Some(Lazy {
+            dfa,
+            caches: Pool::new(new_cache),
+        })
+    }
+
+    /// None if the search gave up (it cannot: no quit bytes, no limit on
+    /// cache clears), so that the caller falls back to the sparse DFA.
+    fn is_match(&self, text: &str) -> Option<bool> {
+        let mut cache = self.caches.get();
+        self.dfa
+            .try_search_fwd(&mut cache, &Input::new(text).earliest(true))
+            .ok()
+            .map(|m| m.is_some())
+    }
+}
 
 /// A pattern that only answers "does it match anywhere?", as
 /// `Regex::is_match` does.
@@ -35,9 +93,11 @@ pub struct Matcher {
     dfa: Option<sparse::DFA<&'static [u8]>>,
     /// Bytes the DFA has searched so far.
     scanned: AtomicUsize,
-    /// Compiled on first use without a DFA, or once the DFA has searched
-    /// `SWITCH_BYTES`; None if it fails to compile (then the DFA stays).
-    regex: OnceLock<Option<Regex>>,
+    /// Built once the DFA has searched `SWITCH_BYTES`; None if it fails to
+    /// build (then the DFA stays).
+    lazy: OnceLock<Option<Lazy>>,
+    /// The engine of a pattern without a prebuilt DFA.
+    regex: Option<Regex>,
 }
 
 impl Matcher {
@@ -46,41 +106,35 @@ impl Matcher {
     pub fn new(pattern: &str) -> Result<Matcher, regex::Error> {
         let dfa = prebuilt(pattern);
         let regex = match dfa {
-            Some(_) => OnceLock::new(),
-            None => OnceLock::from(Some(Regex::new(pattern)?)),
+            Some(_) => None,
+            None => Some(Regex::new(pattern)?),
         };
         Ok(Matcher {
             pattern: pattern.into(),
             dfa,
             scanned: AtomicUsize::new(0),
+            lazy: OnceLock::new(),
             regex,
         })
     }
 
     /// Whether the pattern matches anywhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        if let Some(dfa) = &self.dfa {
-            let warm =
-                self.regex.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= SWITCH_BYTES;
-            let regex = if warm {
-                self.regex.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref()
-            } else {
-                None
-            };
-            match regex {
-                Some(re) => re.is_match(text),
-                // The DFAs are built without quit bytes (no Unicode word
-                // boundaries), so the search cannot fail.
-                None => dfa
-                    .try_search_fwd(&Input::new(text).earliest(true))
-                    .is_ok_and(|m| m.is_some()),
-            }
+        let Some(dfa) = &self.dfa else {
+            return self.regex.as_ref().is_some_and(|re| re.is_match(text));
+        };
+        let warm = self.lazy.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= SWITCH_BYTES;
+        let lazy = if warm {
+            self.lazy.get_or_init(|| Lazy::new(&self.pattern)).as_ref()
         } else {
-            self.regex
-                .get()
-                .and_then(Option::as_ref)
-                .is_some_and(|re| re.is_match(text))
-        }
+            None
+        };
+        lazy.and_then(|l| l.is_match(text)).unwrap_or_else(|| {
+            // The DFAs are built without quit bytes (no Unicode word
+            // boundaries), so the search cannot fail.
+            dfa.try_search_fwd(&Input::new(text).earliest(true))
+                .is_ok_and(|m| m.is_some())
+        })
     }
 
     /// Whether this matcher starts from a prebuilt DFA.
@@ -194,16 +248,31 @@ mod tests {
     }
 
     #[test]
-    fn switches_to_regex_after_enough_bytes_with_the_same_answers() {
+    fn switches_to_the_lazy_dfa_after_enough_bytes_with_the_same_answers() {
         let (pattern, _) = PREBUILT[0];
         let matcher = Matcher::new(pattern).expect("prebuilt pattern");
         let re = Regex::new(pattern).expect("prebuilt pattern compiles");
         let long = "Plain words of an ordinary paragraph. ".repeat(SWITCH_BYTES / 38 + 1);
         assert_eq!(matcher.is_match(&long), re.is_match(&long));
-        assert!(matcher.regex.get().is_none());
+        assert!(matcher.lazy.get().is_none());
         for text in SAMPLES {
             assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
         }
-        assert!(matcher.regex.get().is_some_and(Option::is_some));
+        assert!(matcher.lazy.get().is_some_and(Option::is_some));
+    }
+
+    #[test]
+    fn lazy_dfas_build_and_agree_with_regex() {
+        let long = "Plain words of an ordinary paragraph. ".repeat(40);
+        for (pattern, _) in PREBUILT {
+            let lazy = Lazy::new(pattern).unwrap_or_else(|| panic!("lazy DFA of {pattern:?}"));
+            let re = Regex::new(pattern).expect("prebuilt pattern compiles");
+            for text in SAMPLES.iter().copied().chain([long.as_str()]) {
+                assert_eq!(lazy.is_match(text), Some(re.is_match(text)), "{pattern:?} on {text:?}");
+                // Searched in the middle of other text too.
+                let inside = format!("{long}\n{text}\n{long}");
+                assert_eq!(lazy.is_match(&inside), Some(re.is_match(&inside)), "{pattern:?} inside");
+            }
+        }
     }
 }
