@@ -88,8 +88,9 @@ fn keeps_dot(w: &str) -> bool {
     // Only saints' and features' abbreviations and honorifics in capitals:
     // "LA." or "ILL." ending an all-caps sentence are words.
     if w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
-        let titled = title_case(w);
-        return matches!(titled.as_str(), "St" | "Mt" | "Ft") || is_honorific(format_dot(&titled));
+        return with_title_case(w, |titled| {
+            matches!(titled, "St" | "Mt" | "Ft") || is_honorific(format_dot(titled))
+        });
     }
     is_honorific(format_dot(w))
         || matches!(
@@ -183,12 +184,40 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// `char::is_alphanumeric` with an ASCII fast path.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Tokens of `text`: words (letters and digits with inner hyphens and
+/// apostrophes, abbreviations with their full stop) and single punctuation
+/// marks. Walks bytes and decodes only non-ASCII characters: it runs over
+/// every character of every document.
+#[inline(never)]
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
     let mut sent = true;
     let mut line_start = true;
-    while let Some((i, c)) = it.next() {
+    let mut p = 0;
+    while let Some((c, len)) = char_at(text, p) {
+        let i = p;
+        p += len;
         if c == '\n' {
             sent = true;
             line_start = true;
@@ -197,10 +226,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             toks.push(Tok {
                 s: i,
-                e: i + c.len_utf8(),
+                e: p,
                 word: false,
                 cap: false,
                 upper: false,
@@ -213,57 +242,51 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             continue;
         }
-        let mut e = i + c.len_utf8();
+        let mut e = p;
         // Letters and digits, with inner apostrophes and hyphens.
-        while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() {
-                e = j + d.len_utf8();
-                it.next();
-            } else if d == '-' || is_apostrophe(d) {
-                let next_alnum = text[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if !next_alnum {
-                    break;
-                }
-                e = j + d.len_utf8();
-                it.next();
+        while let Some((d, dl)) = char_at(text, e) {
+            if is_alnum(d) || (d == '-' || is_apostrophe(d)) && char_at(text, e + dl).is_some_and(|(n, _)| is_alnum(n))
+            {
+                e += dl;
             } else {
                 break;
             }
         }
         // "U.S.", "F.", "Sen.", "Ariz.": keep the full stop.
-        let w = &text[i..e];
-        let single = w.chars().count() == 1 && c.is_uppercase();
-        if text[e..].starts_with('.') && (single || keeps_dot(w)) {
-            it.next();
+        let single = e == p && c.is_uppercase();
+        if text.as_bytes().get(e) == Some(&b'.') && (single || keeps_dot(&text[i..e])) {
             e += 1;
             if single {
                 // Letter-dot runs: "U.S.A."
-                loop {
-                    let rest = &text[e..];
-                    let mut cs = rest.chars();
-                    match (cs.next(), cs.next()) {
-                        (Some(l), Some('.')) if l.is_uppercase() => {
-                            it.next();
-                            it.next();
-                            e += l.len_utf8() + 1;
-                        }
-                        _ => break,
-                    }
+                while let Some((l, ll)) = char_at(text, e)
+                    && l.is_uppercase()
+                    && text.as_bytes().get(e + ll) == Some(&b'.')
+                {
+                    e += ll + 1;
                 }
             }
         }
+        p = e;
         let word = &text[i..e];
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let (letters, lower) = if word.is_ascii() {
+            let b = word.as_bytes();
+            (
+                b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+                b.iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            (
+                word.chars().filter(|c| c.is_alphabetic()).count(),
+                word.chars().any(char::is_lowercase),
+            )
+        };
         toks.push(Tok {
             s: i,
             e,
             word: true,
             // "al-Saadani", "el-Baz": a lower-case article before a name.
-            cap: c.is_uppercase() || is_arabic_article_name(word),
-            upper: letters >= 2 && !word.chars().any(char::is_lowercase),
+            cap: c.is_uppercase() || matches!(c, 'a' | 'e' | 'u') && is_arabic_article_name(word),
+            upper: letters >= 2 && !lower,
             sent,
             line_start,
         });
@@ -315,8 +338,40 @@ fn is_possessive(w: &str) -> bool {
     base(w).len() != w.len()
 }
 
+/// [`title_case`] of ASCII bytes, in place.
+fn title_case_ascii(b: &mut [u8]) {
+    let mut start = true;
+    for c in b {
+        if !start {
+            c.make_ascii_lowercase();
+        }
+        start = !c.is_ascii_alphanumeric() && *c != b'\'';
+    }
+}
+
+/// Calls `f` with [`title_case`] of `s`, without allocating for short
+/// ASCII words (all-caps lookups run per capitalised token).
+fn with_title_case<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const N: usize = 64;
+    if s.len() <= N && s.is_ascii() {
+        let mut buf = [0u8; N];
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        title_case_ascii(b);
+        if let Ok(t) = std::str::from_utf8(b) {
+            return f(t);
+        }
+    }
+    f(&title_case(s))
+}
+
 /// "NEW YORK" → "New York", for looking up all-caps datelines.
 fn title_case(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.as_bytes().to_vec();
+        title_case_ascii(&mut out);
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
@@ -403,6 +458,19 @@ impl<'t> Doc<'t> {
         f
     }
 
+    /// The gazetteer place written `form` (a slice of the text), also
+    /// title-cased when `upper` ("NEW YORK").
+    fn place(&self, form: &'t str, upper: bool) -> Option<PlaceInfo> {
+        let g = &GAZETTEER;
+        g.place(form).or_else(|| {
+            if upper {
+                with_title_case(form, |t| g.place(t))
+            } else {
+                None
+            }
+        })
+    }
+
     /// Token `k` (possessive stripped) is a common English word.
     fn common(&self, k: usize) -> bool {
         self.flags(k) & COMMON != 0
@@ -437,7 +505,6 @@ impl<'t> Doc<'t> {
 
 /// Longest gazetteer match starting at token `i` (up to 6 tokens).
 fn match_place(doc: &Doc, i: usize) -> Option<PlaceHit> {
-    let g = &GAZETTEER;
     let toks = &doc.toks;
     if !toks[i].word || !toks[i].cap {
         return None;
@@ -453,10 +520,7 @@ fn match_place(doc: &Doc, i: usize) -> Option<PlaceHit> {
         let whole = &doc.text[toks[i].s..toks[j].e];
         let form = base(whole);
         let upper = (i..=j).all(|k| toks[k].upper || !toks[k].cap);
-        let found = g
-            .place(form)
-            .or_else(|| if upper { g.place(&title_case(form)) } else { None });
-        if let Some(p) = found {
+        if let Some(p) = doc.place(form, upper) {
             // Lower-case inner words only when the gazetteer has them ("Gulf of Aden").
             return Some(PlaceHit {
                 a: i,
@@ -476,6 +540,7 @@ struct Chain {
     b: usize,
 }
 
+#[inline(never)]
 fn build_chains(doc: &Doc, place_at: &[Option<usize>], hits: &[PlaceHit]) -> Vec<Chain> {
     let toks = &doc.toks;
     let mut chains = Vec::new();
@@ -1273,16 +1338,37 @@ fn landmark_kind(first: &str, last: &str) -> &'static str {
     }
 }
 
+/// The maximal runs of alphabetic characters of `text` (what splitting at
+/// every non-alphabetic character leaves), decoding only non-ASCII bytes.
+fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some((c, len)) = char_at(text, p) {
+            let alpha = if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_alphabetic()
+            };
+            match (alpha, start) {
+                (true, None) => start = Some(p),
+                (false, Some(s)) => return text.get(s..p),
+                _ => {}
+            }
+            p += len;
+        }
+        let s = start?;
+        text.get(s..p)
+    })
+}
+
 /// Whether `body` reads as a language other than English: more function
 /// words of German, French, Spanish, Italian, Dutch or Portuguese than of
 /// English. Tables and lists with few function words count as English.
+#[inline(never)]
 fn is_foreign_text(body: &str) -> bool {
     let (mut en, mut other) = (0usize, 0usize);
-    for w in body
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(3000)
-    {
+    for w in alphabetic_words(body).take(3000) {
         match w {
             "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" | "for" | "are" | "were" | "has" | "have"
             | "it" | "this" | "by" | "from" | "said" | "on" | "at" => en += 1,
@@ -1320,7 +1406,7 @@ fn dateline(doc: &Doc, i: usize) -> Option<usize> {
                     .is_some_and(|p| p.kind != "city")
         });
     let agency = agency || in_place;
-    if !(datey || agency) || (i..=j).any(|k| is_stop(&title_case(doc.w(k))) || is_org_word(&title_case(doc.w(k)))) {
+    if !(datey || agency) || (i..=j).any(|k| with_title_case(doc.w(k), |t| is_stop(t) || is_org_word(t))) {
         return None;
     }
     Some(j + 1)
@@ -1329,6 +1415,7 @@ fn dateline(doc: &Doc, i: usize) -> Option<usize> {
 /// "St. Petersburg, Fla.", "Atlanta, Georgia": in a "City, Region" pair
 /// the two names are in one country, which picks between places that share
 /// a form.
+#[inline(never)]
 fn disambiguate_pairs(doc: &Doc, hits: &mut [PlaceHit]) {
     let g = &GAZETTEER;
     let form = |h: &PlaceHit| {
@@ -1588,7 +1675,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             cands.push(c);
         } else if !org
             && !of_org
-            && let Some(kind) = place_by_context(&doc, chain, &place_at, geo && !titled[chain.a])
+            && let Some(kind) = context_place
         {
             landmarks.push((chain, kind));
         } else if !org && !of_org && !titled[chain.a] {
@@ -1902,6 +1989,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
 /// Line-ups and rosters: in a comma list of four or more single
 /// capitalised words ("Roe, Doe, Lund and Berg") of which at least two name
 /// known people, the other words name people too (not places).
+#[inline(never)]
 fn roster_lists(
     doc: &Doc,
     in_person: &[bool],
@@ -1923,19 +2011,24 @@ fn roster_lists(
             continue;
         }
         // Items: word (',' | 'and') word ... up to the end of the list.
-        let mut items = vec![k];
         let mut j = k + 1;
         while j + 1 < n && (doc.w(j) == "," || doc.w(j) == "and") && item(j + 1) {
-            items.push(j + 1);
             j += 2;
         }
         let ends = j >= n || !toks[j].word || !toks[j].cap;
+        // Only lists of four or more are worth a closer look (most
+        // capitalised words start no list at all).
+        if !ends || j - k < 7 {
+            k = j.max(k + 1);
+            continue;
+        }
+        let items: Vec<usize> = (k..j).step_by(2).collect();
         let known: Vec<bool> = items
             .iter()
             .map(|&i| in_person[i] || roster.by_last.contains_key(base(doc.w(i))))
             .collect();
         let n_known = known.iter().filter(|&&x| x).count();
-        if ends && items.len() >= 4 && n_known >= 2 && n_known * 3 >= items.len() {
+        if items.len() >= 4 && n_known >= 2 && n_known * 3 >= items.len() {
             for (&i, _) in items.iter().zip(&known).filter(|(_, x)| !**x) {
                 let w = base(doc.w(i));
                 let major = place_at[i].is_some_and(|_| GAZETTEER.place(w).is_some_and(|p| p.is_major()));
@@ -2043,6 +2136,7 @@ fn is_legal_suffix(w: &str) -> bool {
 /// chain ending in a legal form ("Zeta Vox" of "Zeta Vox International
 /// Ltd"), and a chain right before "daily", "newspaper", "weekly" or
 /// "magazine".
+#[inline(never)]
 fn firm_names<'t>(doc: &Doc<'t>, chains: &[Chain]) -> rustc_hash::FxHashSet<&'t str> {
     let toks = &doc.toks;
     let mut out = rustc_hash::FxHashSet::default();
@@ -2116,6 +2210,9 @@ fn place_by_context(doc: &Doc, chain: Chain, place_at: &[Option<usize>], geo: bo
     let after_in = || {
         let toks = &doc.toks;
         let prep = a >= 1 && matches!(doc.w(a - 1), "in" | "near");
+        if !prep {
+            return None;
+        }
         let brk = toks
             .get(b)
             .is_none_or(|t| matches!(doc.w(b), "," | "." | ";" | "near") || t.line_start);
@@ -2350,6 +2447,7 @@ fn foreign_locative(doc: &Doc, a: usize, place_at: &[Option<usize>]) -> bool {
 
 /// Per token: is its line in title case (a headline), where capitalised
 /// words say nothing about names.
+#[inline(never)]
 fn title_case_lines(doc: &Doc) -> Vec<bool> {
     let toks = &doc.toks;
     let mut out = vec![false; toks.len()];
@@ -2436,6 +2534,166 @@ impl Roster {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written (char by char), the reference the
+    /// byte-walking one must agree with.
+    fn tokenize_by_chars(text: &str) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut it = text.char_indices().peekable();
+        let mut sent = true;
+        let mut line_start = true;
+        while let Some((i, c)) = it.next() {
+            if c == '\n' {
+                sent = true;
+                line_start = true;
+                continue;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                let e = i + c.len_utf8();
+                toks.push(Tok {
+                    s: i,
+                    e,
+                    word: false,
+                    cap: false,
+                    upper: false,
+                    sent: false,
+                    line_start,
+                });
+                line_start = false;
+                if matches!(c, '.' | '!' | '?' | ':' | ';') {
+                    sent = c != ';';
+                }
+                continue;
+            }
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else if d == '-' || is_apostrophe(d) {
+                    if !text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                    {
+                        break;
+                    }
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let w = &text[i..e];
+            let single = w.chars().count() == 1 && c.is_uppercase();
+            if text[e..].starts_with('.') && (single || keeps_dot(w)) {
+                it.next();
+                e += 1;
+                if single {
+                    loop {
+                        let mut cs = text[e..].chars();
+                        match (cs.next(), cs.next()) {
+                            (Some(l), Some('.')) if l.is_uppercase() => {
+                                it.next();
+                                it.next();
+                                e += l.len_utf8() + 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+            }
+            let word = &text[i..e];
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            toks.push(Tok {
+                s: i,
+                e,
+                word: true,
+                cap: c.is_uppercase() || is_arabic_article_name(word),
+                upper: letters >= 2 && !word.chars().any(char::is_lowercase),
+                sent,
+                line_start,
+            });
+            sent = false;
+            line_start = false;
+        }
+        toks
+    }
+
+    fn tok_tuple(t: &Tok) -> (usize, usize, bool, bool, bool, bool, bool) {
+        (t.s, t.e, t.word, t.cap, t.upper, t.sent, t.line_start)
+    }
+
+    /// Text from a small alphabet that exercises every branch of the
+    /// tokenizer: capitals, dots, hyphens, both apostrophes, non-ASCII
+    /// letters and spaces, line breaks, digits.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let pieces = [
+            "A", "b", "Z", "é", "É", "ß", "ǅ", "Ⓐ", "ⓐ", "7", "٣", ".", "-", "'", "’", " ", "\n", "\u{a0}", "\u{2003}",
+            ",", ";", ":", "!", "?", "(", "\"", "Mr", "Dr", "ST", "St", "Sen", "al-", "el-", "Ul-", "U.S.", "LA",
+            "Mme", "\t", "\u{b}",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_tokenizer_matches_char_tokenizer(text in tricky_text()) {
+            let fast: Vec<_> = tokenize(&text).iter().map(tok_tuple).collect();
+            let slow: Vec<_> = tokenize_by_chars(&text).iter().map(tok_tuple).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn title_case_paths_agree(text in tricky_text()) {
+            let by_chars: String = {
+                let mut out = String::new();
+                let mut start = true;
+                for c in text.chars() {
+                    if start { out.push(c) } else { out.extend(c.to_lowercase()) }
+                    start = !c.is_alphanumeric() && c != '\'' && c != '’';
+                }
+                out
+            };
+            proptest::prop_assert_eq!(&title_case(&text), &by_chars);
+            proptest::prop_assert_eq!(with_title_case(&text, str::to_string), by_chars);
+        }
+
+        #[test]
+        fn alphabetic_words_match_split(text in tricky_text()) {
+            let split: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(alphabetic_words(&text).collect::<Vec<_>>(), split);
+        }
+    }
+
+    #[test]
+    fn tokenizer_examples() {
+        let text = "Sen. Jan Roe-Lund of the U.S.A. said:\nal-Zeta’s ST. LOUIS";
+        let words: Vec<&str> = tokenize(text).iter().map(|t| &text[t.s..t.e]).collect();
+        assert_eq!(
+            words,
+            [
+                "Sen.",
+                "Jan",
+                "Roe-Lund",
+                "of",
+                "the",
+                "U.S.A.",
+                "said",
+                ":",
+                "al-Zeta’s",
+                "ST.",
+                "LOUIS"
+            ]
+        );
+        let toks = tokenize(text);
+        assert!(toks[8].cap && toks[8].line_start && toks[8].sent);
+        assert!(toks[10].upper && !toks[1].upper && !toks[3].cap);
+    }
 
     #[test]
     fn with_lower_matches_to_lowercase() {
