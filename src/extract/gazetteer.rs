@@ -79,17 +79,26 @@ impl Lines {
     /// Index of the line whose first column is `key`.
     fn find(&self, key: &str) -> Option<usize> {
         let key = key.as_bytes();
+        self.find_with(hash(key), key.len(), |k| k == key)
+    }
+
+    /// Index of the line whose first column, `len` bytes long with
+    /// [`hash`] `h`, satisfies `eq`. Lengths are compared first, so most
+    /// collisions cost no read of the text.
+    #[inline]
+    fn find_with(&self, h: u64, len: usize, eq: impl Fn(&[u8]) -> bool) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let table = 2 + self.len * 3;
-        let mut slot = hash(key) as usize & self.mask;
+        let mut slot = h as usize & self.mask;
         // The table is at most half full, so an empty slot ends the probe.
         for _ in 0..=self.mask {
             let v = self.u32_at(table + slot);
             if v == 0 {
                 return None;
             }
-            let (s, e, _) = self.entry(v - 1);
-            if bytes.get(s..e) == Some(key) {
+            let w = 2 + (v - 1) * 3;
+            let (s, e) = (self.u32_at(w), self.u32_at(w + 1));
+            if e.checked_sub(s) == Some(len) && bytes.get(s..e).is_some_and(&eq) {
                 return Some(v - 1);
             }
             slot = (slot + 1) & self.mask;
@@ -168,8 +177,14 @@ impl Gazetteer {
 
     /// A common lower-case English word (`word` in any case).
     pub fn is_common(&self, word: &str) -> bool {
-        let mut buf = [0u8; 40];
-        ascii_lower(word, &mut buf).is_some_and(|w| self.common.find(w).is_some())
+        // ASCII words of up to 40 bytes, lower-cased (hashed and compared
+        // as lower case, without a copy).
+        let w = word.as_bytes();
+        if w.len() > 40 || !word.is_ascii() {
+            return false;
+        }
+        let lower_eq = |k: &[u8]| k.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase());
+        self.common.find_with(hash_ascii_lower(w), w.len(), lower_eq).is_some()
     }
 
     /// The country a demonym refers to ("Iranian" → "IR").
@@ -178,16 +193,15 @@ impl Gazetteer {
     }
 }
 
-/// Lower-case an ASCII word into `buf` without allocating.
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return None;
+/// [`hash`] of `key` with its ASCII letters lower-cased.
+#[inline]
+fn hash_ascii_lower(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    let out = &mut buf[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    h ^ (h >> 29)
 }
 
 /// The compiled-in lists; nothing to build at run time.
@@ -221,6 +235,17 @@ mod tests {
         // A city named so wins over a region with that alias.
         assert_eq!(g.place("Freiburg").map(|p| p.country), Some("DE"));
         assert!(g.place("Frobnitzia").is_none());
+    }
+
+    #[test]
+    fn lower_case_hash_is_the_hash_of_the_lower_case() {
+        for w in ["", "Police", "POLICE", "police", "Mixed-Case's", "x"] {
+            assert_eq!(hash_ascii_lower(w.as_bytes()), hash(w.to_ascii_lowercase().as_bytes()));
+        }
+        assert_ne!(hash_ascii_lower(b"Police"), hash(b"Police"));
+        let g = &GAZETTEER;
+        assert!(g.is_common("POLICE") && g.is_common("police") && g.is_common("PoLiCe"));
+        assert!(!g.is_common("Polizei") && !g.is_common("policé") && !g.is_common(&"a".repeat(41)));
     }
 
     #[test]

@@ -82,6 +82,21 @@ struct Tok {
     line_start: bool,
 }
 
+impl Tok {
+    /// A punctuation mark at `s..e`.
+    fn mark(s: usize, e: usize, line_start: bool) -> Tok {
+        Tok {
+            s,
+            e,
+            word: false,
+            cap: false,
+            upper: false,
+            sent: false,
+            line_start,
+        }
+    }
+}
+
 /// Abbreviations that keep their full stop ("Sen.", "Ariz.", and in
 /// capitals "ST. LOUIS").
 fn keeps_dot(w: &str) -> bool {
@@ -180,10 +195,6 @@ fn format_dot(w: &str) -> &'static str {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
-}
-
 /// The character at byte `i` and its length; ASCII without decoding.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
@@ -205,87 +216,135 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const LOWER: u8 = 4;
+
+/// ASCII letters and digits by byte (non-ASCII bytes: 0), for the
+/// tokenizer's inner loop.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            ALNUM | ALPHA | LOWER
+        } else if c.is_ascii_uppercase() {
+            ALNUM | ALPHA
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `text`: words (letters and digits with inner hyphens and
 /// apostrophes, abbreviations with their full stop) and single punctuation
-/// marks. Walks bytes and decodes only non-ASCII characters: it runs over
-/// every character of every document.
+/// marks. One pass over the bytes that also counts each word's letters and
+/// lower-case letters; only non-ASCII characters are decoded (this runs over
+/// every byte of every document).
 #[inline(never)]
 fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut sent = true;
     let mut line_start = true;
     let mut p = 0;
-    while let Some((c, len)) = char_at(text, p) {
+    while let Some(&b) = bytes.get(p) {
         let i = p;
-        p += len;
-        if c == '\n' {
-            sent = true;
-            line_start = true;
-            continue;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if !is_alnum(c) {
-            toks.push(Tok {
-                s: i,
-                e: p,
-                word: false,
-                cap: false,
-                upper: false,
-                sent: false,
-                line_start,
-            });
-            line_start = false;
-            if matches!(c, '.' | '!' | '?' | ':' | ';') {
-                sent = c != ';';
+        let c = if b < 0x80 {
+            p += 1;
+            match b {
+                b'\n' => {
+                    sent = true;
+                    line_start = true;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => continue,
+                _ if b.is_ascii_alphanumeric() => char::from(b),
+                _ => {
+                    toks.push(Tok::mark(i, p, line_start));
+                    line_start = false;
+                    if matches!(b, b'.' | b'!' | b'?' | b':' | b';') {
+                        sent = b != b';';
+                    }
+                    continue;
+                }
             }
-            continue;
-        }
+        } else {
+            let Some((c, len)) = char_at(text, p) else {
+                break;
+            };
+            p += len;
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                toks.push(Tok::mark(i, p, line_start));
+                line_start = false;
+                continue;
+            }
+            c
+        };
+        let mut letters = usize::from(c.is_alphabetic());
+        let mut lower = c.is_lowercase();
         let mut e = p;
         // Letters and digits, with inner apostrophes and hyphens.
-        while let Some((d, dl)) = char_at(text, e) {
-            if is_alnum(d) || (d == '-' || is_apostrophe(d)) && char_at(text, e + dl).is_some_and(|(n, _)| is_alnum(n))
-            {
-                e += dl;
+        let alnum_at = |k: usize| char_at(text, k).is_some_and(|(n, _)| is_alnum(n));
+        while let Some(&d) = bytes.get(e) {
+            let class = BYTE_CLASS[usize::from(d)];
+            if class & ALNUM != 0 {
+                letters += usize::from(class & ALPHA != 0);
+                lower |= class & LOWER != 0;
+                e += 1;
+                continue;
+            }
+            if d < 0x80 {
+                if (d == b'-' || d == b'\'') && alnum_at(e + 1) {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some((d, len)) = char_at(text, e) else {
+                break;
+            };
+            if d.is_alphanumeric() {
+                letters += usize::from(d.is_alphabetic());
+                lower |= d.is_lowercase();
+                e += len;
+            } else if d == '’' && alnum_at(e + len) {
+                e += len;
             } else {
                 break;
             }
         }
         // "U.S.", "F.", "Sen.", "Ariz.": keep the full stop.
         let single = e == p && c.is_uppercase();
-        if text.as_bytes().get(e) == Some(&b'.') && (single || keeps_dot(&text[i..e])) {
+        if bytes.get(e) == Some(&b'.') && (single || keeps_dot(&text[i..e])) {
             e += 1;
             if single {
                 // Letter-dot runs: "U.S.A."
                 while let Some((l, ll)) = char_at(text, e)
                     && l.is_uppercase()
-                    && text.as_bytes().get(e + ll) == Some(&b'.')
+                    && bytes.get(e + ll) == Some(&b'.')
                 {
+                    letters += usize::from(l.is_alphabetic());
+                    lower |= l.is_lowercase();
                     e += ll + 1;
                 }
             }
         }
         p = e;
-        let word = &text[i..e];
-        let (letters, lower) = if word.is_ascii() {
-            let b = word.as_bytes();
-            (
-                b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
-                b.iter().any(u8::is_ascii_lowercase),
-            )
-        } else {
-            (
-                word.chars().filter(|c| c.is_alphabetic()).count(),
-                word.chars().any(char::is_lowercase),
-            )
-        };
         toks.push(Tok {
             s: i,
             e,
             word: true,
             // "al-Saadani", "el-Baz": a lower-case article before a name.
-            cap: c.is_uppercase() || matches!(c, 'a' | 'e' | 'u') && is_arabic_article_name(word),
+            cap: c.is_uppercase() || matches!(c, 'a' | 'e' | 'u') && is_arabic_article_name(&text[i..e]),
             upper: letters >= 2 && !lower,
             sent,
             line_start,
@@ -1341,24 +1400,28 @@ fn landmark_kind(first: &str, last: &str) -> &'static str {
 /// The maximal runs of alphabetic characters of `text` (what splitting at
 /// every non-alphabetic character leaves), decoding only non-ASCII bytes.
 fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The length of the alphabetic character at `p`, if it is one.
+    let alpha_at = move |p: usize| {
+        let b = *bytes.get(p)?;
+        if b < 0x80 {
+            return (BYTE_CLASS[usize::from(b)] & ALPHA != 0).then_some(1);
+        }
+        char_at(text, p).filter(|(c, _)| c.is_alphabetic()).map(|(_, len)| len)
+    };
     let mut p = 0;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while let Some((c, len)) = char_at(text, p) {
-            let alpha = if c.is_ascii() {
-                c.is_ascii_alphabetic()
-            } else {
-                c.is_alphabetic()
-            };
-            match (alpha, start) {
-                (true, None) => start = Some(p),
-                (false, Some(s)) => return text.get(s..p),
-                _ => {}
-            }
+        while p < bytes.len() && alpha_at(p).is_none() {
+            p += char_at(text, p).map_or(1, |(_, len)| len);
+        }
+        if p >= bytes.len() {
+            return None;
+        }
+        let start = p;
+        while let Some(len) = alpha_at(p) {
             p += len;
         }
-        let s = start?;
-        text.get(s..p)
+        text.get(start..p)
     })
 }
 
@@ -1367,19 +1430,63 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
 /// English. Tables and lists with few function words count as English.
 #[inline(never)]
 fn is_foreign_text(body: &str) -> bool {
+    static ENGLISH: [u64; 20] = word_keys([
+        "the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "were", "has", "have", "it", "this", "by",
+        "from", "said", "on", "at",
+    ]);
+    static OTHER: [u64; 47] = word_keys([
+        "der", "die", "und", "das", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "sich", "le", "les", "et",
+        "est", "une", "des", "du", "dans", "pour", "qui", "el", "los", "las", "y", "del", "una", "por", "con", "para",
+        "il", "della", "che", "di", "het", "een", "van", "os", "não", "em", "uma", "la", "de", "que", "au", "sur",
+    ]);
     let (mut en, mut other) = (0usize, 0usize);
     for w in alphabetic_words(body).take(3000) {
-        match w {
-            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" | "for" | "are" | "were" | "has" | "have"
-            | "it" | "this" | "by" | "from" | "said" | "on" | "at" => en += 1,
-            "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit" | "den" | "dem" | "ein" | "eine" | "sich"
-            | "le" | "les" | "et" | "est" | "une" | "des" | "du" | "dans" | "pour" | "qui" | "el" | "los" | "las"
-            | "y" | "del" | "una" | "por" | "con" | "para" | "il" | "della" | "che" | "di" | "het" | "een" | "van"
-            | "os" | "não" | "em" | "uma" | "la" | "de" | "que" | "au" | "sur" => other += 1,
-            _ => {}
+        let Some(k) = word_key(w.as_bytes()) else {
+            continue;
+        };
+        if ENGLISH.binary_search(&k).is_ok() {
+            en += 1;
+        } else if OTHER.binary_search(&k).is_ok() {
+            other += 1;
         }
     }
     other >= 5 && other > en * 2
+}
+
+/// A word of at most eight bytes as one integer (zero-padded; words hold
+/// no NUL), so that a set of short words is one sorted array of integers.
+const fn word_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    Some(k)
+}
+
+/// The sorted [`word_key`]s of `words` (each at most eight bytes).
+const fn word_keys<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match word_key(words[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("word_keys: a word longer than eight bytes"),
+        };
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Tokens that are all-caps place names at a line start: "VIENNA -",
@@ -2537,6 +2644,10 @@ mod tests {
 
     /// The tokenizer as first written (char by char), the reference the
     /// byte-walking one must agree with.
+    fn is_apostrophe(c: char) -> bool {
+        c == '\'' || c == '’'
+    }
+
     fn tokenize_by_chars(text: &str) -> Vec<Tok> {
         let mut toks = Vec::new();
         let mut it = text.char_indices().peekable();
@@ -2635,7 +2746,7 @@ mod tests {
         let pieces = [
             "A", "b", "Z", "é", "É", "ß", "ǅ", "Ⓐ", "ⓐ", "7", "٣", ".", "-", "'", "’", " ", "\n", "\u{a0}", "\u{2003}",
             ",", ";", ":", "!", "?", "(", "\"", "Mr", "Dr", "ST", "St", "Sen", "al-", "el-", "Ul-", "U.S.", "LA",
-            "Mme", "\t", "\u{b}",
+            "Mme", "\t", "\u{b}", "\r", "\u{c}", "\u{85}", "\u{0}", "\u{1f}", "ǆ", "Σ", "ς",
         ];
         proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40).prop_map(|v| v.concat())
     }
