@@ -634,11 +634,7 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
     // Each block's dates, found once: the comment-stamp test reads them
     // month first (as `find_date` does), which is the same list when the
     // page's order is month first.
-    let dates: Vec<Vec<FoundDate>> = doc
-        .blocks
-        .iter()
-        .map(|b| find_dates_ordered(&b.text, order))
-        .collect();
+    let dates: Vec<Vec<FoundDate>> = doc.blocks.iter().map(|b| find_dates_ordered(&b.text, order)).collect();
     let stamp = |b: &Block, ds: &[FoundDate]| {
         if order == NumericOrder::MonthFirst {
             let pick = ds.iter().find(|d| d.role != DateRole::Received).or(ds.first());
@@ -817,13 +813,6 @@ struct Yearless {
 /// dateline opening a paragraph ("HARBOURTOWN, Nov 22 — ..."); the flag
 /// says which. Not when the line has a full date.
 fn yearless_date(text: &str) -> Option<(Yearless, bool)> {
-    if !may_be_yearless(text) {
-        return None;
-    }
-    yearless_by_regex(text)
-}
-
-fn yearless_by_regex(text: &str) -> Option<(Yearless, bool)> {
     let c = YEARLESS.captures(text)?;
     if contains_date(text) {
         return None;
@@ -856,34 +845,6 @@ fn yearless_by_regex(text: &str) -> Option<(Yearless, bool)> {
         },
         dateline,
     ))
-}
-
-/// A superset test for [`yearless_date`], without the regex (which runs
-/// on every block): its day must parse, so the text needs an ASCII digit;
-/// and a text of more than 14 words is only taken as a dateline, which
-/// opens with capitals and a comma ([`YEARLESS`]'s second group).
-fn may_be_yearless(text: &str) -> bool {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    if text.split_whitespace().nth(14).is_none() {
-        return true;
-    }
-    // `\p{Lu}[\p{Lu} .'-]{1,30},` at the start (`is_uppercase` covers
-    // `\p{Lu}`).
-    let mut chars = text.chars();
-    if !chars.next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    for (k, c) in chars.take(31).enumerate() {
-        if c == ',' {
-            return k >= 1;
-        }
-        if !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')) {
-            return false;
-        }
-    }
-    false
 }
 
 static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1221,61 +1182,6 @@ fn score(i: usize, block: &Block, found: &FoundDate, anchor: usize, zone_end: us
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn yearless_text() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::strategy::Strategy;
-        let pieces = [
-            "Nov",
-            "nov",
-            "November",
-            "Mai",
-            "Updated",
-            "posted",
-            "HARBOURTOWN",
-            "ST. ANN'S",
-            "LA",
-            "É",
-            "a",
-            "the",
-            "1",
-            "22",
-            "٣",
-            "7th",
-            ",",
-            ":",
-            ".",
-            "-",
-            "—",
-            " ",
-            " ",
-            " ",
-            "\n",
-            "6:55",
-            "AM",
-            ";",
-            "word",
-        ];
-        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40).prop_map(|v| v.concat())
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn yearless_prefilter_never_hides_a_date(text in yearless_text()) {
-            if !may_be_yearless(&text) {
-                proptest::prop_assert!(yearless_by_regex(&text).is_none());
-            }
-        }
-    }
-
-    #[test]
-    fn yearless_prefilter_examples() {
-        assert!(may_be_yearless("Nov 22"));
-        assert!(!may_be_yearless("November twenty-second"));
-        let long = "HARBOURTOWN, Nov 22 — the council met on a wet and windy evening to argue about the harbour wall";
-        assert!(may_be_yearless(long) && yearless_date(long).is_some());
-        let prose = "On Nov 22 the council met on a wet and windy evening to argue about the harbour wall again";
-        assert!(!may_be_yearless(prose) && yearless_by_regex(prose).is_none());
-    }
 
     #[test]
     fn maybe_year_allows_any_decimal_digits() {
