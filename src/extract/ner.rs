@@ -1363,7 +1363,11 @@ pub(crate) fn is_compound_title(w: &str) -> bool {
         "vorsitzende",
         "vorsitzender",
     ];
-    w.starts_with(char::is_uppercase) && with_lower(w, |lower| TAILS.iter().any(|t| lower.ends_with(t)))
+    // Every tail ends in one of these letters (lower-cased): most words
+    // are ruled out without lower-casing them.
+    let last = w.as_bytes().last().map(u8::to_ascii_lowercase);
+    let maybe = matches!(last, Some(b'r' | b'n' | b't' | b'f' | b'e')) || last.is_some_and(|b| !b.is_ascii());
+    maybe && w.starts_with(char::is_uppercase) && with_lower(w, |lower| TAILS.iter().any(|t| lower.ends_with(t)))
 }
 
 /// Calls `f` with `w` lower-cased, without allocating for short ASCII

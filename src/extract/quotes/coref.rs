@@ -141,15 +141,16 @@ impl Names {
         let Some(candidates) = with_lower(last, |l| self.by_last.get(l)) else {
             return name.to_string();
         };
-        let words: Vec<&str> = name.split(' ').collect();
         let upper = name.chars().all(|c| !c.is_lowercase());
+        // `full` has more words than `name` and ends with its words
+        // (compared from the end, without collecting either).
         let ends_with = |full: &str| {
-            let fw: Vec<&str> = full.split(' ').collect();
-            fw.len() > words.len()
-                && fw[fw.len() - words.len()..]
-                    .iter()
-                    .zip(&words)
-                    .all(|(a, b)| if upper { a.eq_ignore_ascii_case(b) } else { a == b })
+            let mut fw = full.rsplit(' ');
+            let same = name.rsplit(' ').all(|b| {
+                fw.next()
+                    .is_some_and(|a| if upper { a.eq_ignore_ascii_case(b) } else { a == b })
+            });
+            same && fw.next().is_some()
         };
         candidates
             .iter()
@@ -438,6 +439,17 @@ mod tests {
         assert_eq!(names.canonical("Novak"), "Jana Novak");
         assert_eq!(names.canonical("Smith"), "Smith");
         assert_eq!(names.canonical("NOVAK"), "Jana Novak");
+    }
+
+    #[test]
+    fn several_words_map_to_the_longer_name_ending_with_them() {
+        let body = "Maria Jana Novak met Petr Novak. Later Maria Jana Novak spoke.";
+        let toks = phrase::tokenize(body, 0..body.len());
+        let names = Names::build(body, &toks, &[]);
+        assert_eq!(names.canonical("Jana Novak"), "Maria Jana Novak");
+        assert_eq!(names.canonical("JANA NOVAK"), "Maria Jana Novak");
+        assert_eq!(names.canonical("Maria Jana Novak"), "Maria Jana Novak");
+        assert_eq!(names.canonical("Ana Novak"), "Ana Novak");
     }
 
     #[test]

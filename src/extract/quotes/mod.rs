@@ -359,10 +359,15 @@ fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, sub
     use lexicon::Pronoun;
     let (name, person, org) = match np.kind {
         NpKind::Name => {
-            if !subject && !names.person_like(body, np) {
+            // One canonical form serves both (`Names::person_like` would
+            // look it up again).
+            let canon = names.canonical(&np.text);
+            let person_like =
+                np.gender.is_some() || canon.contains(' ') || body.get(np.span.clone()).is_some_and(|s| s != np.text);
+            if !subject && !person_like {
                 return;
             }
-            (names.canonical(&np.text), true, false)
+            (canon, true, false)
         }
         NpKind::Pronoun(p) => match subjects.resolve(p, np.span.start, names) {
             Some(name) => (name, matches!(p, Pronoun::He | Pronoun::She), p == Pronoun::It),
