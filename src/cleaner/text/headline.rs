@@ -9,6 +9,7 @@ use super::region::weight;
 use crate::cleaner::{Block, BlockKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// A headline found inside the article region cuts the blocks before it
@@ -112,57 +113,69 @@ enum Cue {
     /// The end of a breadcrumb or path line elsewhere on the page
     /// ("Home › News › Storm closes harbour").
     EndsTrail,
+    /// One of several parallel headings: another candidate line elsewhere
+    /// on the page opens with the same word and has the same shape ("Best
+    /// for hills" / "Best for commuters", "#1. ..." / "#2. ..."), as the
+    /// items of a list article do; its title stands alone.
+    Sibling,
+    /// A byline ("By ...") in the next three blocks.
+    BylineNear,
+    /// The page's first line (often the site's name).
+    FirstBlock,
 }
 
-const CUES: usize = Cue::EndsTrail as usize + 1;
+const CUES: usize = Cue::FirstBlock as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    -2.37, // Words2
-    -1.47, // Words3
-    -0.65, // Words4
-    0.33,  // Words5To8
-    1.16,  // Words9To14
-    0.33,  // Words15To20
-    -0.30, // WordsOver20
-    0.00,  // LowerStart
-    0.46,  // UpperStart
-    0.65,  // Repeated
-    0.45,  // NextLonger
-    -0.46, // SentenceCase
-    2.11,  // MetaNext
-    1.47,  // MetaSoon
-    0.95,  // MetaBefore
-    -0.68, // Question
-    -0.24, // LogBetween
-    0.95,  // Inside
-    -0.83, // NameLike
-    -1.33, // Separated
-    -0.10, // Adjacent
-    1.70,  // Overlap
-    -0.88, // AfterTitle
-    -0.31, // FarBefore
-    -0.52, // FarInside
-    -0.71, // ProseBefore
-    -0.11, // Gap1
-    -0.07, // Gap2To3
-    0.02,  // Gap4To8
-    0.15,  // GapFar
-    1.02,  // Capitalised
-    -0.58, // AfterByWord
-    -0.89, // Image
-    1.16,  // OverlapNext
-    0.58,  // Digit
-    1.08,  // Colon
-    -1.49, // Glued
-    2.17,  // Topic
-    0.14,  // TopicTwice
-    -0.53, // PriorTitle
-    -3.01, // Words1
-    -2.27, // FullStop
+    -1.82, // Words2
+    -0.97, // Words3
+    -0.14, // Words4
+    0.85,  // Words5To8
+    1.70,  // Words9To14
+    0.86,  // Words15To20
+    0.19,  // WordsOver20
+    0.54,  // LowerStart
+    0.39,  // UpperStart
+    0.75,  // Repeated
+    0.50,  // NextLonger
+    -0.57, // SentenceCase
+    1.82,  // MetaNext
+    1.27,  // MetaSoon
+    0.90,  // MetaBefore
+    -0.77, // Question
+    -0.15, // LogBetween
+    1.04,  // Inside
+    -0.74, // NameLike
+    -1.27, // Separated
+    -0.07, // Adjacent
+    1.77,  // Overlap
+    -0.85, // AfterTitle
+    -0.42, // FarBefore
+    -0.62, // FarInside
+    -0.68, // ProseBefore
+    -0.14, // Gap1
+    -0.02, // Gap2To3
+    0.10,  // Gap4To8
+    0.06,  // GapFar
+    0.98,  // Capitalised
+    -0.55, // AfterByWord
+    -0.94, // Image
+    1.18,  // OverlapNext
+    0.65,  // Digit
+    1.04,  // Colon
+    -1.65, // Glued
+    2.10,  // Topic
+    0.11,  // TopicTwice
+    -0.59, // PriorTitle
+    -2.63, // Words1
+    -1.00, // FullStop
     -2.56, // ListItem
-    -0.52, // MostOverlap
+    -0.43, // MostOverlap
     -0.38, // AfterProse
-    1.60,  // EndsTrail
+    1.57,  // EndsTrail
+    -0.52, // Sibling
+    1.19,  // BylineNear
+    -1.08, // FirstBlock
 ];
 
 /// Minimum score of a headline.
@@ -190,6 +203,10 @@ struct Context {
     competing: Vec<usize>,
     /// Blocks with path separators (breadcrumbs, "Section / Title").
     trails: Vec<usize>,
+    end: usize,
+    /// Glued words of the article's prose (see [`Context::names_glued_words`]),
+    /// found only when a candidate has one.
+    glued_prose: OnceCell<FxHashSet<String>>,
 }
 
 impl Context {
@@ -240,7 +257,26 @@ impl Context {
             prose_words,
             competing,
             trails,
+            end,
+            glued_prose: OnceCell::new(),
         }
+    }
+
+    /// Every glued word of `text` ("AirAsia", "YouTube") is also a word of
+    /// the article's prose: a name written that way, not link texts run
+    /// together ("SubscribeSign in"), which the article never uses.
+    fn names_glued_words(&self, blocks: &[Block], page: &Page, text: &str) -> bool {
+        let prose = self.glued_prose.get_or_init(|| {
+            let mut words = FxHashSet::default();
+            for (b, f) in blocks.iter().zip(&page.feats).take(self.end + 1).skip(self.start) {
+                if b.chrome.is_none() && f.is_prose(page.min_stop) {
+                    words.extend(glued_words(&b.text).map(str::to_owned));
+                }
+            }
+            words
+        });
+        let mut found = glued_words(text).peekable();
+        found.peek().is_some() && found.all(|w| prose.contains(w))
     }
 
     /// Words of prose in blocks `from..to`.
@@ -271,6 +307,7 @@ pub(super) fn find_headline(
         .filter_map(|i| Some((i, title_cues(blocks, page, i, &ctx)?)))
         .collect();
     mark_most_overlap(&mut cands, page);
+    mark_siblings(&mut cands, blocks, page);
     let mut best: Option<(f32, usize)> = None;
     for (i, cues) in cands {
         let mut s = dot(&cues);
@@ -328,6 +365,73 @@ fn mark_most_overlap(cands: &mut [(usize, [f32; CUES])], page: &Page) {
             }
         }
     }
+}
+
+/// Sets [`Cue::Sibling`] on the candidates of 2 to 20 words (not prose)
+/// that share their opening with another such candidate at least two
+/// blocks away: both numbered ("#1. ...", "2) ..."), or the same first
+/// word (not a function word) with a colon in both or in neither.
+fn mark_siblings(cands: &mut [(usize, [f32; CUES])], blocks: &[Block], page: &Page) {
+    let key = |i: usize| -> Option<(Box<str>, bool)> {
+        let f = &page.feats[i];
+        if !(2..=20).contains(&f.words) || page.is_prose(i) {
+            return None;
+        }
+        let text = blocks[i].text.trim();
+        if is_numbered_item(text) {
+            return Some(("#".into(), false));
+        }
+        let first = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .find(|w| !w.is_empty())?
+            .to_lowercase();
+        (!super::lexicon::is_stop_word(&first)).then(|| (first.into_boxed_str(), text.contains(':')))
+    };
+    let keys: Vec<Option<(Box<str>, bool)>> = cands.iter().map(|&(i, _)| key(i)).collect();
+    let mut groups: FxHashMap<&(Box<str>, bool), Vec<usize>> = FxHashMap::default();
+    for (k, &(i, _)) in keys.iter().zip(cands.iter()) {
+        if let Some(k) = k {
+            groups.entry(k).or_default().push(i);
+        }
+    }
+    for (k, (i, c)) in keys.iter().zip(cands.iter_mut()) {
+        if let Some(group) = k.as_ref().and_then(|k| groups.get(k))
+            && group.iter().any(|&j| j.abs_diff(*i) > 1)
+        {
+            c[Cue::Sibling as usize] = 1.0;
+        }
+    }
+}
+
+/// A numbered item's opening: "#1 ", "#2. ", "3. ", "4) ", "5: ", "No. 6 ".
+fn is_numbered_item(text: &str) -> bool {
+    let rest = if let Some(r) = text.strip_prefix('#') {
+        r.strip_prefix(' ').unwrap_or(r)
+    } else if let Some(r) = text.strip_prefix("No.") {
+        r.strip_prefix(' ').unwrap_or(r)
+    } else {
+        text
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return false;
+    }
+    let after = &rest[digits..];
+    let after = if text.starts_with('#') || text.starts_with("No.") {
+        after.strip_prefix(['.', ')', ':']).unwrap_or(after)
+    } else {
+        match after.strip_prefix(['.', ')', ':']) {
+            Some(a) => a,
+            None => return false,
+        }
+    };
+    after.starts_with(char::is_whitespace)
+}
+
+/// The words of a text that are glued ([`is_glued`]).
+fn glued_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| is_glued(w))
 }
 
 /// A title in two short sentences ("Prices fall. Here is why."): a full
@@ -525,8 +629,14 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len()) {
         set(Cue::Colon, 1.0);
     }
-    if is_glued(text) {
+    if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
         set(Cue::Glued, 1.0);
+    }
+    if blocks.iter().skip(i + 1).take(3).any(|b| b.chrome == Some("byline")) {
+        set(Cue::BylineNear, 1.0);
+    }
+    if i == 0 {
+        set(Cue::FirstBlock, 1.0);
     }
     let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
     for_each_content_word(text, |w| {
@@ -839,6 +949,99 @@ mod tests {
         assert_eq!(cue(4, Cue::FullStop), None);
         // Too short to be a word.
         assert!(cues_of(&blocks(&["Go", PROSE, PROSE]), 1, 0).is_none());
+    }
+
+    #[test]
+    fn numbered_items_are_told_from_titles_that_open_with_a_number() {
+        for t in [
+            "#1. Harbour Tours: the best boat",
+            "# 2 Ferry",
+            "3. Pier walk",
+            "4) Lighthouse",
+            "No. 5 Beach",
+        ] {
+            assert!(is_numbered_item(t), "{t}");
+        }
+        for t in [
+            "12 ways to see the harbour",
+            "1.5 million tickets sold",
+            "#3Harbour",
+            "Pier 7",
+        ] {
+            assert!(!is_numbered_item(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn parallel_headings_of_a_list_article_are_siblings() {
+        let b = blocks(&[
+            "Best Ferries of the Coast",
+            "Best for Families: the Blue Ferry",
+            PROSE,
+            "Best for Speed: the Red Ferry",
+            PROSE,
+            "The Harbour Guide",
+            PROSE,
+            "The Pier Café",
+            "#1. Blue Ferry",
+            PROSE,
+            "#2. Red Ferry",
+        ]);
+        let page = Page::new(&b);
+        let mut cands: Vec<(usize, [f32; CUES])> = [0, 1, 3, 5, 7, 8, 10].iter().map(|&i| (i, [0.0; CUES])).collect();
+        mark_siblings(&mut cands, &b, &page);
+        let marked: Vec<usize> = cands
+            .iter()
+            .filter(|(_, c)| c[Cue::Sibling as usize] == 1.0)
+            .map(|(i, _)| *i)
+            .collect();
+        // The title has no colon, unlike the items that share its first
+        // word; "The ..." opens with a function word; numbered items pair.
+        assert_eq!(marked, [1, 3, 8, 10]);
+        // Next to each other only (an image's alt text and its caption).
+        let near = blocks(&[
+            "Best for Families: the Blue Ferry",
+            "Best for Speed: the Red Ferry",
+            PROSE,
+        ]);
+        let mut cands: Vec<(usize, [f32; CUES])> = vec![(0, [0.0; CUES]), (1, [0.0; CUES])];
+        mark_siblings(&mut cands, &near, &Page::new(&near));
+        assert!(cands.iter().all(|(_, c)| c[Cue::Sibling as usize] == 0.0));
+    }
+
+    #[test]
+    fn a_glued_name_used_in_the_article_is_not_glued_link_text() {
+        let prose =
+            "The ferry line SeaLink added two boats on Monday after a busy summer, the company said in a statement.";
+        let b = blocks(&[
+            "SeaLink adds two boats to harbour route",
+            "SubscribeSign in now",
+            prose,
+            prose,
+        ]);
+        let glued = |i: usize| cues_of(&b, 2, i).map(|c| c[Cue::Glued as usize]);
+        assert_eq!(glued(0), Some(0.0));
+        assert_eq!(glued(1), Some(1.0));
+        assert!(glued_words("Ferry news").next().is_none());
+    }
+
+    #[test]
+    fn a_byline_soon_after_and_the_first_line_are_marked() {
+        let mut b = blocks(&[
+            "Coast Herald",
+            "Local news",
+            "Harbour bridge reopens",
+            "Photo of the bridge",
+            "By Anna Baker",
+            PROSE,
+            PROSE,
+        ]);
+        b[4].chrome = Some("byline");
+        let cue = |i: usize, c: Cue| cues_of(&b, 5, i).map(|v| v[c as usize]);
+        assert_eq!(cue(2, Cue::BylineNear), Some(1.0));
+        assert_eq!(cue(0, Cue::BylineNear), Some(0.0));
+        assert_eq!(cue(0, Cue::FirstBlock), Some(1.0));
+        assert_eq!(cue(2, Cue::FirstBlock), Some(0.0));
     }
 
     #[test]
