@@ -127,59 +127,59 @@ enum Cue {
 const CUES: usize = Cue::FirstBlock as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    -1.82, // Words2
-    -0.97, // Words3
-    -0.14, // Words4
-    0.85,  // Words5To8
-    1.70,  // Words9To14
-    0.86,  // Words15To20
-    0.19,  // WordsOver20
-    0.54,  // LowerStart
+    -2.57, // Words2
+    -1.72, // Words3
+    -0.90, // Words4
+    0.09,  // Words5To8
+    0.95,  // Words9To14
+    0.11,  // Words15To20
+    -0.55, // WordsOver20
+    0.55,  // LowerStart
     0.39,  // UpperStart
     0.75,  // Repeated
-    0.50,  // NextLonger
+    0.51,  // NextLonger
     -0.57, // SentenceCase
-    1.82,  // MetaNext
-    1.27,  // MetaSoon
-    0.90,  // MetaBefore
-    -0.77, // Question
-    -0.15, // LogBetween
-    1.04,  // Inside
-    -0.74, // NameLike
-    -1.27, // Separated
-    -0.07, // Adjacent
+    1.86,  // MetaNext
+    1.26,  // MetaSoon
+    0.88,  // MetaBefore
+    -0.76, // Question
+    -0.17, // LogBetween
+    1.02,  // Inside
+    -0.73, // NameLike
+    -1.26, // Separated
+    -0.08, // Adjacent
     1.77,  // Overlap
     -0.85, // AfterTitle
-    -0.42, // FarBefore
-    -0.62, // FarInside
+    -0.41, // FarBefore
+    -0.64, // FarInside
     -0.68, // ProseBefore
-    -0.14, // Gap1
+    -0.15, // Gap1
     -0.02, // Gap2To3
-    0.10,  // Gap4To8
-    0.06,  // GapFar
-    0.98,  // Capitalised
-    -0.55, // AfterByWord
+    0.09,  // Gap4To8
+    0.08,  // GapFar
+    0.99,  // Capitalised
+    -0.57, // AfterByWord
     -0.94, // Image
-    1.18,  // OverlapNext
-    0.65,  // Digit
-    1.04,  // Colon
+    1.17,  // OverlapNext
+    0.64,  // Digit
+    1.02,  // Colon
     -1.65, // Glued
-    2.10,  // Topic
-    0.11,  // TopicTwice
+    2.08,  // Topic
+    0.15,  // TopicTwice
     -0.59, // PriorTitle
-    -2.63, // Words1
-    -1.00, // FullStop
-    -2.56, // ListItem
-    -0.43, // MostOverlap
+    -3.37, // Words1
+    -0.99, // FullStop
+    -2.54, // ListItem
+    -0.44, // MostOverlap
     -0.38, // AfterProse
-    1.57,  // EndsTrail
-    -0.52, // Sibling
-    1.19,  // BylineNear
-    -1.08, // FirstBlock
+    1.54,  // EndsTrail
+    -0.51, // Sibling
+    1.17,  // BylineNear
+    -1.07, // FirstBlock
 ];
 
 /// Minimum score of a headline.
-const HEADLINE_MIN: f32 = -1.0;
+const HEADLINE_MIN: f32 = -1.25;
 
 fn dot(cues: &[f32; CUES]) -> f32 {
     cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
@@ -204,6 +204,9 @@ struct Context {
     /// Blocks with path separators (breadcrumbs, "Section / Title").
     trails: Vec<usize>,
     end: usize,
+    /// Blocks that say who wrote the article or when: bylines, dates,
+    /// relative times and reading times ([`RELATIVE_TIME`]).
+    meta: Vec<bool>,
     /// Glued words of the article's prose (see [`Context::names_glued_words`]),
     /// found only when a candidate has one.
     glued_prose: OnceCell<FxHashSet<String>>,
@@ -258,6 +261,11 @@ impl Context {
             competing,
             trails,
             end,
+            meta: blocks
+                .iter()
+                .zip(&page.feats)
+                .map(|(b, f)| matches!(b.chrome, Some("byline" | "date")) || f.dated || is_relative_time(&b.text))
+                .collect(),
             glued_prose: OnceCell::new(),
         }
     }
@@ -507,7 +515,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     {
         return None;
     }
-    if f.dated {
+    if ctx.meta[i] {
         return None;
     }
     // On a page without chrome, a line whose sentence goes on in the next
@@ -561,15 +569,14 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
         set(Cue::SentenceCase, 1.0);
     }
-    let is_meta = |(b, bf): (&Block, &Features)| matches!(b.chrome, Some("byline" | "date")) || bf.dated;
-    let after = |from: usize, n: usize| blocks.iter().zip(&page.feats).skip(i + from).take(n);
-    if after(1, 2).any(is_meta) {
+    let meta = |from: usize, to: usize| ctx.meta[from.min(to)..to].iter().any(|&m| m);
+    let n = blocks.len();
+    if meta(i + 1, (i + 3).min(n)) {
         set(Cue::MetaNext, 1.0);
-    } else if after(3, 2).any(is_meta) {
+    } else if meta(i + 3, (i + 5).min(n)) {
         set(Cue::MetaSoon, 1.0);
     }
-    let before = i.saturating_sub(2)..i;
-    if blocks[before.clone()].iter().zip(&page.feats[before]).any(is_meta) {
+    if meta(i.saturating_sub(2), i) {
         set(Cue::MetaBefore, 1.0);
     }
     if text.ends_with(['?', '!']) {
@@ -603,7 +610,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     set(Cue::Overlap, overlap(text, &ctx.opening));
     // The title may have its byline or date between it and the candidate.
     let prev = match i.checked_sub(1) {
-        Some(p) if p > 0 && is_meta((&blocks[p], &page.feats[p])) => Some(p - 1),
+        Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
         p => p,
     };
     if let Some(p) = prev
@@ -669,6 +676,21 @@ static BY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// A relative time or a reading time ("5 hours ago", "3 min read", "vor 2
+/// Stunden", "il y a 3 jours", "hace 2 horas"): article meta, like a date
+/// (the date finder only knows absolute dates).
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)\d+\s*(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?)\.?\s+ago(?-u:\b)|(?-u:\b)\d+\s*(min|mins|minutes?)\.?\s+read(?-u:\b)|(?-u:\b)vor \d+ (minuten|stunden|tagen)(?-u:\b)|(?-u:\b)il y a \d+ (minutes?|heures?|jours?)(?-u:\b)|(?-u:\b)hace \d+ (minutos?|horas?|d[ií]as?)|(?-u:\b)\d+\s*min\.? lesezeit(?-u:\b)|(?-u:\b)lesezeit:? \d+",
+    )
+    .expect("static regex")
+});
+
+/// See [`RELATIVE_TIME`]; only lines with a digit are matched.
+fn is_relative_time(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && RELATIVE_TIME.is_match(text)
+}
 
 /// Words that name a picture in its alt text (English and the corpus
 /// languages' common words for image and photo).
@@ -1042,6 +1064,33 @@ mod tests {
         assert_eq!(cue(0, Cue::BylineNear), Some(0.0));
         assert_eq!(cue(0, Cue::FirstBlock), Some(1.0));
         assert_eq!(cue(2, Cue::FirstBlock), Some(0.0));
+    }
+
+    #[test]
+    fn relative_and_reading_times_are_meta_not_titles() {
+        for t in [
+            "Anna Baker | Published 5 hours ago",
+            "Anna Baker 4 minutes read",
+            "3 min read",
+            "vor 2 Stunden",
+            "il y a 3 jours",
+            "hace 2 horas",
+        ] {
+            assert!(is_relative_time(t), "{t}");
+        }
+        for t in [
+            "Ten years ago the harbour closed",
+            "Read 5 stories",
+            "5 hours of rain",
+            "Harbour reopens",
+        ] {
+            assert!(!is_relative_time(t), "{t}");
+        }
+        // A relative time under a line counts as its date line, and is no
+        // candidate itself.
+        let b = blocks(&["Harbour bridge reopens", "Anna Baker | 2 hours ago", PROSE, PROSE]);
+        assert_eq!(cues_of(&b, 2, 0).map(|c| c[Cue::MetaNext as usize]), Some(1.0));
+        assert!(cues_of(&b, 2, 1).is_none());
     }
 
     #[test]
