@@ -492,7 +492,10 @@ fn ends_trail(page: &Page, i: usize, trails: &[usize]) -> bool {
 fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<[f32; CUES]> {
     let block = &blocks[i];
     let f = &page.feats[i];
-    if !matches!(block.chrome, None | Some("header" | "footer")) {
+    // A title about newsletters is labelled a sign-up box by the lexicon;
+    // as a candidate it is judged on its cues like any other line.
+    if !(matches!(block.chrome, None | Some("header" | "footer")) || block.chrome == Some("newsletter") && f.words >= 6)
+    {
         return None;
     }
     let text = block.text.trim();
@@ -1091,6 +1094,23 @@ mod tests {
         let b = blocks(&["Harbour bridge reopens", "Anna Baker | 2 hours ago", PROSE, PROSE]);
         assert_eq!(cues_of(&b, 2, 0).map(|c| c[Cue::MetaNext as usize]), Some(1.0));
         assert!(cues_of(&b, 2, 1).is_none());
+    }
+
+    #[test]
+    fn a_long_line_labelled_newsletter_is_a_candidate_a_short_one_is_not() {
+        let mut b = blocks(&[
+            "How I grew my harbour newsletter to ten thousand readers",
+            "Subscribe to our newsletter",
+            "Home",
+            PROSE,
+            PROSE,
+        ]);
+        b[0].chrome = Some("newsletter");
+        b[1].chrome = Some("newsletter");
+        b[2].chrome = Some("menu");
+        assert!(cues_of(&b, 3, 0).is_some());
+        assert!(cues_of(&b, 3, 1).is_none());
+        assert!(cues_of(&b, 3, 2).is_none());
     }
 
     #[test]
