@@ -264,7 +264,11 @@ impl Context {
             meta: blocks
                 .iter()
                 .zip(&page.feats)
-                .map(|(b, f)| matches!(b.chrome, Some("byline" | "date")) || f.dated || is_relative_time(&b.text))
+                .map(|(b, f)| {
+                    matches!(b.chrome, Some("byline" | "date"))
+                        || f.dated
+                        || f.words <= MAX_RELATIVE_TIME_WORDS && is_relative_time(&b.text)
+                })
                 .collect(),
             glued_prose: OnceCell::new(),
         }
@@ -690,6 +694,9 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A line longer than this is no meta line, whatever time it mentions.
+const MAX_RELATIVE_TIME_WORDS: usize = 16;
+
 /// See [`RELATIVE_TIME`]; only lines with a digit are matched.
 fn is_relative_time(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) && RELATIVE_TIME.is_match(text)
@@ -706,8 +713,8 @@ static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// one ("HomeNews", "SubscribeSign in"): link texts run together. One
 /// lower-case letter before is a brand's spelling ("eCommerce", "iPhone").
 fn is_glued(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(4).any(|w| {
+    // On bytes: four ASCII letters in a row are four chars in a row.
+    text.as_bytes().windows(4).any(|w| {
         w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && w[2].is_ascii_uppercase() && w[3].is_ascii_lowercase()
     })
 }
