@@ -51,6 +51,9 @@ fn chrome_word(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Length of the longest word [`chrome_word`] or [`content_word`] knows.
+const MAX_WORD: usize = 15;
+
 fn content_word(w: &str) -> bool {
     matches!(
         w,
@@ -68,9 +71,28 @@ fn content_word(w: &str) -> bool {
     )
 }
 
-/// Whether `hay` contains `needle` (ASCII lower case), ignoring ASCII case.
-fn contains_lower(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+/// Whole-attribute forms that split into ambiguous words, with the offset
+/// of their hyphen (the search starts from the attribute's hyphens).
+const JOINED: [(&[u8], usize); 4] = [
+    (b"sr-only", 2),
+    (b"screen-reader", 6),
+    (b"visually-hidden", 8),
+    (b"element-invisible", 7),
+];
+
+/// Which of [`JOINED`] occur in `attr`, ignoring ASCII case.
+fn joined_forms(attr: &[u8]) -> [bool; 4] {
+    let mut found = [false; 4];
+    for hyphen in memchr::memchr_iter(b'-', attr) {
+        for (seen, (form, at)) in found.iter_mut().zip(JOINED) {
+            if !*seen && let Some(start) = hyphen.checked_sub(at) {
+                *seen = attr
+                    .get(start..start + form.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(form));
+            }
+        }
+    }
+    found
 }
 
 /// Call `f` with each lower-cased word of the element's class and id:
@@ -92,35 +114,34 @@ pub fn for_each_word(class: Option<&str>, id: Option<&str>, mut f: impl FnMut(&s
     for attr in [class, id].into_iter().flatten() {
         let bytes = attr.as_bytes();
         // Whole-attribute forms that split into ambiguous words.
-        if memchr::memchr(b'-', bytes).is_some() {
-            for joined in ["sr-only", "screen-reader", "visually-hidden", "element-invisible"] {
-                if contains_lower(bytes, joined.as_bytes()) {
-                    emit("sronly");
-                }
+        for found in joined_forms(bytes) {
+            if found {
+                emit("sronly");
             }
         }
-        let mut start = None;
-        let mut prev_lower = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b.is_ascii_alphanumeric() {
-                if b.is_ascii_uppercase()
-                    && prev_lower
-                    && let Some(s) = start
-                {
-                    emit(&attr[s..i]);
-                    start = None;
-                }
-                prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
-                start.get_or_insert(i);
-            } else {
-                if let Some(s) = start.take() {
-                    emit(&attr[s..i]);
-                }
-                prev_lower = false;
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            // Skip separators, then take one word: alphanumerics up to a
+            // separator or a capital right after a lower-case letter or digit.
+            while i < n && !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-        }
-        if let Some(s) = start {
-            emit(&attr[s..]);
+            if i == n {
+                break;
+            }
+            let start = i;
+            let mut prev_lower = !bytes[i].is_ascii_uppercase();
+            i += 1;
+            while i < n {
+                let b = bytes[i];
+                if !b.is_ascii_alphanumeric() || (prev_lower && b.is_ascii_uppercase()) {
+                    break;
+                }
+                prev_lower = !b.is_ascii_uppercase();
+                i += 1;
+            }
+            emit(&attr[start..i]);
         }
     }
 }
@@ -154,6 +175,10 @@ pub fn judge(role: Option<&str>, class: Option<&str>, id: Option<&str>) -> Class
     let mut chrome = None;
     let mut content = false;
     for_each_word(class, id, |w| {
+        // No listed word is longer ("recommendations").
+        if w.len() > MAX_WORD {
+            return;
+        }
         if chrome.is_none() {
             chrome = chrome_word(w);
         }
@@ -204,6 +229,11 @@ mod tests {
         assert_eq!(verdict("<div class='shared-address'></div>"), ClassVerdict::Neutral);
         assert_eq!(verdict("<div></div>"), ClassVerdict::Neutral);
         assert_eq!(verdict("<div role='Banner'></div>"), ClassVerdict::Chrome("header"));
+        assert_eq!(
+            verdict("<div class='Recommendations'></div>"),
+            ClassVerdict::Chrome("related")
+        );
+        assert_eq!(verdict("<div class='recommendationsx'></div>"), ClassVerdict::Neutral);
     }
 
     #[test]
@@ -212,6 +242,13 @@ mod tests {
         assert_eq!(words("ABC-def_ghi2Jk"), ["abc", "def", "ghi2", "jk"]);
         assert_eq!(words("été story"), ["t", "story"]);
         assert_eq!(words("Visually-Hidden x"), ["sronly", "visually", "hidden", "x"]);
+        assert_eq!(
+            words("a-sr-only sr-onl y-screen-reader"),
+            [
+                "sronly", "sronly", "a", "sr", "only", "sr", "onl", "y", "screen", "reader"
+            ]
+        );
+        assert_eq!(words("sr-only SR-Only"), ["sronly", "sr", "only", "sr", "only"]);
         assert_eq!(words_of(Some("a"), Some("bC")), ["a", "b", "c"]);
         assert!(words(" -- ").is_empty());
     }

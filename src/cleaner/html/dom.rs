@@ -9,6 +9,7 @@
 use super::classes::{self, ClassVerdict};
 use super::tree::{Attr, Data, Dom, Element, NIL, NodeId, ROOT};
 use crate::cleaner::BlockKind;
+use rustc_hash::FxHashMap;
 
 /// Sentinel for "no parent".
 pub const NONE: usize = usize::MAX;
@@ -151,7 +152,7 @@ fn tag_chrome(name: &str) -> Option<&'static str> {
     })
 }
 
-fn is_hidden(dom: &Dom, e: &Element, scratch: &mut String) -> bool {
+fn is_hidden(dom: &Dom, e: &Element, scratch: &mut Vec<u8>) -> bool {
     if dom.attr(e, Attr::Hidden).is_some() {
         return true;
     }
@@ -161,8 +162,20 @@ fn is_hidden(dom: &Dom, e: &Element, scratch: &mut String) -> bool {
     dom.attr(e, Attr::Style).is_some_and(|s| {
         // Lower-cased with all whitespace removed, in a reused buffer.
         scratch.clear();
-        scratch.extend(s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()));
-        scratch.contains("display:none") || scratch.contains("visibility:hidden")
+        if s.is_ascii() {
+            scratch.extend(
+                s.bytes()
+                    .filter(|&b| !is_ascii_space(b))
+                    .map(|b| b.to_ascii_lowercase()),
+            );
+        } else {
+            let mut buf = [0u8; 4];
+            for c in s.chars().filter(|c| !c.is_whitespace()) {
+                scratch.extend_from_slice(c.to_ascii_lowercase().encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        memchr::memmem::find(scratch, b"display:none").is_some()
+            || memchr::memmem::find(scratch, b"visibility:hidden").is_some()
     })
 }
 
@@ -198,7 +211,8 @@ pub fn walk(dom: &Dom) -> Page<'_> {
     let mut link_depth = 0usize;
     let mut cur = String::new();
     let mut cur_links = 0u32;
-    let mut scratch = String::new();
+    let mut scratch = Vec::new();
+    let mut judged: FxHashMap<&str, ClassVerdict> = FxHashMap::default();
 
     // (node, opening?) of the next step.
     let mut step = Some((ROOT, true));
@@ -293,7 +307,14 @@ pub fn walk(dom: &Dom) -> Page<'_> {
                 let idx = page.elems.len();
                 let class = dom.attr(e, Attr::Class);
                 let elem_id = dom.attr(e, Attr::Id);
-                let verdict = classes::judge(dom.attr(e, Attr::Role), class, elem_id);
+                let role = dom.attr(e, Attr::Role);
+                let verdict = match (role, class, elem_id) {
+                    // Pages repeat class lists (menu items, cards): judge each once.
+                    (None, Some(class), None) => *judged
+                        .entry(class)
+                        .or_insert_with(|| classes::judge(None, Some(class), None)),
+                    _ => classes::judge(role, class, elem_id),
+                };
                 let mut weight = verdict.weight();
                 let itemprop = dom.attr(e, Attr::Itemprop);
                 if itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
@@ -450,6 +471,11 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// `char::is_whitespace` for an ASCII byte (tab, LF, VT, FF, CR, space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 fn flush(page: &mut Page<'_>, cur: &mut String, cur_links: &mut u32, owners: &[usize]) {
     if cur.trim().is_empty() {
         cur.clear();
@@ -518,6 +544,20 @@ mod tests {
             texts,
             vec![("secret", Some("hidden")), ("also", Some("hidden")), ("shown", None)]
         );
+    }
+
+    #[test]
+    fn hidden_styles_ignore_case_and_spaces() {
+        let dom = Dom::parse(
+            "<p style='DISPLAY : None'>a</p><p style='visibility:\u{a0}hidden;color:\u{e9}'>b</p><p style='display:block'>c</p>",
+        );
+        let page = walk(&dom);
+        let hidden: Vec<_> = page
+            .blocks
+            .iter()
+            .map(|b| page.elems[b.owner].chrome == Some("hidden"))
+            .collect();
+        assert_eq!(hidden, [true, true, false]);
     }
 
     #[test]
