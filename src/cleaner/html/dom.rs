@@ -82,10 +82,30 @@ pub struct Page<'a> {
 }
 
 /// Subtrees never shown as article text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "svg", "iframe", "template", "select", "button", "object", "embed", "canvas",
-    "video", "audio", "map", "math", "option", "datalist", "input", "textarea",
-];
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "svg"
+            | "iframe"
+            | "template"
+            | "select"
+            | "button"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "math"
+            | "option"
+            | "datalist"
+            | "input"
+            | "textarea"
+    )
+}
 
 /// Tags that start a new block.
 fn is_block_tag(name: &str) -> bool {
@@ -296,7 +316,7 @@ pub fn walk(dom: &Dom) -> Page<'_> {
                 // <head> is skipped for text, but its <meta>/<title>
                 // are read above; `open` must still see it, so only
                 // skip content-less subtrees here.
-                if SKIP.contains(&name) {
+                if is_skipped(name) {
                     step = skip;
                     continue;
                 }

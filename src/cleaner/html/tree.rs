@@ -97,6 +97,9 @@ pub struct Element {
     /// Range of this element's kept attributes in [`Dom::attrs`].
     attrs_start: u32,
     attrs_len: u32,
+    /// Bit `1 << key` for each kept attribute present (most elements have
+    /// none of them, so most lookups end here).
+    present: u32,
 }
 
 #[derive(Debug)]
@@ -182,6 +185,9 @@ impl Dom {
 
     /// The value of a kept attribute of `e`.
     pub fn attr(&self, e: &Element, key: Attr) -> Option<&str> {
+        if e.present & (1 << key as u32) == 0 {
+            return None;
+        }
         let start = e.attrs_start as usize;
         self.attrs
             .get(start..start + e.attrs_len as usize)?
@@ -213,8 +219,10 @@ impl Dom {
 
     fn add_element(&mut self, name: QualName, attrs: Vec<Attribute>) -> NodeId {
         let start = self.attrs.len();
+        let mut present = 0;
         for a in attrs {
             if let Some(key) = Attr::of(&a.name) {
+                present |= 1 << key as u32;
                 self.attrs.push((key, a.value));
             }
         }
@@ -223,6 +231,7 @@ impl Dom {
             name,
             attrs_start: start as u32,
             attrs_len: (self.attrs.len() - start) as u32,
+            present,
         }));
         if template {
             let contents = self.orphan(Data::Fragment);
@@ -478,6 +487,7 @@ impl TreeSink for Sink {
         }
         let new_start = dom.attrs.len() as u32;
         let new_len = merged.len() as u32;
+        let present = merged.iter().fold(0, |p, (k, _)| p | 1 << *k as u32);
         dom.attrs.extend(merged);
         if let Some(Node {
             data: Data::Element(e), ..
@@ -485,6 +495,7 @@ impl TreeSink for Sink {
         {
             e.attrs_start = new_start;
             e.attrs_len = new_len;
+            e.present = present;
         }
     }
 
