@@ -143,16 +143,16 @@ fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
 
 /// Index just past the `>` closing a tag, honouring quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    // Jump between quotes and `>` (memchr) rather than stepping byte by byte.
-    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'"', b'\'', b'>', rest)) {
-        let at = i + at;
-        let b = bytes[at];
-        if b == b'>' {
-            return at + 1;
-        }
-        match memchr::memchr(b, &bytes[at + 1..]) {
-            Some(close) => i = at + 1 + close + 1,
-            None => return bytes.len(),
+    // Between attributes the gaps are short: step byte by byte there, and
+    // jump over quoted values (which can be long) with memchr.
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return i + 1,
+            b'"' | b'\'' => match memchr::memchr(b, &bytes[i + 1..]) {
+                Some(close) => i += 1 + close + 1,
+                None => return bytes.len(),
+            },
+            _ => i += 1,
         }
     }
     bytes.len()
@@ -205,6 +205,16 @@ mod tests {
         assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
         assert!(flat.contains("deep text"));
         assert!(flat.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn tag_ends_skip_quoted_values() {
+        let end = |s: &str| tag_end(s.as_bytes(), 0);
+        assert_eq!(end("a>b"), 2);
+        assert_eq!(end(" x='1>2' y=\"3'>\">z"), 17);
+        assert_eq!(end(" x='never closed>"), 17);
+        assert_eq!(end(" no end"), 7);
+        assert_eq!(end(""), 0);
     }
 
     #[test]

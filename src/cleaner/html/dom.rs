@@ -229,7 +229,7 @@ pub fn walk(dom: &Dom) -> Page<'_> {
     let mut open: Vec<usize> = Vec::new();
     let mut owners: Vec<usize> = Vec::new();
     let mut link_depth = 0usize;
-    let mut cur = String::new();
+    let mut cur = Pending::default();
     let mut cur_links = 0u32;
     let mut scratch = Vec::new();
     let mut judged: FxHashMap<&str, ClassVerdict> = FxHashMap::default();
@@ -381,8 +381,7 @@ pub fn walk(dom: &Dom) -> Page<'_> {
                     continue;
                 }
                 // Text directly in <head> (rare, broken pages) is not shown.
-                cur.push_str(t);
-                let n = t.trim().len() as u32;
+                let n = cur.push(t) as u32;
                 if let Some(&top) = open.last() {
                     page.elems[top].text += n;
                     if link_depth > 0 {
@@ -496,14 +495,45 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-fn flush(page: &mut Page<'_>, cur: &mut String, cur_links: &mut u32, owners: &[usize]) {
-    if cur.trim().is_empty() {
-        cur.clear();
+/// The raw text of the block being built, to be collapsed by [`flush`].
+/// Whitespace at either end of a text node is kept as one space (and a
+/// node of only whitespace as one space): collapsing gives the same text,
+/// and the indentation between tags, often most of a page's text bytes,
+/// is not copied and scanned again.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    /// Some node had non-whitespace text.
+    words: bool,
+}
+
+impl Pending {
+    /// Add a text node; returns its trimmed length in bytes.
+    fn push(&mut self, t: &str) -> usize {
+        let start = t.trim_start();
+        let trimmed = start.trim_end();
+        if t.len() != start.len() {
+            self.text.push(' ');
+        }
+        if !trimmed.is_empty() {
+            self.words = true;
+            self.text.push_str(trimmed);
+            if trimmed.len() != start.len() {
+                self.text.push(' ');
+            }
+        }
+        trimmed.len()
+    }
+}
+
+fn flush(page: &mut Page<'_>, cur: &mut Pending, cur_links: &mut u32, owners: &[usize]) {
+    if !std::mem::take(&mut cur.words) {
+        cur.text.clear();
         *cur_links = 0;
         return;
     }
-    let text = collapse(cur);
-    cur.clear();
+    let text = collapse(&cur.text);
+    cur.text.clear();
     let links = std::mem::take(cur_links);
     let owner = owners.last().copied().unwrap_or(NONE);
     let kind = match page.elems.get(owner).map(|e| e.tag) {
@@ -564,6 +594,29 @@ mod tests {
             texts,
             vec![("secret", Some("hidden")), ("also", Some("hidden")), ("shown", None)]
         );
+    }
+
+    #[test]
+    fn pending_text_collapses_like_the_raw_text() {
+        let parts = [
+            &["a", "b"][..],
+            &["a ", "b"],
+            &["a", " b"],
+            &["a", " ", "", "b"],
+            &["", "  x\u{a0}\u{a0}y \n", "z"],
+            &["  ", "w", "\u{3000}"],
+            &["\t"],
+            &[],
+        ];
+        for parts in parts {
+            let mut p = Pending::default();
+            let lens: Vec<usize> = parts.iter().map(|t| p.push(t)).collect();
+            let raw = parts.concat();
+            assert_eq!(collapse(&p.text), collapse(&raw), "{parts:?}");
+            assert_eq!(p.words, !raw.trim().is_empty(), "{parts:?}");
+            let want: Vec<usize> = parts.iter().map(|t| t.trim().len()).collect();
+            assert_eq!(lens, want);
+        }
     }
 
     #[test]
