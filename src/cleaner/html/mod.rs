@@ -49,7 +49,7 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
         } else if let Some(reason) = verdicts.chrome[b.owner] {
             Some(reason)
         } else if Some(b.owner) == h1
-            || (b.text.len() <= headline_len + 8 && headline_toks.as_ref().is_some_and(|h| *h == meta::tokens(&b.text)))
+            || (b.text.len() <= headline_len + 8 && headline_toks.as_ref().is_some_and(|h| meta::tokens_eq(&b.text, h)))
         {
             Some("headline")
         } else if b.links as usize * 2 > b.text.len() {
