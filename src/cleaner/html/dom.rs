@@ -7,7 +7,7 @@
 //! recursion: HTML nested 100,000 levels deep must not overflow the stack.
 
 use super::classes::{self, ClassVerdict};
-use super::tree::{Attr, Data, Dom, Element, NIL, NodeId, ROOT};
+use super::tree::{Attr, Data, Dom, Element, NIL, Node, NodeId, ROOT};
 use crate::cleaner::BlockKind;
 use rustc_hash::FxHashMap;
 
@@ -232,6 +232,7 @@ pub fn walk(dom: &Dom) -> Page<'_> {
     let mut cur = Pending::default();
     let mut cur_links = 0u32;
     let mut scratch = Vec::new();
+    let mut scratch_text = String::new();
     let mut judged: FxHashMap<&str, ClassVerdict> = FxHashMap::default();
 
     // (node, opening?) of the next step.
@@ -381,7 +382,24 @@ pub fn walk(dom: &Dom) -> Page<'_> {
                     continue;
                 }
                 // Text directly in <head> (rare, broken pages) is not shown.
-                let n = cur.push(t) as u32;
+                let n = if node.next != NIL && matches!(dom.node(node.next).map(|n| &n.data), Some(Data::TextMore(_))) {
+                    // A text node in pieces: measure it whole.
+                    scratch_text.clear();
+                    scratch_text.push_str(t);
+                    let mut next = node.next;
+                    while let Some(Node {
+                        data: Data::TextMore(more),
+                        next: after,
+                        ..
+                    }) = dom.node(next)
+                    {
+                        scratch_text.push_str(more);
+                        next = *after;
+                    }
+                    cur.push(&scratch_text)
+                } else {
+                    cur.push(t)
+                } as u32;
                 if let Some(&top) = open.last() {
                     page.elems[top].text += n;
                     if link_depth > 0 {
@@ -401,7 +419,7 @@ pub fn walk(dom: &Dom) -> Page<'_> {
 fn child_text(dom: &Dom, id: NodeId) -> String {
     let mut s = String::new();
     for child in dom.children(id) {
-        if let Some(Data::Text(t)) = dom.node(child).map(|n| &n.data) {
+        if let Some(Data::Text(t) | Data::TextMore(t)) = dom.node(child).map(|n| &n.data) {
             s.push_str(t);
         }
     }
@@ -459,7 +477,7 @@ pub fn text_of(dom: &Dom, id: NodeId) -> String {
     while let Some((n, opening)) = step {
         let Some(node) = dom.node(n) else { break };
         if opening {
-            if let Data::Text(t) = &node.data {
+            if let Data::Text(t) | Data::TextMore(t) = &node.data {
                 s.push_str(t);
             }
             if node.first != NIL {

@@ -83,7 +83,13 @@ impl Attr {
 pub enum Data {
     Document,
     Element(Element),
+    /// Text. html5ever hands text over in pieces (a line at a time); the
+    /// first piece is a `Text` node and the pieces that scraper would
+    /// append to it follow as `TextMore` siblings, so the text is never
+    /// copied while parsing. Read a text node as the `Text` plus the
+    /// `TextMore` nodes right after it.
     Text(StrTendril),
+    TextMore(StrTendril),
     /// A `<template>`'s contents.
     Fragment,
     /// Comment, doctype or processing instruction: kept as a node only so
@@ -313,17 +319,20 @@ impl Dom {
         }
     }
 
-    /// Append text to `parent`, joining it to a text last child.
+    /// Whether `id` is a piece of text (a following piece joins it).
+    fn is_text(&self, id: NodeId) -> bool {
+        matches!(self.node(id).map(|n| &n.data), Some(Data::Text(_) | Data::TextMore(_)))
+    }
+
+    /// Append text to `parent`, as a piece of a text last child if any.
     fn append_text(&mut self, parent: NodeId, text: StrTendril) {
         let last = self.node(parent).map_or(NIL, |p| p.last);
-        if let Some(Node {
-            data: Data::Text(t), ..
-        }) = self.get(last)
-        {
-            t.push_tendril(&text);
-            return;
-        }
-        let id = self.orphan(Data::Text(text));
+        let data = if self.is_text(last) {
+            Data::TextMore(text)
+        } else {
+            Data::Text(text)
+        };
+        let id = self.orphan(data);
         self.append_node(parent, id);
     }
 }
@@ -403,15 +412,15 @@ impl TreeSink for Sink {
         match new_node {
             NodeOrText::AppendNode(id) => dom.insert_before(*sibling, id),
             NodeOrText::AppendText(text) => {
-                if let Some(Node {
-                    data: Data::Text(t), ..
-                }) = dom.get(prev)
-                {
-                    t.push_tendril(&text);
+                // The tree builder never inserts before a text node, so a
+                // piece joined to `prev` stays next to it.
+                let data = if dom.is_text(prev) {
+                    Data::TextMore(text)
                 } else {
-                    let id = dom.orphan(Data::Text(text));
-                    dom.insert_before(*sibling, id);
-                }
+                    Data::Text(text)
+                };
+                let id = dom.orphan(data);
+                dom.insert_before(*sibling, id);
             }
         }
     }
@@ -512,10 +521,11 @@ mod tests {
 
     fn texts(dom: &Dom, id: NodeId, out: &mut Vec<String>) {
         for c in dom.children(id) {
-            if let Some(Data::Text(t)) = dom.node(c).map(|n| &n.data) {
-                out.push(t.to_string());
+            match dom.node(c).map(|n| &n.data) {
+                Some(Data::Text(t)) => out.push(t.to_string()),
+                Some(Data::TextMore(t)) => out.last_mut().unwrap().push_str(t),
+                _ => texts(dom, c, out),
             }
-            texts(dom, c, out);
         }
     }
 
@@ -544,6 +554,9 @@ mod tests {
     #[test]
     fn text_joins_on_append_but_not_across_comments() {
         assert_eq!(all_texts("<p>one\ntwo &amp; three</p>"), ["one\ntwo & three"]);
+        let dom = Dom::parse("<p>one &amp; two</p>");
+        let pieces = dom.nodes.iter().filter(|n| matches!(n.data, Data::TextMore(_))).count();
+        assert!(pieces > 0, "text arrives in pieces, kept uncopied");
         assert_eq!(all_texts("<p>one<!-- c -->two</p>"), ["one", "two"]);
     }
 
@@ -589,7 +602,8 @@ mod tests {
                     events(dom, c, out);
                     out.push(format!("</{}>", e.name()));
                 }
-                Data::Text(t) => out.push(format!("{:?}", &**t)),
+                Data::Text(t) => out.push(format!("T:{}", &**t)),
+                Data::TextMore(t) => out.last_mut().unwrap().push_str(t),
                 Data::Fragment => events(dom, c, out),
                 Data::Other => out.push("#".into()),
                 Data::Document => {}
@@ -612,7 +626,7 @@ mod tests {
                     scraper_events(c, out);
                     out.push(format!("</{}>", e.name()));
                 }
-                scraper::Node::Text(t) => out.push(format!("{:?}", &**t)),
+                scraper::Node::Text(t) => out.push(format!("T:{}", &**t)),
                 scraper::Node::Fragment => scraper_events(c, out),
                 scraper::Node::Comment(_) | scraper::Node::Doctype(_) | scraper::Node::ProcessingInstruction(_) => {
                     out.push("#".into())
