@@ -61,13 +61,35 @@ pub const MAX_STOP_WORD_LEN: usize = {
     }
     max
 };
+// Every stop word fits in a packed `u64`.
+const _: () = assert!(MAX_STOP_WORD_LEN <= 8);
 
-static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+/// The stop words, each packed into a `u64` ([`pack_word`]): one multiply
+/// to hash, no string compare.
+static STOP_SET: LazyLock<FxHashSet<u64>> =
+    LazyLock::new(|| STOP_WORDS.iter().filter_map(|w| pack_word(w.as_bytes())).collect());
+
+/// A word of at most eight bytes as a number: its bytes, little-endian,
+/// zero-padded. None for longer words, and for one ending in a zero byte
+/// (it would collide with the word without it).
+pub fn pack_word(word: &[u8]) -> Option<u64> {
+    if word.last() == Some(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u64::from_le_bytes(buf))
+}
 
 /// Whether `word` (already lower-cased) is a function word in one of the
 /// supported languages.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_SET.contains(word)
+    pack_word(word.as_bytes()).is_some_and(is_packed_stop_word)
+}
+
+/// [`is_stop_word`] of a word packed by [`pack_word`].
+pub fn is_packed_stop_word(packed: u64) -> bool {
+    STOP_SET.contains(&packed)
 }
 
 /// A chrome phrase: the pattern, its reason code, and the longest block (in

@@ -30,11 +30,17 @@ const SOFT_SECTION_END: f32 = -40.0;
 /// after it) and the headline.
 pub fn select(blocks: &mut [Block]) {
     let page = Page::new(blocks);
-    label_author_bios(blocks, &page);
-    let scores = scores(blocks, &page);
+    select_with(blocks, &page);
+}
+
+/// [`select`] with the page's features already computed (from the same
+/// texts: labels do not change them).
+pub fn select_with(blocks: &mut [Block], page: &Page) {
+    label_author_bios(blocks, page);
+    let scores = scores(blocks, page);
     let chrome_free = is_chrome_free(blocks);
     let Some((start, end)) = best_run(&scores)
-        .map(|(start, end)| (start, terminate(blocks, &page, start, end)))
+        .map(|(start, end)| (start, terminate(blocks, page, start, end)))
         .map(|(start, end)| (start, extend_end(blocks, end, chrome_free)))
         .or_else(|| chrome_free.then(|| whole_text(blocks)).flatten())
     else {
@@ -48,9 +54,9 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome = Some(if i < start { "header" } else { "footer" });
         }
     }
-    drop_inline_teasers(blocks, &page, start, end);
-    drop_table_of_contents(blocks, &page, start, end);
-    if let Some((h, cut)) = find_headline(blocks, &page, start, end, chrome_free) {
+    drop_inline_teasers(blocks, page, start, end);
+    drop_table_of_contents(blocks, page, start, end);
+    if let Some((h, cut)) = find_headline(blocks, page, start, end, chrome_free) {
         if cut {
             for block in blocks.iter_mut().take(h).skip(start) {
                 block.chrome.get_or_insert("header");
@@ -61,7 +67,7 @@ pub fn select(blocks: &mut [Block]) {
             drop_standfirst(blocks, h, end);
         }
     }
-    drop_repeats(blocks, &page, start.min(end), end);
+    drop_repeats(blocks, page, start.min(end), end);
 }
 
 /// Words of prose the article must have before a comment section or a
@@ -429,8 +435,11 @@ const TOC_MIN_ENTRIES: usize = 3;
 /// for comparing a contents entry with its heading.
 fn without_number(key: &str) -> &str {
     let t = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-    let t = match t.split_once(['.', ')']) {
-        Some((roman, rest)) if !roman.is_empty() && roman.chars().all(|c| "ivxlc".contains(c)) => rest,
+    // A roman number: its letters up to the first '.' or ')' (looking no
+    // further than the letters, not through the whole text).
+    let roman = t.bytes().take_while(|b| b"ivxlc".contains(b)).count();
+    let t = match t.as_bytes().get(roman) {
+        Some(b'.' | b')') if roman > 0 => &t[roman + 1..],
         _ => t,
     };
     t.trim_start()
@@ -446,15 +455,14 @@ fn drop_table_of_contents(blocks: &mut [Block], page: &Page, start: usize, end: 
     let entry = |b: &Block, f: &Features| {
         b.chrome.is_none() && f.words <= 12 && (!f.ends_sentence || b.text.trim_end().ends_with('?')) && !f.code
     };
+    // Each block's key without its number, once (not per pair compared).
+    let keys: Vec<&str> = page.keys.iter().take(end + 1).map(|k| without_number(k)).collect();
     let mut i = start;
     while i <= end {
         // The run stops at the first heading that repeats one of its
         // entries: the article's first section starts there.
         let run_end = (i..=end)
-            .take_while(|&j| {
-                entry(&blocks[j], &page.feats[j])
-                    && !(i..j).any(|e| without_number(&page.keys[e]) == without_number(&page.keys[j]))
-            })
+            .take_while(|&j| entry(&blocks[j], &page.feats[j]) && !keys[i..j].contains(&keys[j]))
             .last();
         let Some(run_end) = run_end else {
             i += 1;
@@ -462,9 +470,8 @@ fn drop_table_of_contents(blocks: &mut [Block], page: &Page, start: usize, end: 
         };
         // Where entry `j` comes back: once, as a heading further down.
         let heading_later = |j: usize| {
-            let key = without_number(&page.keys[j]);
-            let mut at =
-                (run_end + 1..=end).filter(|&k| blocks[k].chrome.is_none() && without_number(&page.keys[k]) == key);
+            let key = keys[j];
+            let mut at = (run_end + 1..=end).filter(|&k| blocks[k].chrome.is_none() && keys[k] == key);
             match (at.next(), at.next()) {
                 (Some(k), None) if !key.is_empty() => Some(k),
                 _ => None,
@@ -787,6 +794,11 @@ pub(crate) mod tests {
         assert_eq!(without_number("iv. the old piers"), "the old piers");
         assert_eq!(without_number("2.1 the old piers"), "the old piers");
         assert_eq!(without_number("ivy league"), "ivy league");
+        assert_eq!(without_number("3) xi) the old piers"), "xi) the old piers");
+        assert_eq!(without_number("xi) the old piers"), "the old piers");
+        assert_eq!(without_number("ix the old piers."), "ix the old piers.");
+        assert_eq!(without_number("vi"), "vi");
+        assert_eq!(without_number("1. "), "");
     }
 
     #[test]
