@@ -239,6 +239,21 @@ pub fn analyse(text: &str) -> (Features, String) {
             i += 1;
             continue;
         }
+        // A rule, a bullet, a dash (not the apostrophe ’, part of tokens):
+        // ends a token, is part of a word.
+        if let Some(len) = plain_symbol_len(bytes, i).filter(|_| !text[i..].starts_with('’')) {
+            wide_chars += 1;
+            wide_bytes += len;
+            if let Some((start, ascii)) = token.take() {
+                tokens.count(&text[start..i], ascii);
+            }
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            i += len;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else { break };
         let len = c.len_utf8();
         wide_chars += 1;
@@ -246,8 +261,7 @@ pub fn analyse(text: &str) -> (Features, String) {
         if is_unspaced_script(c) {
             unspaced_chars += 1;
         }
-        let symbol = is_plain_symbol(c);
-        let tok = c == '’' || !symbol && c.is_alphanumeric();
+        let tok = c == '’' || c.is_alphanumeric();
         match &mut token {
             Some((_, ascii)) if tok => *ascii = false,
             None if tok => token = Some((i, false)),
@@ -257,7 +271,7 @@ pub fn analyse(text: &str) -> (Features, String) {
                 }
             }
         }
-        if !symbol && c.is_whitespace() {
+        if c.is_whitespace() {
             single_spaced = false;
             in_word = false;
         } else if !in_word {
@@ -430,29 +444,44 @@ pub fn normalise(text: &str) -> String {
 /// Punctuation and symbols common in page dumps (dashes, quotes, bullets,
 /// ellipses; box-drawing rules and geometric shapes): neither a space nor
 /// a letter nor a digit, nor a script without spaces, and their own lower
-/// case. Told without Unicode table lookups.
+/// case. (The spec of [`plain_symbol_len`], which tests check it against.)
+#[cfg(test)]
 fn is_plain_symbol(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2500}'..='\u{25FF}')
 }
 
-/// Appends `text` lower-cased char by char (`char::to_lowercase`), its
-/// ASCII runs byte by byte.
+/// The length of the [`is_plain_symbol`] char at byte `i`, if there is
+/// one, told from its UTF-8 bytes (`E2 80 90..=A7`, `E2 94..=97 xx`)
+/// without decoding it.
+fn plain_symbol_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 3)? {
+        [0xE2, 0x80, 0x90..=0xA7] | [0xE2, 0x94..=0x97, _] => Some(3),
+        _ => None,
+    }
+}
+
+/// Appends `text` lower-cased char by char (`char::to_lowercase`): runs of
+/// ASCII and plain symbols copied at once and lower-cased byte by byte.
 fn push_lower(out: &mut String, text: &str) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            if is_plain_symbol(c) {
-                out.push(c);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                i += 1;
+            } else if let Some(len) = plain_symbol_len(bytes, i) {
+                i += len;
             } else {
-                out.extend(c.to_lowercase());
+                break;
             }
-            rest = chars.as_str();
+        }
+        let at = out.len();
+        out.push_str(&text[start..i]);
+        out[at..].make_ascii_lowercase();
+        if let Some(c) = text[i..].chars().next() {
+            out.extend(c.to_lowercase());
+            i += c.len_utf8();
         }
     }
 }
@@ -603,6 +632,9 @@ mod tests {
             "x",
             "Één  twee\u{a0}drie",
             "Één twee drie’",
+            "━━━━━━ ━━ ━━━━",
+            "• Harbour—pier–ÉTÉ…“Quoted”■ x",
+            "a━b ━c ◆Dé━",
         ] {
             let (f, key) = analyse(text);
             let (words, chars, stop, caps, unspaced, code, ref_key) = reference(text);
@@ -627,6 +659,12 @@ mod tests {
             assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
         assert!(is_plain_symbol('━') && is_plain_symbol('“') && !is_plain_symbol('\u{2028}'));
+        // The byte test tells the same chars.
+        for c in ('\u{80}'..='\u{FFFF}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(plain_symbol_len(bytes, 0).is_some(), is_plain_symbol(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -393,9 +393,12 @@ const FOLDED_TO_ASCII: [&str; 2] = ["ſ", "\u{212A}"];
 /// literals. Most blocks have few candidates, so most phrase matchers are
 /// never run (their calls were a quarter of the plain-text run).
 struct PhraseGate {
-    /// The prefixes by their first byte (lower-cased), with their phrases
-    /// (bits, by index).
-    prefixes: Vec<Vec<(&'static [u8], u64)>>,
+    /// The prefixes of one byte, by that byte (lower-cased): their
+    /// phrases (bits, by index).
+    short_prefixes: [u64; 256],
+    /// The longer prefixes by their first two bytes (lower-cased), with
+    /// their phrases.
+    prefixes: FxHashMap<[u8; 2], Vec<(&'static [u8], u64)>>,
     literals: Vec<&'static str>,
     /// The literals' automaton for the first blocks: quick to build (a
     /// one-file run needs no more).
@@ -414,7 +417,8 @@ const _: () =
     assert!(PHRASES.len() <= 64 && PHRASE_PREFIXES.len() == PHRASES.len() && PHRASE_LITERALS.len() == PHRASES.len());
 
 static GATE: LazyLock<PhraseGate> = LazyLock::new(|| {
-    let mut prefixes: Vec<Vec<(&'static [u8], u64)>> = vec![Vec::new(); 256];
+    let mut short_prefixes = [0u64; 256];
+    let mut prefixes: FxHashMap<[u8; 2], Vec<(&'static [u8], u64)>> = FxHashMap::default();
     let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     let (mut literals, mut phrases, mut always) = (Vec::new(), Vec::new(), 0u64);
     let mut add = |literal: &'static str, bits: u64| {
@@ -430,7 +434,19 @@ static GATE: LazyLock<PhraseGate> = LazyLock::new(|| {
             always |= 1 << k;
         }
         for start in starts.iter().map(|s| s.as_bytes()) {
-            let bucket = &mut prefixes[usize::from(start[0].to_ascii_lowercase())];
+            let bucket = match start {
+                [] => {
+                    always |= 1 << k;
+                    continue;
+                }
+                [one] => {
+                    short_prefixes[usize::from(one.to_ascii_lowercase())] |= 1 << k;
+                    continue;
+                }
+                [a, b, ..] => prefixes
+                    .entry([a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+                    .or_default(),
+            };
             match bucket.iter_mut().find(|(s, _)| s.eq_ignore_ascii_case(start)) {
                 Some((_, bits)) => *bits |= 1 << k,
                 None => bucket.push((start, 1 << k)),
@@ -444,6 +460,7 @@ static GATE: LazyLock<PhraseGate> = LazyLock::new(|| {
         add(lit, u64::MAX);
     }
     PhraseGate {
+        short_prefixes,
         prefixes,
         nfa: literal_automaton(&literals, AhoCorasickKind::ContiguousNFA),
         literals,
@@ -472,7 +489,12 @@ impl PhraseGate {
         let mut bits = self.always;
         let bytes = text.as_bytes();
         if let Some(first) = bytes.first() {
-            for (start, phrases) in &self.prefixes[usize::from(first.to_ascii_lowercase())] {
+            bits |= self.short_prefixes[usize::from(first.to_ascii_lowercase())];
+        }
+        if let [a, b, ..] = bytes
+            && let Some(bucket) = self.prefixes.get(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        {
+            for (start, phrases) in bucket {
                 if bytes
                     .get(..start.len())
                     .is_some_and(|head| head.eq_ignore_ascii_case(start))
@@ -575,12 +597,14 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     });
     let text = text.trim_end();
     // Credits sit at the very end: look at the last 160 characters only.
-    let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
+    let tail = &text[last_chars_start(text, 160)..];
     // What each pattern needs, tested first: a labelled credit has a ':'
     // or '©', an unlabelled one a picture word (ASCII letters, whose only
     // non-ASCII case partners are those of 'k' and 's'). Most blocks then
     // skip both regexes, and a short run never compiles them.
-    if (tail.contains([':', '©']) && LABELLED.is_match(tail)) || (names_a_picture(tail) && TRAILING.is_match(tail)) {
+    if ((tail.contains(':') || tail.contains('©')) && LABELLED.is_match(tail))
+        || (names_a_picture(tail) && TRAILING.is_match(tail))
+    {
         return true;
     }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
@@ -591,14 +615,45 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     credit.split_whitespace().count() <= 6 && CREDIT.is_match(credit)
 }
 
+/// Where the text's last `n + 1` chars start (0 if it has no more):
+/// `text.char_indices().rev().nth(n)`, counted on the bytes (a char
+/// starts at each byte that is not a UTF-8 continuation byte).
+fn last_chars_start(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.len() <= n {
+        return 0;
+    }
+    // An ASCII end: a char per byte.
+    let ascii_from = bytes.len() - n - 1;
+    if bytes[ascii_from..].is_ascii() {
+        return ascii_from;
+    }
+    let mut starts = 0;
+    for i in (0..bytes.len()).rev() {
+        if bytes[i] & 0xC0 != 0x80 {
+            if starts == n {
+                return i;
+            }
+            starts += 1;
+        }
+    }
+    0
+}
+
 /// Whether `text` has "pic", "photo", "foto" or "image" in any case: every
 /// branch of the unlabelled-credit pattern names one of them.
 fn names_a_picture(text: &str) -> bool {
-    text.as_bytes().windows(3).enumerate().any(|(i, w)| {
-        let rest = &text.as_bytes()[i..];
-        let starts = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
-        matches!(w[0] | 0x20, b'p' | b'f' | b'i')
-            && (starts(b"pic") || starts(b"photo") || starts(b"foto") || starts(b"image"))
+    let b = text.as_bytes();
+    // Each word's first two letters ("pi", "ph", "fo", "im") before its
+    // whole.
+    b.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            [pair[0] | 0x20, pair[1] | 0x20],
+            [b'p', b'i' | b'h'] | [b'f', b'o'] | [b'i', b'm']
+        ) && {
+            let starts = |word: &[u8]| b.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+            starts(b"pic") || starts(b"photo") || starts(b"foto") || starts(b"image")
+        }
     })
 }
 
@@ -614,6 +669,16 @@ pub fn is_section_end(reason: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_chars_are_counted_on_bytes() {
+        for text in ["", "a", "abc", "Ünïcödé — “quoted” text", "東京都の港は月曜日に", "x━y"] {
+            for n in 0..12 {
+                let chars = text.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
+                assert_eq!(last_chars_start(text, n), chars, "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn picture_words_gate_the_unlabelled_credit_pattern() {

@@ -47,7 +47,10 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         }
         let (kind, text) = match strip_bullet(trimmed) {
             Some(rest) => (BlockKind::ListItem, rest),
-            None if pending_bullet || NUMBERED.is_match(trimmed) => (BlockKind::ListItem, trimmed),
+            // `\d` (Unicode) is numeric: other lines skip the regex.
+            None if pending_bullet || trimmed.starts_with(char::is_numeric) && NUMBERED.is_match(trimmed) => {
+                (BlockKind::ListItem, trimmed)
+            }
             None => (BlockKind::Paragraph, trimmed),
         };
         pending_bullet = false;

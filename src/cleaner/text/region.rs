@@ -288,6 +288,16 @@ const CAPTION_EXTRA_WORDS: usize = 10;
 /// paragraph repeated further down (a pull quote, a teaser) is kept once.
 fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
     let end = end.min(blocks.len().saturating_sub(1));
+    // Each block's opening, once: most neighbours differ there, and
+    // [`same_picture`] is then not asked.
+    let lo = start.saturating_sub(2);
+    let openings: Vec<Option<u64>> = page
+        .keys
+        .get(lo..=end)
+        .unwrap_or_default()
+        .iter()
+        .map(|k| opening(k))
+        .collect();
     for i in start..=end {
         let key = &page.keys[i];
         // Code repeats its lines ("}", "return err") and is no caption.
@@ -310,7 +320,9 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
             // much shorter than that paragraph, and both stay.
             let alike = wi.abs_diff(wj) <= CAPTION_EXTRA_WORDS.max(wi.min(wj));
             alike && (other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && wj >= 4)
-                || same_picture(&blocks[i].text, key, &blocks[j].text, other)
+                || openings[i - lo].is_some()
+                    && openings[i - lo] == openings[j - lo]
+                    && same_picture(&blocks[i].text, key, &blocks[j].text, other)
         });
         if near {
             blocks[i].chrome = Some("caption");
@@ -323,18 +335,35 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
     }
 }
 
+/// Words two blocks must share at their start to describe one picture.
+const OPENING: usize = 8;
+
+/// The words of a key, as [`same_picture`] compares them.
+fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// A hash of a key's first [`OPENING`] words, None if it has fewer: two
+/// keys whose openings differ hash apart (almost always; equal hashes are
+/// then compared word by word).
+fn opening(key: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    let n = key_words(key).take(OPENING).inspect(|w| w.hash(&mut hasher)).count();
+    (n == OPENING).then(|| hasher.finish())
+}
+
 /// Two neighbouring blocks that describe the same picture: an image's alt
 /// text and its caption, or one caption shown twice (the second perhaps
 /// with a credit or more detail). They open with the same eight words and
 /// nearly every word of the shorter is in the longer. A question or a
 /// lead-in to a list (ending with ':') next to its answer is not one.
 fn same_picture<'a>(text: &str, key: &'a str, other_text: &str, other: &'a str) -> bool {
-    const OPENING: usize = 8;
     let ends_open = |t: &str| t.trim_end().ends_with(['?', ':']);
     if key == other || ends_open(text) || ends_open(other_text) {
         return false;
     }
-    let words = |t: &'a str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let words = key_words;
     // Compare the openings before collecting anything: most neighbours differ.
     if words(key).take(OPENING).count() < OPENING || !words(key).take(OPENING).eq(words(other).take(OPENING)) {
         return false;
