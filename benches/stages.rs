@@ -81,9 +81,20 @@ fn write_json_line(bencher: Bencher) {
     });
 }
 
-/// The floor for HTML: html5ever building the DOM (via scraper), nothing else.
+/// The floor for HTML: html5ever building the cleaner's compact DOM,
+/// nothing else.
 #[divan::bench]
 fn html5ever_parse_floor(bencher: Bencher) {
+    let html = std::str::from_utf8(HTML).expect("bench HTML is UTF-8");
+    bencher
+        .counter(divan::counter::BytesCount::new(html.len()))
+        .bench(|| newsnorm::cleaner::html::parse_only(black_box(html)));
+}
+
+/// The same parse into scraper's general DOM (what the cleaner used
+/// before), for comparison.
+#[divan::bench]
+fn html5ever_parse_scraper_dom(bencher: Bencher) {
     let html = std::str::from_utf8(HTML).expect("bench HTML is UTF-8");
     bencher
         .counter(divan::counter::BytesCount::new(html.len()))

@@ -1,5 +1,8 @@
-//! The HTML floor: time html5ever (via scraper) alone on the given files,
-//! to compare with the whole CLI on the same pages (see README Performance).
+//! The HTML floor: time html5ever alone on the given files, to compare
+//! with the whole CLI on the same pages (see README Performance). Two
+//! tree sinks: the cleaner's compact DOM (the parse the CLI does) and
+//! scraper's general DOM (for comparison). Node counts differ: the compact
+//! DOM keeps text in the pieces html5ever hands over.
 //!
 //!     cargo run --release --example parse_floor -- DIR_OR_FILES...
 
@@ -32,19 +35,31 @@ fn main() {
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .collect();
     let bytes: usize = pages.iter().map(String::len).sum();
-    let start = Instant::now();
-    let mut nodes = 0usize;
-    for page in &pages {
-        nodes += scraper::Html::parse_document(page).tree.nodes().count();
+    let time = |label: &str, parse: &dyn Fn(&str) -> usize| {
+        let start = Instant::now();
+        let mut nodes = 0usize;
+        for page in &pages {
+            nodes += parse(page);
+        }
+        let secs = start.elapsed().as_secs_f64().max(1e-9);
+        println!(
+            "html5ever parse only, {label}: {} pages, {:.1} MB, {:.2} s, {:.0} pages/s, {:.1} MB/s (one thread), {} nodes",
+            pages.len(),
+            bytes as f64 / 1e6,
+            secs,
+            pages.len() as f64 / secs,
+            bytes as f64 / 1e6 / secs,
+            nodes
+        );
+    };
+    // `PARSE_FLOOR_ONLY=compact|scraper` runs one (for profilers).
+    let only = std::env::var("PARSE_FLOOR_ONLY").ok();
+    if only.as_deref() != Some("scraper") {
+        time("compact DOM", &newsnorm::cleaner::html::parse_only);
     }
-    let secs = start.elapsed().as_secs_f64().max(1e-9);
-    println!(
-        "html5ever parse only: {} pages, {:.1} MB, {:.2} s, {:.0} pages/s, {:.1} MB/s (one thread), {} nodes",
-        pages.len(),
-        bytes as f64 / 1e6,
-        secs,
-        pages.len() as f64 / secs,
-        bytes as f64 / 1e6 / secs,
-        nodes
-    );
+    if only.as_deref() != Some("compact") {
+        time("scraper DOM", &|page| {
+            scraper::Html::parse_document(page).tree.nodes().count()
+        });
+    }
 }

@@ -50,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     if let Some(kind) = binary_kind(bytes) {
         return Err(ReadError::Binary(kind));
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         // UTF-16 without a BOM: ASCII-range text has every other byte NUL.
         if let Some(encoding) = utf16_without_bom(bytes) {
             let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
@@ -96,7 +96,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
 /// Like [`decode`], but takes the buffer: plain UTF-8 (the common case)
 /// becomes the text without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, ReadError> {
-    if Encoding::for_bom(&bytes).is_some() || binary_kind(&bytes).is_some() || bytes.contains(&0) {
+    if Encoding::for_bom(&bytes).is_some() || binary_kind(&bytes).is_some() || memchr::memchr(0, &bytes).is_some() {
         return decode(&bytes);
     }
     match String::from_utf8(bytes) {
@@ -178,12 +178,24 @@ fn finish(text: String, encoding: &'static Encoding, lossy: bool) -> Decoded {
     }
 }
 
-/// CRLF and lone CR become LF.
+/// CRLF and lone CR become LF (one pass, SIMD search for the CRs).
 fn normalize_newlines(text: String) -> String {
-    if !text.contains('\r') {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() {
         return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for at in memchr::memchr_iter(b'\r', bytes) {
+        // `\r` is ASCII, so `at` is a char boundary.
+        out.push_str(&text[last..at]);
+        if bytes.get(at + 1) != Some(&b'\n') {
+            out.push('\n');
+        }
+        last = at + 1;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// The charset named by `<meta charset=…>` or `http-equiv` content in the
@@ -241,6 +253,22 @@ mod tests {
         let d = decode("caf\u{e9}\r\nline\rend".as_bytes()).unwrap();
         assert_eq!(d.text, "caf\u{e9}\nline\nend");
         assert!(!d.lossy);
+    }
+
+    #[test]
+    fn every_cr_form_becomes_one_lf() {
+        for (input, want) in [
+            ("a\r\nb", "a\nb"),
+            ("a\rb", "a\nb"),
+            ("a\r\r\nb", "a\n\nb"),
+            ("\r\n\r", "\n\n"),
+            ("\r", "\n"),
+            ("no breaks", "no breaks"),
+            ("\n\r\n\n", "\n\n\n"),
+            ("é\r\nü\r", "é\nü\n"),
+        ] {
+            assert_eq!(normalize_newlines(input.to_string()), want, "{input:?}");
+        }
     }
 
     #[test]

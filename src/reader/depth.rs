@@ -10,64 +10,42 @@
 /// Deepest element nesting kept. Real article pages stay far below this.
 pub const MAX_DEPTH: usize = 1000;
 
-/// Elements that never have content (no end tag, no depth).
-const VOID: &[&[u8]] = &[
-    b"area",
-    b"base",
-    b"br",
-    b"col",
-    b"embed",
-    b"hr",
-    b"img",
-    b"input",
-    b"link",
-    b"meta",
-    b"param",
-    b"source",
-    b"track",
-    b"wbr",
-    b"keygen",
-    b"frame",
-    b"basefont",
-    b"bgsound",
-];
+/// How the scan treats a tag by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Has content and an end tag: counts for depth.
+    Nesting,
+    /// Never has content (void elements), or its end tag may be omitted
+    /// (the parser closes it implicitly, so counting it would overestimate
+    /// depth on old pages): does not count.
+    Flat,
+    /// Content is raw text: tags inside do not count.
+    RawText,
+}
 
-/// Elements whose end tag may be omitted; the parser closes them
-/// implicitly, so counting them would overestimate depth on old pages.
-const OPTIONAL_END: &[&[u8]] = &[
-    b"p",
-    b"li",
-    b"dt",
-    b"dd",
-    b"option",
-    b"optgroup",
-    b"tr",
-    b"td",
-    b"th",
-    b"thead",
-    b"tbody",
-    b"tfoot",
-    b"colgroup",
-    b"caption",
-    b"rb",
-    b"rt",
-    b"rp",
-    b"rtc",
-    b"html",
-    b"head",
-    b"body",
-];
-
-/// Elements whose content is raw text: tags inside do not count.
-const RAW_TEXT: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"textarea",
-    b"title",
-    b"xmp",
-    b"plaintext",
-    b"noembed",
-];
+/// The kind of the (ASCII, any case) tag `name`.
+fn kind(name: &[u8]) -> Kind {
+    // Every listed name is at most 9 bytes: lower-case into a stack buffer
+    // and match once instead of comparing against each list entry.
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return Kind::Nesting;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        // Void elements.
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param"
+        | b"source" | b"track" | b"wbr" | b"keygen" | b"frame" | b"basefont" | b"bgsound" => Kind::Flat,
+        // Optional end tags.
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody"
+        | b"tfoot" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rp" | b"rtc" | b"html" | b"head" | b"body" => {
+            Kind::Flat
+        }
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"plaintext" | b"noembed" => Kind::RawText,
+        _ => Kind::Nesting,
+    }
+}
 
 /// A start or end tag found by the scan (the name is `bytes[name]`).
 struct Tag {
@@ -76,11 +54,6 @@ struct Tag {
     closing: bool,
     name: std::ops::Range<usize>,
     self_closing: bool,
-}
-
-/// Case-insensitive membership without allocating a lowercased name.
-fn listed(list: &[&[u8]], name: &[u8]) -> bool {
-    list.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// If `html` nests deeper than [`MAX_DEPTH`], the HTML with the deeper tags
@@ -95,7 +68,8 @@ pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
     let mut pos = 0;
     while let Some(tag) = next_tag(bytes, &mut pos) {
         let name = &bytes[tag.name.clone()];
-        if tag.self_closing || listed(VOID, name) || listed(OPTIONAL_END, name) {
+        let kind = kind(name);
+        if tag.self_closing || kind == Kind::Flat {
             continue;
         }
         if tag.closing {
@@ -110,7 +84,7 @@ pub fn flatten_deep(html: &str) -> Option<(String, usize)> {
             drops.push((tag.start, tag.end));
         } else {
             depth += 1;
-            if listed(RAW_TEXT, name) {
+            if kind == Kind::RawText {
                 skip_raw_text(bytes, &mut pos, name);
                 depth -= 1;
             }
@@ -169,16 +143,16 @@ fn next_tag(bytes: &[u8], pos: &mut usize) -> Option<Tag> {
 
 /// Index just past the `>` closing a tag, honouring quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    // Jump between quotes and `>` (memchr) rather than stepping byte by byte.
-    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'"', b'\'', b'>', rest)) {
-        let at = i + at;
-        let b = bytes[at];
-        if b == b'>' {
-            return at + 1;
-        }
-        match memchr::memchr(b, &bytes[at + 1..]) {
-            Some(close) => i = at + 1 + close + 1,
-            None => return bytes.len(),
+    // Between attributes the gaps are short: step byte by byte there, and
+    // jump over quoted values (which can be long) with memchr.
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return i + 1,
+            b'"' | b'\'' => match memchr::memchr(b, &bytes[i + 1..]) {
+                Some(close) => i += 1 + close + 1,
+                None => return bytes.len(),
+            },
+            _ => i += 1,
         }
     }
     bytes.len()
@@ -231,6 +205,29 @@ mod tests {
         assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
         assert!(flat.contains("deep text"));
         assert!(flat.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn tag_ends_skip_quoted_values() {
+        let end = |s: &str| tag_end(s.as_bytes(), 0);
+        assert_eq!(end("a>b"), 2);
+        assert_eq!(end(" x='1>2' y=\"3'>\">z"), 17);
+        assert_eq!(end(" x='never closed>"), 17);
+        assert_eq!(end(" no end"), 7);
+        assert_eq!(end(""), 0);
+    }
+
+    #[test]
+    fn tag_kinds_ignore_case() {
+        assert_eq!(kind(b"BR"), Kind::Flat);
+        assert_eq!(kind(b"Li"), Kind::Flat);
+        assert_eq!(kind(b"basefont"), Kind::Flat);
+        assert_eq!(kind(b"SCRIPT"), Kind::RawText);
+        assert_eq!(kind(b"plaintext"), Kind::RawText);
+        assert_eq!(kind(b"div"), Kind::Nesting);
+        assert_eq!(kind(b"brr"), Kind::Nesting);
+        assert_eq!(kind(b"plaintexts"), Kind::Nesting);
+        assert_eq!(kind(b""), Kind::Nesting);
     }
 
     #[test]

@@ -3,13 +3,13 @@
 //! counts (for container scoring), and the raw metadata facts (meta tags,
 //! `<title>`, JSON-LD, `<time>`, `<h1>`), so the page is walked only once.
 //!
-//! The walk uses ego_tree's `traverse` (open/close edges), never recursion:
-//! HTML nested 100,000 levels deep must not overflow the stack.
+//! The walk follows the tree's links (open, children, close), never
+//! recursion: HTML nested 100,000 levels deep must not overflow the stack.
 
 use super::classes::{self, ClassVerdict};
+use super::tree::{Attr, Data, Dom, Element, NIL, Node, NodeId, ROOT};
 use crate::cleaner::BlockKind;
-use ego_tree::iter::Edge;
-use scraper::{Html, Node, node::Element};
+use rustc_hash::FxHashMap;
 
 /// Sentinel for "no parent".
 pub const NONE: usize = usize::MAX;
@@ -33,7 +33,7 @@ pub struct Elem<'a> {
     /// Whether the element is a block-level tag (owns blocks).
     pub block: bool,
     /// The DOM node, for diagnostics.
-    pub node: ego_tree::NodeId,
+    pub node: NodeId,
 }
 
 /// One text block, as the browser would lay it out.
@@ -82,10 +82,30 @@ pub struct Page<'a> {
 }
 
 /// Subtrees never shown as article text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "svg", "iframe", "template", "select", "button", "object", "embed", "canvas",
-    "video", "audio", "map", "math", "option", "datalist", "input", "textarea",
-];
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "svg"
+            | "iframe"
+            | "template"
+            | "select"
+            | "button"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "math"
+            | "option"
+            | "datalist"
+            | "input"
+            | "textarea"
+    )
+}
 
 /// Tags that start a new block.
 fn is_block_tag(name: &str) -> bool {
@@ -152,25 +172,54 @@ fn tag_chrome(name: &str) -> Option<&'static str> {
     })
 }
 
-fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() {
+fn is_hidden(dom: &Dom, e: &Element, scratch: &mut Vec<u8>) -> bool {
+    if dom.attr(e, Attr::Hidden).is_some() {
         return true;
     }
-    if e.attr("aria-hidden") == Some("true") && e.name() != "body" && e.name() != "html" {
+    if dom.attr(e, Attr::AriaHidden) == Some("true") && e.name() != "body" && e.name() != "html" {
         return true;
     }
-    e.attr("style").is_some_and(|s| {
-        let s = s.to_ascii_lowercase();
-        let s: String = s.split_whitespace().collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    dom.attr(e, Attr::Style).is_some_and(|s| {
+        // Lower-cased with all whitespace removed, in a reused buffer.
+        scratch.clear();
+        if s.is_ascii() {
+            scratch.extend(
+                s.bytes()
+                    .filter(|&b| !is_ascii_space(b))
+                    .map(|b| b.to_ascii_lowercase()),
+            );
+        } else {
+            let mut buf = [0u8; 4];
+            for c in s.chars().filter(|c| !c.is_whitespace()) {
+                scratch.extend_from_slice(c.to_ascii_lowercase().encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        memchr::memmem::find(scratch, b"display:none").is_some()
+            || memchr::memmem::find(scratch, b"visibility:hidden").is_some()
     })
 }
 
 /// Minimum block length (bytes) to count as prose.
 pub const PROSE_MIN: usize = 25;
 
-/// Walk the DOM once.
-pub fn walk(dom: &Html) -> Page<'_> {
+/// Where the walk goes after leaving `node` (its subtree done).
+fn after(dom: &Dom, node: NodeId) -> Option<(NodeId, bool)> {
+    if node == ROOT {
+        return None;
+    }
+    let n = dom.node(node)?;
+    if n.next != NIL {
+        Some((n.next, true))
+    } else if n.parent != NIL {
+        Some((n.parent, false))
+    } else {
+        None
+    }
+}
+
+/// Walk the DOM once, in document order, without recursion: each node is
+/// opened, then its children are walked, then it is closed.
+pub fn walk(dom: &Dom) -> Page<'_> {
     let mut page = Page {
         elems: Vec::new(),
         blocks: Vec::new(),
@@ -179,158 +228,187 @@ pub fn walk(dom: &Html) -> Page<'_> {
     // Arena indices of open elements, and of open block-level elements.
     let mut open: Vec<usize> = Vec::new();
     let mut owners: Vec<usize> = Vec::new();
-    let mut skipping: Option<ego_tree::NodeId> = None;
     let mut link_depth = 0usize;
-    let mut cur = String::new();
+    let mut cur = Pending::default();
     let mut cur_links = 0u32;
+    let mut scratch = Vec::new();
+    let mut scratch_text = String::new();
+    let mut judged: FxHashMap<&str, ClassVerdict> = FxHashMap::default();
 
-    for edge in dom.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
+    // (node, opening?) of the next step.
+    let mut step = Some((ROOT, true));
+    while let Some((id, opening)) = step {
+        let Some(node) = dom.node(id) else { break };
+        if !opening {
+            step = after(dom, id);
+            let Data::Element(e) = &node.data else {
+                continue;
+            };
+            if e.name() == "meta" || e.name() == "link" {
+                continue;
+            }
+            let Some(idx) = open.pop() else {
+                continue;
+            };
+            if page.elems[idx].block {
+                flush(&mut page, &mut cur, &mut cur_links, &owners);
+                owners.pop();
+            }
+            if page.elems[idx].tag == "a" {
+                link_depth = link_depth.saturating_sub(1);
+            }
+            let (text, links, prose) = {
+                let el = &page.elems[idx];
+                (el.text, el.links, el.prose)
+            };
+            if let Some(&parent) = open.last() {
+                let p = &mut page.elems[parent];
+                p.text += text;
+                p.links += links;
+                p.prose += prose;
+            }
+            continue;
+        }
+        // Opening: descend unless the subtree is skipped (then its close
+        // is skipped too).
+        step = if node.first != NIL {
+            Some((node.first, true))
+        } else {
+            Some((id, false))
+        };
+        let skip = after(dom, id);
+        match &node.data {
+            Data::Element(e) => {
+                let name = e.name();
+                if name == "html" {
+                    page.facts.lang = dom.attr(e, Attr::Lang).or_else(|| dom.attr(e, Attr::XmlLang));
                 }
-                match node.value() {
-                    Node::Element(e) => {
-                        let name = e.name();
-                        if name == "html" {
-                            page.facts.lang = e.attr("lang").or_else(|| e.attr("xml:lang"));
-                        }
-                        match name {
-                            "meta" => {
-                                meta_fact(e, &mut page.facts);
-                                continue;
-                            }
-                            "link" => {
-                                if page.facts.canonical.is_none()
-                                    && e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                                {
-                                    page.facts.canonical = e.attr("href");
-                                }
-                                continue;
-                            }
-                            "title" if page.facts.title.is_none() => {
-                                page.facts.title = Some(child_text(node));
-                                skipping = Some(node.id());
-                                continue;
-                            }
-                            "script"
-                                if e.attr("type")
-                                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) =>
-                            {
-                                page.facts.json_ld.push(child_text(node));
-                                skipping = Some(node.id());
-                                continue;
-                            }
-                            _ => {}
-                        }
-                        // <head> is skipped for text, but its <meta>/<title>
-                        // are read above; `open` must still see it, so only
-                        // skip content-less subtrees here.
-                        if SKIP.contains(&name) {
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        let block = is_block_tag(name);
-                        if block {
-                            flush(&mut page, &mut cur, &mut cur_links, &owners);
-                        }
-                        let idx = page.elems.len();
-                        let verdict = classes::judge(e);
-                        let mut weight = verdict.weight();
-                        if e.attr("itemprop")
-                            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-                        {
-                            weight += 50.0;
-                        }
-                        if name == "article" || name == "main" {
-                            weight += 10.0;
-                        }
-                        // Hidden subtrees are chrome, not skipped: some pages
-                        // hide content that scripts reveal (streamed HTML).
-                        let chrome = if is_hidden(e) {
-                            Some("hidden")
-                        } else {
-                            match verdict {
-                                ClassVerdict::Chrome(reason) => Some(reason),
-                                _ => tag_chrome(name),
-                            }
-                        };
-                        page.elems.push(Elem {
-                            parent: open.last().copied().unwrap_or(NONE),
-                            tag: name,
-                            weight,
-                            chrome,
-                            text: 0,
-                            links: 0,
-                            prose: 0,
-                            block,
-                            node: node.id(),
-                        });
-                        open.push(idx);
-                        if block {
-                            owners.push(idx);
-                        }
-                        if name == "a" {
-                            link_depth += 1;
-                        }
-                        if name == "h1" {
-                            page.facts.h1s.push(idx);
-                        }
-                        time_fact(e, node, idx, &mut page.facts);
+                match name {
+                    "meta" => {
+                        meta_fact(dom, e, &mut page.facts);
+                        continue;
                     }
-                    Node::Text(t) => {
-                        if open.is_empty() {
-                            continue;
+                    "link" => {
+                        if page.facts.canonical.is_none()
+                            && dom
+                                .attr(e, Attr::Rel)
+                                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                        {
+                            page.facts.canonical = dom.attr(e, Attr::Href);
                         }
-                        // Text directly in <head> (rare, broken pages) is not shown.
-                        cur.push_str(t);
-                        let n = t.trim().len() as u32;
-                        if let Some(&top) = open.last() {
-                            page.elems[top].text += n;
-                            if link_depth > 0 {
-                                page.elems[top].links += n;
-                                cur_links += n;
-                            }
-                        }
+                        continue;
+                    }
+                    "title" if page.facts.title.is_none() => {
+                        page.facts.title = Some(child_text(dom, id));
+                        step = skip;
+                        continue;
+                    }
+                    "script"
+                        if dom
+                            .attr(e, Attr::Type)
+                            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) =>
+                    {
+                        page.facts.json_ld.push(child_text(dom, id));
+                        step = skip;
+                        continue;
                     }
                     _ => {}
                 }
-            }
-            Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
-                    }
+                // <head> is skipped for text, but its <meta>/<title>
+                // are read above; `open` must still see it, so only
+                // skip content-less subtrees here.
+                if is_skipped(name) {
+                    step = skip;
                     continue;
                 }
-                let Node::Element(e) = node.value() else {
-                    continue;
-                };
-                if e.name() == "meta" || e.name() == "link" {
-                    continue;
-                }
-                let Some(idx) = open.pop() else {
-                    continue;
-                };
-                if page.elems[idx].block {
+                let block = is_block_tag(name);
+                if block {
                     flush(&mut page, &mut cur, &mut cur_links, &owners);
-                    owners.pop();
                 }
-                if page.elems[idx].tag == "a" {
-                    link_depth = link_depth.saturating_sub(1);
-                }
-                let (text, links, prose) = {
-                    let el = &page.elems[idx];
-                    (el.text, el.links, el.prose)
+                let idx = page.elems.len();
+                let class = dom.attr(e, Attr::Class);
+                let elem_id = dom.attr(e, Attr::Id);
+                let role = dom.attr(e, Attr::Role);
+                let verdict = match (role, class, elem_id) {
+                    // Pages repeat class lists (menu items, cards): judge each once.
+                    (None, Some(class), None) => *judged
+                        .entry(class)
+                        .or_insert_with(|| classes::judge(None, Some(class), None)),
+                    _ => classes::judge(role, class, elem_id),
                 };
-                if let Some(&parent) = open.last() {
-                    let p = &mut page.elems[parent];
-                    p.text += text;
-                    p.links += links;
-                    p.prose += prose;
+                let mut weight = verdict.weight();
+                let itemprop = dom.attr(e, Attr::Itemprop);
+                if itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+                    weight += 50.0;
+                }
+                if name == "article" || name == "main" {
+                    weight += 10.0;
+                }
+                // Hidden subtrees are chrome, not skipped: some pages
+                // hide content that scripts reveal (streamed HTML).
+                let chrome = if is_hidden(dom, e, &mut scratch) {
+                    Some("hidden")
+                } else {
+                    match verdict {
+                        ClassVerdict::Chrome(reason) => Some(reason),
+                        _ => tag_chrome(name),
+                    }
+                };
+                page.elems.push(Elem {
+                    parent: open.last().copied().unwrap_or(NONE),
+                    tag: name,
+                    weight,
+                    chrome,
+                    text: 0,
+                    links: 0,
+                    prose: 0,
+                    block,
+                    node: id,
+                });
+                open.push(idx);
+                if block {
+                    owners.push(idx);
+                }
+                if name == "a" {
+                    link_depth += 1;
+                }
+                if name == "h1" {
+                    page.facts.h1s.push(idx);
+                }
+                time_fact(dom, e, id, itemprop, idx, &mut page.facts);
+            }
+            Data::Text(t) => {
+                if open.is_empty() {
+                    continue;
+                }
+                // Text directly in <head> (rare, broken pages) is not shown.
+                let n = if node.next != NIL && matches!(dom.node(node.next).map(|n| &n.data), Some(Data::TextMore(_))) {
+                    // A text node in pieces: measure it whole.
+                    scratch_text.clear();
+                    scratch_text.push_str(t);
+                    let mut next = node.next;
+                    while let Some(Node {
+                        data: Data::TextMore(more),
+                        next: after,
+                        ..
+                    }) = dom.node(next)
+                    {
+                        scratch_text.push_str(more);
+                        next = *after;
+                    }
+                    cur.push(&scratch_text)
+                } else {
+                    cur.push(t)
+                } as u32;
+                if let Some(&top) = open.last() {
+                    page.elems[top].text += n;
+                    if link_depth > 0 {
+                        page.elems[top].links += n;
+                        cur_links += n;
+                    }
                 }
             }
+            _ => {}
         }
     }
     flush(&mut page, &mut cur, &mut cur_links, &owners);
@@ -338,47 +416,45 @@ pub fn walk(dom: &Html) -> Page<'_> {
 }
 
 /// The text of a node's direct text children (for `<title>`, `<script>`).
-fn child_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+fn child_text(dom: &Dom, id: NodeId) -> String {
     let mut s = String::new();
-    for child in node.children() {
-        if let Node::Text(t) = child.value() {
+    for child in dom.children(id) {
+        if let Some(Data::Text(t) | Data::TextMore(t)) = dom.node(child).map(|n| &n.data) {
             s.push_str(t);
         }
     }
     s
 }
 
-fn meta_fact<'a>(e: &'a Element, facts: &mut Facts<'a>) {
-    let Some(content) = e.attr("content") else {
+fn meta_fact<'a>(dom: &'a Dom, e: &Element, facts: &mut Facts<'a>) {
+    let Some(content) = dom.attr(e, Attr::Content) else {
         return;
     };
-    for key in ["property", "name", "itemprop", "http-equiv"] {
-        if let Some(k) = e.attr(key) {
+    for key in [Attr::Property, Attr::Name, Attr::Itemprop, Attr::HttpEquiv] {
+        if let Some(k) = dom.attr(e, key) {
             facts.metas.push((k.trim().to_ascii_lowercase(), content));
         }
     }
 }
 
-fn time_fact(e: &Element, node: ego_tree::NodeRef<'_, Node>, idx: usize, facts: &mut Facts<'_>) {
-    let itemprop = e.attr("itemprop").map(str::to_ascii_lowercase);
-    let is_pub_prop = itemprop
-        .as_deref()
-        .is_some_and(|p| p == "datepublished" || p == "datecreated");
-    let is_mod_prop = itemprop.as_deref() == Some("datemodified");
+fn time_fact(dom: &Dom, e: &Element, id: NodeId, itemprop: Option<&str>, idx: usize, facts: &mut Facts<'_>) {
+    let is_pub_prop =
+        itemprop.is_some_and(|p| p.eq_ignore_ascii_case("datepublished") || p.eq_ignore_ascii_case("datecreated"));
+    let is_mod_prop = itemprop.is_some_and(|p| p.eq_ignore_ascii_case("datemodified"));
     if e.name() != "time" && !is_pub_prop {
         return;
     }
-    let value = e
-        .attr("datetime")
-        .or_else(|| e.attr("content"))
+    let value = dom
+        .attr(e, Attr::Datetime)
+        .or_else(|| dom.attr(e, Attr::Content))
         .map(str::to_string)
-        .unwrap_or_else(|| text_of(node));
+        .unwrap_or_else(|| text_of(dom, id));
     if value.trim().is_empty() {
         return;
     }
-    let words = classes::words_of(e);
+    let words = classes::words_of(dom.attr(e, Attr::Class), dom.attr(e, Attr::Id));
     let published = is_pub_prop
-        || e.attr("pubdate").is_some()
+        || dom.attr(e, Attr::Pubdate).is_some()
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "published" | "publish" | "pubdate" | "posted" | "created"));
@@ -395,12 +471,27 @@ fn time_fact(e: &Element, node: ego_tree::NodeRef<'_, Node>, idx: usize, facts: 
 }
 
 /// Whitespace-collapsed text of a subtree (iterative).
-pub fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
+pub fn text_of(dom: &Dom, id: NodeId) -> String {
     let mut s = String::new();
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            s.push_str(t);
+    let mut step = Some((id, true));
+    while let Some((n, opening)) = step {
+        let Some(node) = dom.node(n) else { break };
+        if opening {
+            if let Data::Text(t) | Data::TextMore(t) = &node.data {
+                s.push_str(t);
+            }
+            if node.first != NIL {
+                step = Some((node.first, true));
+                continue;
+            }
         }
+        step = if n == id {
+            None
+        } else if node.next != NIL {
+            Some((node.next, true))
+        } else {
+            Some((node.parent, false))
+        };
     }
     collapse(&s)
 }
@@ -417,14 +508,50 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
-fn flush(page: &mut Page<'_>, cur: &mut String, cur_links: &mut u32, owners: &[usize]) {
-    if cur.trim().is_empty() {
-        cur.clear();
+/// `char::is_whitespace` for an ASCII byte (tab, LF, VT, FF, CR, space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The raw text of the block being built, to be collapsed by [`flush`].
+/// Whitespace at either end of a text node is kept as one space (and a
+/// node of only whitespace as one space): collapsing gives the same text,
+/// and the indentation between tags, often most of a page's text bytes,
+/// is not copied and scanned again.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    /// Some node had non-whitespace text.
+    words: bool,
+}
+
+impl Pending {
+    /// Add a text node; returns its trimmed length in bytes.
+    fn push(&mut self, t: &str) -> usize {
+        let start = t.trim_start();
+        let trimmed = start.trim_end();
+        if t.len() != start.len() {
+            self.text.push(' ');
+        }
+        if !trimmed.is_empty() {
+            self.words = true;
+            self.text.push_str(trimmed);
+            if trimmed.len() != start.len() {
+                self.text.push(' ');
+            }
+        }
+        trimmed.len()
+    }
+}
+
+fn flush(page: &mut Page<'_>, cur: &mut Pending, cur_links: &mut u32, owners: &[usize]) {
+    if !std::mem::take(&mut cur.words) {
+        cur.text.clear();
         *cur_links = 0;
         return;
     }
-    let text = collapse(cur);
-    cur.clear();
+    let text = collapse(&cur.text);
+    cur.text.clear();
     let links = std::mem::take(cur_links);
     let owner = owners.last().copied().unwrap_or(NONE);
     let kind = match page.elems.get(owner).map(|e| e.tag) {
@@ -449,7 +576,7 @@ mod tests {
 
     #[test]
     fn blocks_keep_kinds_and_owners() {
-        let dom = Html::parse_document(
+        let dom = Dom::parse(
             "<html lang=en><head><title>T</title><meta property='og:title' content='OG'></head>\
              <body><h2>Sub</h2><p>One <a href=x>link</a> here.</p><ul><li>Item</li></ul>\
              <script>var x = 1;</script></body></html>",
@@ -472,7 +599,7 @@ mod tests {
 
     #[test]
     fn hidden_is_chrome_and_script_text_is_not_shown() {
-        let dom = Html::parse_document(
+        let dom = Dom::parse(
             "<body><p style='display: none'>secret</p><p hidden>also</p><p>shown</p><noscript>ns</noscript></body>",
         );
         let page = walk(&dom);
@@ -488,24 +615,55 @@ mod tests {
     }
 
     #[test]
+    fn pending_text_collapses_like_the_raw_text() {
+        let parts = [
+            &["a", "b"][..],
+            &["a ", "b"],
+            &["a", " b"],
+            &["a", " ", "", "b"],
+            &["", "  x\u{a0}\u{a0}y \n", "z"],
+            &["  ", "w", "\u{3000}"],
+            &["\t"],
+            &[],
+        ];
+        for parts in parts {
+            let mut p = Pending::default();
+            let lens: Vec<usize> = parts.iter().map(|t| p.push(t)).collect();
+            let raw = parts.concat();
+            assert_eq!(collapse(&p.text), collapse(&raw), "{parts:?}");
+            assert_eq!(p.words, !raw.trim().is_empty(), "{parts:?}");
+            let want: Vec<usize> = parts.iter().map(|t| t.trim().len()).collect();
+            assert_eq!(lens, want);
+        }
+    }
+
+    #[test]
+    fn hidden_styles_ignore_case_and_spaces() {
+        let dom = Dom::parse(
+            "<p style='DISPLAY : None'>a</p><p style='visibility:\u{a0}hidden;color:\u{e9}'>b</p><p style='display:block'>c</p>",
+        );
+        let page = walk(&dom);
+        let hidden: Vec<_> = page
+            .blocks
+            .iter()
+            .map(|b| page.elems[b.owner].chrome == Some("hidden"))
+            .collect();
+        assert_eq!(hidden, [true, true, false]);
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         // Built directly as a tree: html5ever's own parse of such input is
         // slow in debug builds, and the walk is what is under test here.
-        let mut dom = Html::new_document();
-        let div = || {
-            Node::Element(Element::new(
-                html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div")),
-                Vec::new(),
-            ))
-        };
-        let mut id = dom.tree.root().id();
+        let mut dom = Dom::empty();
+        let mut id = ROOT;
         for _ in 0..100_000 {
-            let Some(mut node) = dom.tree.get_mut(id) else { break };
-            id = node.append(div()).id();
+            let div = dom.new_element("div", &[]);
+            dom.append_child(id, div);
+            id = div;
         }
-        if let Some(mut node) = dom.tree.get_mut(id) {
-            node.append(Node::Text(scraper::node::Text { text: "text".into() }));
-        }
+        let text = dom.new_text("text");
+        dom.append_child(id, text);
         let page = walk(&dom);
         assert_eq!(page.elems.len(), 100_000);
         assert_eq!(page.blocks.len(), 1);

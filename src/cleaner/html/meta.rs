@@ -630,6 +630,25 @@ pub fn tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// `tokens(s) == toks`, without building the tokens (it runs on every
+/// short block of a page).
+pub fn tokens_eq(s: &str, toks: &[String]) -> bool {
+    let mut want = toks.iter();
+    let same = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            want.next().is_some_and(|t| {
+                if w.is_ascii() {
+                    w.len() == t.len() && w.bytes().zip(t.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+                } else {
+                    w.to_lowercase() == *t
+                }
+            })
+        });
+    same && want.next().is_none()
+}
+
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / ", " ~ ", " : ",
 ];
@@ -1269,5 +1288,31 @@ mod tests {
         assert!(!ambiguous_numeric("Aug 11, 2023"));
         assert_eq!(swap_day_month("2023-08-11").as_deref(), Some("2023-11-08"));
         assert_eq!(swap_day_month("2023-01-31"), None);
+    }
+
+    #[test]
+    fn token_equality_without_building_tokens() {
+        let title = tokens("Harbour closes after the storm");
+        for (text, same) in [
+            ("HARBOUR closes, after the-storm!", true),
+            ("Harbour closes after the", false),
+            ("Harbour closes after the storm again", false),
+            ("", false),
+        ] {
+            assert_eq!(tokens_eq(text, &title), same, "{text}");
+            assert_eq!(tokens(text) == title, same, "{text}");
+        }
+        // Non-ASCII words take str::to_lowercase (final sigma included).
+        for text in ["ΟΔΟΣ Σ", "οδος σ", "οδοσ σ", "Ça va"] {
+            for other in ["ΟΔΟΣ Σ", "οδος σ", "Ça va", "ça VA"] {
+                assert_eq!(
+                    tokens_eq(text, &tokens(other)),
+                    tokens(text) == tokens(other),
+                    "{text} {other}"
+                );
+            }
+        }
+        assert!(tokens_eq("", &[]));
+        assert!(tokens_eq(" - ", &[]));
     }
 }

@@ -13,14 +13,23 @@ mod classes;
 mod dom;
 mod meta;
 mod score;
+mod tree;
 
 use super::{Block, CleanDoc, Rules};
-use scraper::Html;
+use tree::{Attr, Dom};
 
 pub use meta::normalise_date;
 
+/// Parse only (html5ever into the cleaner's compact DOM) and return the
+/// number of nodes (text pieces counted one by one): the floor that the
+/// benchmarks compare the cleaner with.
+#[doc(hidden)]
+pub fn parse_only(html: &str) -> usize {
+    Dom::parse(html).nodes.len()
+}
+
 pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
-    let dom = Html::parse_document(html);
+    let dom = Dom::parse(html);
     let page = dom::walk(&dom);
     let verdicts = score::choose(&page);
     let (meta, h1) = meta::resolve(&page, &verdicts);
@@ -41,7 +50,7 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
         } else if let Some(reason) = verdicts.chrome[b.owner] {
             Some(reason)
         } else if Some(b.owner) == h1
-            || (b.text.len() <= headline_len + 8 && headline_toks.as_ref().is_some_and(|h| *h == meta::tokens(&b.text)))
+            || (b.text.len() <= headline_len + 8 && headline_toks.as_ref().is_some_and(|h| meta::tokens_eq(&b.text, h)))
         {
             Some("headline")
         } else if b.links as usize * 2 > b.text.len() {
@@ -63,7 +72,7 @@ pub fn clean(html: &str, rules: &Rules) -> CleanDoc {
 }
 
 /// Diagnostics: the ancestors of blocks containing `needle`.
-fn debug(dom: &Html, elems: &[dom::Elem<'_>], owners: &[usize], blocks: &[Block], v: &score::Verdicts, needle: &str) {
+fn debug(dom: &Dom, elems: &[dom::Elem<'_>], owners: &[usize], blocks: &[Block], v: &score::Verdicts, needle: &str) {
     if let Some(top) = v.top {
         eprintln!("TOP {}", describe(dom, elems, v, top));
     }
@@ -80,17 +89,15 @@ fn debug(dom: &Html, elems: &[dom::Elem<'_>], owners: &[usize], blocks: &[Block]
     }
 }
 
-fn describe(dom: &Html, elems: &[dom::Elem<'_>], v: &score::Verdicts, e: usize) -> String {
+fn describe(dom: &Dom, elems: &[dom::Elem<'_>], v: &score::Verdicts, e: usize) -> String {
     let el = &elems[e];
     let attrs = dom
-        .tree
-        .get(el.node)
-        .and_then(|n| n.value().as_element())
+        .element(el.node)
         .map(|x| {
             format!(
                 "class={:?} id={:?}",
-                x.attr("class").unwrap_or(""),
-                x.attr("id").unwrap_or("")
+                dom.attr(x, Attr::Class).unwrap_or(""),
+                dom.attr(x, Attr::Id).unwrap_or("")
             )
         })
         .unwrap_or_default();

@@ -9,6 +9,7 @@ use super::region::weight;
 use crate::cleaner::{Block, BlockKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// A headline found inside the article region cuts the blocks before it
@@ -112,61 +113,73 @@ enum Cue {
     /// The end of a breadcrumb or path line elsewhere on the page
     /// ("Home › News › Storm closes harbour").
     EndsTrail,
+    /// One of several parallel headings: another candidate line elsewhere
+    /// on the page opens with the same word and has the same shape ("Best
+    /// for hills" / "Best for commuters", "#1. ..." / "#2. ..."), as the
+    /// items of a list article do; its title stands alone.
+    Sibling,
+    /// A byline ("By ...") in the next three blocks.
+    BylineNear,
+    /// The page's first line (often the site's name).
+    FirstBlock,
 }
 
-const CUES: usize = Cue::EndsTrail as usize + 1;
+const CUES: usize = Cue::FirstBlock as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    -2.37, // Words2
-    -1.47, // Words3
-    -0.65, // Words4
-    0.33,  // Words5To8
-    1.16,  // Words9To14
-    0.33,  // Words15To20
-    -0.30, // WordsOver20
-    0.00,  // LowerStart
-    0.46,  // UpperStart
-    0.65,  // Repeated
-    0.45,  // NextLonger
-    -0.46, // SentenceCase
-    2.11,  // MetaNext
-    1.47,  // MetaSoon
-    0.95,  // MetaBefore
-    -0.68, // Question
-    -0.24, // LogBetween
-    0.95,  // Inside
-    -0.83, // NameLike
-    -1.33, // Separated
-    -0.10, // Adjacent
-    1.70,  // Overlap
-    -0.88, // AfterTitle
-    -0.31, // FarBefore
-    -0.52, // FarInside
-    -0.71, // ProseBefore
-    -0.11, // Gap1
-    -0.07, // Gap2To3
-    0.02,  // Gap4To8
-    0.15,  // GapFar
-    1.02,  // Capitalised
-    -0.58, // AfterByWord
-    -0.89, // Image
-    1.16,  // OverlapNext
-    0.58,  // Digit
-    1.08,  // Colon
-    -1.49, // Glued
-    2.17,  // Topic
-    0.14,  // TopicTwice
-    -0.53, // PriorTitle
-    -3.01, // Words1
-    -2.27, // FullStop
-    -2.56, // ListItem
-    -0.52, // MostOverlap
+    -2.57, // Words2
+    -1.72, // Words3
+    -0.90, // Words4
+    0.09,  // Words5To8
+    0.95,  // Words9To14
+    0.11,  // Words15To20
+    -0.55, // WordsOver20
+    0.55,  // LowerStart
+    0.39,  // UpperStart
+    0.75,  // Repeated
+    0.51,  // NextLonger
+    -0.57, // SentenceCase
+    1.86,  // MetaNext
+    1.26,  // MetaSoon
+    0.88,  // MetaBefore
+    -0.76, // Question
+    -0.17, // LogBetween
+    1.02,  // Inside
+    -0.73, // NameLike
+    -1.26, // Separated
+    -0.08, // Adjacent
+    1.77,  // Overlap
+    -0.85, // AfterTitle
+    -0.41, // FarBefore
+    -0.64, // FarInside
+    -0.68, // ProseBefore
+    -0.15, // Gap1
+    -0.02, // Gap2To3
+    0.09,  // Gap4To8
+    0.08,  // GapFar
+    0.99,  // Capitalised
+    -0.57, // AfterByWord
+    -0.94, // Image
+    1.17,  // OverlapNext
+    0.64,  // Digit
+    1.02,  // Colon
+    -1.65, // Glued
+    2.08,  // Topic
+    0.15,  // TopicTwice
+    -0.59, // PriorTitle
+    -3.37, // Words1
+    -0.99, // FullStop
+    -2.54, // ListItem
+    -0.44, // MostOverlap
     -0.38, // AfterProse
-    1.60,  // EndsTrail
+    1.54,  // EndsTrail
+    -0.51, // Sibling
+    1.17,  // BylineNear
+    -1.07, // FirstBlock
 ];
 
 /// Minimum score of a headline.
-const HEADLINE_MIN: f32 = -1.0;
+const HEADLINE_MIN: f32 = -1.25;
 
 fn dot(cues: &[f32; CUES]) -> f32 {
     cues.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum()
@@ -190,6 +203,13 @@ struct Context {
     competing: Vec<usize>,
     /// Blocks with path separators (breadcrumbs, "Section / Title").
     trails: Vec<usize>,
+    end: usize,
+    /// Blocks that say who wrote the article or when: bylines, dates,
+    /// relative times and reading times ([`RELATIVE_TIME`]).
+    meta: Vec<bool>,
+    /// Glued words of the article's prose (see [`Context::names_glued_words`]),
+    /// found only when a candidate has one.
+    glued_prose: OnceCell<FxHashSet<String>>,
 }
 
 impl Context {
@@ -240,7 +260,35 @@ impl Context {
             prose_words,
             competing,
             trails,
+            end,
+            meta: blocks
+                .iter()
+                .zip(&page.feats)
+                .map(|(b, f)| {
+                    matches!(b.chrome, Some("byline" | "date"))
+                        || f.dated
+                        || f.words <= MAX_RELATIVE_TIME_WORDS && is_relative_time(&b.text)
+                })
+                .collect(),
+            glued_prose: OnceCell::new(),
         }
+    }
+
+    /// Every glued word of `text` ("AirAsia", "YouTube") is also a word of
+    /// the article's prose: a name written that way, not link texts run
+    /// together ("SubscribeSign in"), which the article never uses.
+    fn names_glued_words(&self, blocks: &[Block], page: &Page, text: &str) -> bool {
+        let prose = self.glued_prose.get_or_init(|| {
+            let mut words = FxHashSet::default();
+            for (b, f) in blocks.iter().zip(&page.feats).take(self.end + 1).skip(self.start) {
+                if b.chrome.is_none() && f.is_prose(page.min_stop) {
+                    words.extend(glued_words(&b.text).map(str::to_owned));
+                }
+            }
+            words
+        });
+        let mut found = glued_words(text).peekable();
+        found.peek().is_some() && found.all(|w| prose.contains(w))
     }
 
     /// Words of prose in blocks `from..to`.
@@ -271,6 +319,7 @@ pub(super) fn find_headline(
         .filter_map(|i| Some((i, title_cues(blocks, page, i, &ctx)?)))
         .collect();
     mark_most_overlap(&mut cands, page);
+    mark_siblings(&mut cands, blocks, page);
     let mut best: Option<(f32, usize)> = None;
     for (i, cues) in cands {
         let mut s = dot(&cues);
@@ -330,6 +379,73 @@ fn mark_most_overlap(cands: &mut [(usize, [f32; CUES])], page: &Page) {
     }
 }
 
+/// Sets [`Cue::Sibling`] on the candidates of 2 to 20 words (not prose)
+/// that share their opening with another such candidate at least two
+/// blocks away: both numbered ("#1. ...", "2) ..."), or the same first
+/// word (not a function word) with a colon in both or in neither.
+fn mark_siblings(cands: &mut [(usize, [f32; CUES])], blocks: &[Block], page: &Page) {
+    let key = |i: usize| -> Option<(Box<str>, bool)> {
+        let f = &page.feats[i];
+        if !(2..=20).contains(&f.words) || page.is_prose(i) {
+            return None;
+        }
+        let text = blocks[i].text.trim();
+        if is_numbered_item(text) {
+            return Some(("#".into(), false));
+        }
+        let first = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .find(|w| !w.is_empty())?
+            .to_lowercase();
+        (!super::lexicon::is_stop_word(&first)).then(|| (first.into_boxed_str(), text.contains(':')))
+    };
+    let keys: Vec<Option<(Box<str>, bool)>> = cands.iter().map(|&(i, _)| key(i)).collect();
+    let mut groups: FxHashMap<&(Box<str>, bool), Vec<usize>> = FxHashMap::default();
+    for (k, &(i, _)) in keys.iter().zip(cands.iter()) {
+        if let Some(k) = k {
+            groups.entry(k).or_default().push(i);
+        }
+    }
+    for (k, (i, c)) in keys.iter().zip(cands.iter_mut()) {
+        if let Some(group) = k.as_ref().and_then(|k| groups.get(k))
+            && group.iter().any(|&j| j.abs_diff(*i) > 1)
+        {
+            c[Cue::Sibling as usize] = 1.0;
+        }
+    }
+}
+
+/// A numbered item's opening: "#1 ", "#2. ", "3. ", "4) ", "5: ", "No. 6 ".
+fn is_numbered_item(text: &str) -> bool {
+    let rest = if let Some(r) = text.strip_prefix('#') {
+        r.strip_prefix(' ').unwrap_or(r)
+    } else if let Some(r) = text.strip_prefix("No.") {
+        r.strip_prefix(' ').unwrap_or(r)
+    } else {
+        text
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return false;
+    }
+    let after = &rest[digits..];
+    let after = if text.starts_with('#') || text.starts_with("No.") {
+        after.strip_prefix(['.', ')', ':']).unwrap_or(after)
+    } else {
+        match after.strip_prefix(['.', ')', ':']) {
+            Some(a) => a,
+            None => return false,
+        }
+    };
+    after.starts_with(char::is_whitespace)
+}
+
+/// The words of a text that are glued ([`is_glued`]).
+fn glued_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| is_glued(w))
+}
+
 /// A title in two short sentences ("Prices fall. Here is why."): a full
 /// stop inside, after a word of three letters or more that ends in lower
 /// case (not "St." or "U.S."), followed by a capital. A line with one
@@ -380,7 +496,10 @@ fn ends_trail(page: &Page, i: usize, trails: &[usize]) -> bool {
 fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<[f32; CUES]> {
     let block = &blocks[i];
     let f = &page.feats[i];
-    if !matches!(block.chrome, None | Some("header" | "footer")) {
+    // A title about newsletters is labelled a sign-up box by the lexicon;
+    // as a candidate it is judged on its cues like any other line.
+    if !(matches!(block.chrome, None | Some("header" | "footer")) || block.chrome == Some("newsletter") && f.words >= 6)
+    {
         return None;
     }
     let text = block.text.trim();
@@ -403,7 +522,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     {
         return None;
     }
-    if f.dated {
+    if ctx.meta[i] {
         return None;
     }
     // On a page without chrome, a line whose sentence goes on in the next
@@ -457,15 +576,14 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if f.words >= 10 && f.stop_density > 0.3 && f.capitalised < 0.4 {
         set(Cue::SentenceCase, 1.0);
     }
-    let is_meta = |(b, bf): (&Block, &Features)| matches!(b.chrome, Some("byline" | "date")) || bf.dated;
-    let after = |from: usize, n: usize| blocks.iter().zip(&page.feats).skip(i + from).take(n);
-    if after(1, 2).any(is_meta) {
+    let meta = |from: usize, to: usize| ctx.meta[from.min(to)..to].iter().any(|&m| m);
+    let n = blocks.len();
+    if meta(i + 1, (i + 3).min(n)) {
         set(Cue::MetaNext, 1.0);
-    } else if after(3, 2).any(is_meta) {
+    } else if meta(i + 3, (i + 5).min(n)) {
         set(Cue::MetaSoon, 1.0);
     }
-    let before = i.saturating_sub(2)..i;
-    if blocks[before.clone()].iter().zip(&page.feats[before]).any(is_meta) {
+    if meta(i.saturating_sub(2), i) {
         set(Cue::MetaBefore, 1.0);
     }
     if text.ends_with(['?', '!']) {
@@ -499,7 +617,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     set(Cue::Overlap, overlap(text, &ctx.opening));
     // The title may have its byline or date between it and the candidate.
     let prev = match i.checked_sub(1) {
-        Some(p) if p > 0 && is_meta((&blocks[p], &page.feats[p])) => Some(p - 1),
+        Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
         p => p,
     };
     if let Some(p) = prev
@@ -525,8 +643,14 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len()) {
         set(Cue::Colon, 1.0);
     }
-    if is_glued(text) {
+    if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
         set(Cue::Glued, 1.0);
+    }
+    if blocks.iter().skip(i + 1).take(3).any(|b| b.chrome == Some("byline")) {
+        set(Cue::BylineNear, 1.0);
+    }
+    if i == 0 {
+        set(Cue::FirstBlock, 1.0);
     }
     let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
     for_each_content_word(text, |w| {
@@ -560,6 +684,24 @@ static BY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A relative time or a reading time ("5 hours ago", "3 min read", "vor 2
+/// Stunden", "il y a 3 jours", "hace 2 horas"): article meta, like a date
+/// (the date finder only knows absolute dates).
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)\d+\s*(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?)\.?\s+ago(?-u:\b)|(?-u:\b)\d+\s*(min|mins|minutes?)\.?\s+read(?-u:\b)|(?-u:\b)vor \d+ (minuten|stunden|tagen)(?-u:\b)|(?-u:\b)il y a \d+ (minutes?|heures?|jours?)(?-u:\b)|(?-u:\b)hace \d+ (minutos?|horas?|d[ií]as?)|(?-u:\b)\d+\s*min\.? lesezeit(?-u:\b)|(?-u:\b)lesezeit:? \d+",
+    )
+    .expect("static regex")
+});
+
+/// A line longer than this is no meta line, whatever time it mentions.
+const MAX_RELATIVE_TIME_WORDS: usize = 16;
+
+/// See [`RELATIVE_TIME`]; only lines with a digit are matched.
+fn is_relative_time(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && RELATIVE_TIME.is_match(text)
+}
+
 /// Words that name a picture in its alt text (English and the corpus
 /// languages' common words for image and photo).
 static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -571,8 +713,8 @@ static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// one ("HomeNews", "SubscribeSign in"): link texts run together. One
 /// lower-case letter before is a brand's spelling ("eCommerce", "iPhone").
 fn is_glued(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(4).any(|w| {
+    // On bytes: four ASCII letters in a row are four chars in a row.
+    text.as_bytes().windows(4).any(|w| {
         w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && w[2].is_ascii_uppercase() && w[3].is_ascii_lowercase()
     })
 }
@@ -839,6 +981,143 @@ mod tests {
         assert_eq!(cue(4, Cue::FullStop), None);
         // Too short to be a word.
         assert!(cues_of(&blocks(&["Go", PROSE, PROSE]), 1, 0).is_none());
+    }
+
+    #[test]
+    fn numbered_items_are_told_from_titles_that_open_with_a_number() {
+        for t in [
+            "#1. Harbour Tours: the best boat",
+            "# 2 Ferry",
+            "3. Pier walk",
+            "4) Lighthouse",
+            "No. 5 Beach",
+        ] {
+            assert!(is_numbered_item(t), "{t}");
+        }
+        for t in [
+            "12 ways to see the harbour",
+            "1.5 million tickets sold",
+            "#3Harbour",
+            "Pier 7",
+        ] {
+            assert!(!is_numbered_item(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn parallel_headings_of_a_list_article_are_siblings() {
+        let b = blocks(&[
+            "Best Ferries of the Coast",
+            "Best for Families: the Blue Ferry",
+            PROSE,
+            "Best for Speed: the Red Ferry",
+            PROSE,
+            "The Harbour Guide",
+            PROSE,
+            "The Pier Café",
+            "#1. Blue Ferry",
+            PROSE,
+            "#2. Red Ferry",
+        ]);
+        let page = Page::new(&b);
+        let mut cands: Vec<(usize, [f32; CUES])> = [0, 1, 3, 5, 7, 8, 10].iter().map(|&i| (i, [0.0; CUES])).collect();
+        mark_siblings(&mut cands, &b, &page);
+        let marked: Vec<usize> = cands
+            .iter()
+            .filter(|(_, c)| c[Cue::Sibling as usize] == 1.0)
+            .map(|(i, _)| *i)
+            .collect();
+        // The title has no colon, unlike the items that share its first
+        // word; "The ..." opens with a function word; numbered items pair.
+        assert_eq!(marked, [1, 3, 8, 10]);
+        // Next to each other only (an image's alt text and its caption).
+        let near = blocks(&[
+            "Best for Families: the Blue Ferry",
+            "Best for Speed: the Red Ferry",
+            PROSE,
+        ]);
+        let mut cands: Vec<(usize, [f32; CUES])> = vec![(0, [0.0; CUES]), (1, [0.0; CUES])];
+        mark_siblings(&mut cands, &near, &Page::new(&near));
+        assert!(cands.iter().all(|(_, c)| c[Cue::Sibling as usize] == 0.0));
+    }
+
+    #[test]
+    fn a_glued_name_used_in_the_article_is_not_glued_link_text() {
+        let prose =
+            "The ferry line SeaLink added two boats on Monday after a busy summer, the company said in a statement.";
+        let b = blocks(&[
+            "SeaLink adds two boats to harbour route",
+            "SubscribeSign in now",
+            prose,
+            prose,
+        ]);
+        let glued = |i: usize| cues_of(&b, 2, i).map(|c| c[Cue::Glued as usize]);
+        assert_eq!(glued(0), Some(0.0));
+        assert_eq!(glued(1), Some(1.0));
+        assert!(glued_words("Ferry news").next().is_none());
+    }
+
+    #[test]
+    fn a_byline_soon_after_and_the_first_line_are_marked() {
+        let mut b = blocks(&[
+            "Coast Herald",
+            "Local news",
+            "Harbour bridge reopens",
+            "Photo of the bridge",
+            "By Anna Baker",
+            PROSE,
+            PROSE,
+        ]);
+        b[4].chrome = Some("byline");
+        let cue = |i: usize, c: Cue| cues_of(&b, 5, i).map(|v| v[c as usize]);
+        assert_eq!(cue(2, Cue::BylineNear), Some(1.0));
+        assert_eq!(cue(0, Cue::BylineNear), Some(0.0));
+        assert_eq!(cue(0, Cue::FirstBlock), Some(1.0));
+        assert_eq!(cue(2, Cue::FirstBlock), Some(0.0));
+    }
+
+    #[test]
+    fn relative_and_reading_times_are_meta_not_titles() {
+        for t in [
+            "Anna Baker | Published 5 hours ago",
+            "Anna Baker 4 minutes read",
+            "3 min read",
+            "vor 2 Stunden",
+            "il y a 3 jours",
+            "hace 2 horas",
+        ] {
+            assert!(is_relative_time(t), "{t}");
+        }
+        for t in [
+            "Ten years ago the harbour closed",
+            "Read 5 stories",
+            "5 hours of rain",
+            "Harbour reopens",
+        ] {
+            assert!(!is_relative_time(t), "{t}");
+        }
+        // A relative time under a line counts as its date line, and is no
+        // candidate itself.
+        let b = blocks(&["Harbour bridge reopens", "Anna Baker | 2 hours ago", PROSE, PROSE]);
+        assert_eq!(cues_of(&b, 2, 0).map(|c| c[Cue::MetaNext as usize]), Some(1.0));
+        assert!(cues_of(&b, 2, 1).is_none());
+    }
+
+    #[test]
+    fn a_long_line_labelled_newsletter_is_a_candidate_a_short_one_is_not() {
+        let mut b = blocks(&[
+            "How I grew my harbour newsletter to ten thousand readers",
+            "Subscribe to our newsletter",
+            "Home",
+            PROSE,
+            PROSE,
+        ]);
+        b[0].chrome = Some("newsletter");
+        b[1].chrome = Some("newsletter");
+        b[2].chrome = Some("menu");
+        assert!(cues_of(&b, 3, 0).is_some());
+        assert!(cues_of(&b, 3, 1).is_none());
+        assert!(cues_of(&b, 3, 2).is_none());
     }
 
     #[test]
