@@ -64,20 +64,14 @@ pub struct Page {
 
 impl Page {
     pub fn new(blocks: &[Block]) -> Page {
-        let keys: Vec<String> = blocks.iter().map(|b| normalise(&b.text)).collect();
+        let (mut feats, keys): (Vec<Features>, Vec<String>) = blocks.iter().map(|b| analyse(&b.text)).unzip();
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for k in &keys {
             *counts.entry(k.as_str()).or_default() += 1;
         }
-        let feats = blocks
-            .iter()
-            .zip(&keys)
-            .map(|(block, key)| {
-                let mut f = of_text(&block.text);
-                f.repeated = counts.get(key.as_str()).copied().unwrap_or(0) > 1;
-                f
-            })
-            .collect::<Vec<Features>>();
+        for (f, key) in feats.iter_mut().zip(&keys) {
+            f.repeated = counts.get(key.as_str()).copied().unwrap_or(0) > 1;
+        }
         let (mut stops, mut words) = (0.0f32, 0usize);
         for f in feats.iter().filter(|f| f.words >= 15) {
             stops += f.stop_density * f.words as f32;
@@ -109,43 +103,255 @@ impl Page {
 
 /// Features of one piece of text, without page context.
 pub fn of_text(text: &str) -> Features {
-    let words = text.split_whitespace().count();
-    // ASCII text (most blocks) has a char per byte and no unspaced script.
-    let ascii = text.is_ascii();
-    let chars = if ascii { text.len() } else { text.chars().count() };
-    let mut alpha = 0usize;
-    let mut stops = 0usize;
-    let mut caps = 0usize;
-    let mut lower = String::new();
-    for token in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        let token = token.trim_matches(|c| c == '\'' || c == '’');
-        if !token.chars().next().is_some_and(char::is_alphabetic) {
-            continue;
-        }
-        alpha += 1;
-        if token.chars().next().is_some_and(char::is_uppercase) {
-            caps += 1;
-        }
-        if is_stop_token(token, &mut lower) {
-            stops += 1;
+    analyse(text).0
+}
+
+/// Classes of ASCII bytes for [`analyse`], as a table: one load per byte.
+const WS: u8 = 1;
+/// Part of a token: alphanumeric or an apostrophe.
+const TOK: u8 = 2;
+const ALPHA: u8 = 4;
+const UPPER: u8 = 8;
+/// A byte that some operator of [`looks_like_code`]'s pattern holds:
+/// `=&|+:</()`.
+const CODE_BYTE: u8 = 16;
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // `char::is_whitespace` on ASCII: `\t`..=`\r` (with the vertical
+        // tab, which `is_ascii_whitespace` leaves out) and the space.
+        table[b] = if matches!(c, b'\t'..=b'\r' | b' ') {
+            WS
+        } else if c.is_ascii_uppercase() {
+            TOK | ALPHA | UPPER
+        } else if c.is_ascii_lowercase() {
+            TOK | ALPHA
+        } else if c.is_ascii_digit() || c == b'\'' {
+            TOK
+        } else if matches!(c, b'=' | b'&' | b'|' | b'+' | b':' | b'<' | b'/' | b'(' | b')') {
+            CODE_BYTE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// What some branch of [`looks_like_code`]'s pattern needs inside a line
+/// (an `=`, a doubled `&|+:`, `</` or `/>`, a call's `name(` and a `)`),
+/// gathered byte by byte. With the line's ends ([`may_be_code`]) it tells
+/// the few lines that can be code; the others skip the regex.
+#[derive(Default)]
+struct CodeBytes {
+    operator: bool,
+    call: bool,
+    close: bool,
+}
+
+impl CodeBytes {
+    fn add(&mut self, bytes: &[u8], i: usize) {
+        let prev = i.checked_sub(1).map(|p| bytes[p]);
+        let next = bytes.get(i + 1).copied();
+        match bytes[i] {
+            b'=' => self.operator = true,
+            b'(' => self.call |= prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'_' || p == b'.'),
+            b')' => self.close = true,
+            b'<' => self.operator |= next == Some(b'/'),
+            b'/' => self.operator |= next == Some(b'>'),
+            c => self.operator |= prev == Some(c),
         }
     }
-    let ratio = |n: usize| if alpha == 0 { 0.0 } else { n as f32 / alpha as f32 };
-    let unspaced_chars = if ascii {
-        0
+
+    fn of(text: &str) -> CodeBytes {
+        let mut code = CodeBytes::default();
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b < 0x80 && ASCII_CLASS[usize::from(b)] & CODE_BYTE != 0 {
+                code.add(bytes, i);
+            }
+        }
+        code
+    }
+
+    /// Whether `text` (whose bytes these are) may match the pattern.
+    fn may_be_code(&self, text: &str) -> bool {
+        let t = text.trim().as_bytes();
+        self.operator
+            || (self.call && self.close)
+            || t.first().is_some_and(|b| matches!(b, b'/' | b'#' | b'-' | b'*'))
+            || t.last().is_some_and(|b| matches!(b, b'{' | b'}' | b';'))
+    }
+}
+
+/// Features of `text` and its [`normalise`]d key, in one pass over its
+/// characters: the word count, the tokens for the stop-word and capital
+/// counts, the scripts, the code bytes, and whether its spacing is already
+/// normal (then the key is the lower-cased text). Separate passes for
+/// each, with a `String` per token, made this a tenth of the plain-text
+/// run.
+pub fn analyse(text: &str) -> (Features, String) {
+    let bytes = text.as_bytes();
+    let (mut words, mut unspaced_chars) = (0usize, 0usize);
+    // Non-ASCII characters and their bytes, for the character count.
+    let (mut wide_chars, mut wide_bytes) = (0usize, 0usize);
+    let mut tokens = Tokens::default();
+    let mut code = CodeBytes::default();
+    let mut in_word = false;
+    // Words separated by single ASCII spaces, no space around them.
+    let mut single_spaced = true;
+    // The open token: where it starts, whether all ASCII.
+    let mut token: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & TOK != 0 {
+                // Most bytes: a letter inside a word and a token.
+                if !in_word {
+                    words += 1;
+                    in_word = true;
+                }
+                if token.is_none() {
+                    token = Some((i, true));
+                }
+                i += 1;
+                continue;
+            }
+            if let Some((start, ascii)) = token.take() {
+                tokens.count(&text[start..i], ascii);
+            }
+            if class & WS != 0 {
+                single_spaced &= b == b' ' && in_word;
+                in_word = false;
+            } else {
+                if !in_word {
+                    words += 1;
+                    in_word = true;
+                }
+                if class & CODE_BYTE != 0 {
+                    code.add(bytes, i);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // A rule, a bullet, a dash (not the apostrophe ’, part of tokens):
+        // ends a token, is part of a word.
+        if let Some(len) = plain_symbol_len(bytes, i).filter(|_| !text[i..].starts_with('’')) {
+            wide_chars += 1;
+            wide_bytes += len;
+            if let Some((start, ascii)) = token.take() {
+                tokens.count(&text[start..i], ascii);
+            }
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            i += len;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let len = c.len_utf8();
+        wide_chars += 1;
+        wide_bytes += len;
+        if is_unspaced_script(c) {
+            unspaced_chars += 1;
+        }
+        let tok = c == '’' || c.is_alphanumeric();
+        match &mut token {
+            Some((_, ascii)) if tok => *ascii = false,
+            None if tok => token = Some((i, false)),
+            _ => {
+                if let Some((start, ascii)) = token.take() {
+                    tokens.count(&text[start..i], ascii);
+                }
+            }
+        }
+        if c.is_whitespace() {
+            single_spaced = false;
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        i += len;
+    }
+    if let Some((start, ascii)) = token {
+        tokens.count(&text[start..], ascii);
+    }
+    single_spaced &= in_word || text.is_empty();
+    let key = if !single_spaced {
+        normalise(text)
     } else {
-        text.chars().filter(|c| is_unspaced_script(*c)).count()
+        let mut key = String::with_capacity(text.len());
+        push_lower(&mut key, text);
+        key
     };
-    Features {
+    let chars = text.len() - wide_bytes + wide_chars;
+    let ratio = |n: usize| {
+        if tokens.alpha == 0 {
+            0.0
+        } else {
+            n as f32 / tokens.alpha as f32
+        }
+    };
+    let features = Features {
         words,
         chars,
-        stop_density: ratio(stops),
+        stop_density: ratio(tokens.stops),
         ends_sentence: ends_sentence(text),
-        capitalised: ratio(caps),
+        capitalised: ratio(tokens.caps),
         repeated: false,
         unspaced: unspaced_chars * 2 > chars,
         dated: words <= 25 && crate::extract::date::contains_date(text),
-        code: looks_like_code(text),
+        code: code.may_be_code(text) && code_pattern(text),
+    };
+    (features, key)
+}
+
+/// Counts of a text's tokens (runs of letters, digits and apostrophes)
+/// that start with a letter once their apostrophes are trimmed.
+#[derive(Default)]
+struct Tokens {
+    alpha: usize,
+    caps: usize,
+    stops: usize,
+    /// Reused to lower-case non-ASCII tokens.
+    lower: String,
+}
+
+impl Tokens {
+    fn count(&mut self, token: &str, ascii: bool) {
+        let token = if ascii {
+            token.trim_matches('\'')
+        } else {
+            token.trim_matches(|c| c == '\'' || c == '’')
+        };
+        let upper = match token.as_bytes().first() {
+            None => return,
+            Some(&b) if b < 0x80 => {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & ALPHA == 0 {
+                    return;
+                }
+                class & UPPER != 0
+            }
+            Some(_) => match token.chars().next() {
+                Some(c) if c.is_alphabetic() => c.is_uppercase(),
+                _ => return,
+            },
+        };
+        self.alpha += 1;
+        if upper {
+            self.caps += 1;
+        }
+        if is_stop_token(token, ascii, &mut self.lower) {
+            self.stops += 1;
+        }
     }
 }
 
@@ -155,59 +361,55 @@ pub fn of_text(text: &str) -> Features {
 /// call (`name(args)`, no space before the parenthesis) that prose and
 /// menus do not have. Such lines are neither labels nor captions.
 pub fn looks_like_code(text: &str) -> bool {
-    // Identifiers as ASCII: code's are, and `\p{L}`/`\w` made this the
-    // costliest regex to compile in a one-file run.
-    static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?x)
-            [{};]\s*$                                  # block or statement end
-            | ^\s*(//|/\*|\#\s|--\s|\#include\b|\*/) # comment, directive
-            | :=|==|!=|&&|\|\||\+=|\+\+|::|</|/>    # operators, tags
-            | [A-Za-z_][A-Za-z0-9_.]*\((|[^()\s]{2,}|[^()\s]*\s[^()]*)\)  # name(args), not a plural's (s)
-            | ^[A-Za-z_][A-Za-z0-9_.\[\]]*\s=\s\S                # assignment
-            ",
-        )
-        .expect("static regex")
-    });
-    let t = text.trim();
-    t.len() <= 200 && !t.ends_with(['.', '!', '?']) && may_be_code(t) && CODE.is_match(t)
+    may_be_code(text) && code_pattern(text)
 }
 
-/// Whether `t` has what some branch of `looks_like_code`'s pattern needs: a
-/// `{};/#=&|+<` byte, `--`, `::`, or both parentheses. Most prose and
-/// labels have none, and skip the regex (a regex search per block).
+// Identifiers as ASCII: code's are, and `\p{L}`/`\w` made this the
+// costliest regex to compile in a one-file run.
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        [{};]\s*$                                  # block or statement end
+        | ^\s*(//|/\*|\#\s|--\s|\#include\b|\*/) # comment, directive
+        | :=|==|!=|&&|\|\||\+=|\+\+|::|</|/>    # operators, tags
+        | [A-Za-z_][A-Za-z0-9_.]*\((|[^()\s]{2,}|[^()\s]*\s[^()]*)\)  # name(args), not a plural's (s)
+        | ^[A-Za-z_][A-Za-z0-9_.\[\]]*\s=\s\S                # assignment
+        ",
+    )
+    .expect("static regex")
+});
+
+/// The pattern test of [`looks_like_code`], for a text that passed
+/// [`may_be_code`] (the gate does not depend on surrounding whitespace).
+fn code_pattern(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 200 && !t.ends_with(['.', '!', '?']) && CODE.is_match(t)
+}
+
+/// Whether `t` has what some branch of `looks_like_code`'s pattern needs:
+/// an operator, a call, a comment marker at its start or a block or
+/// statement end at its end. Most prose and labels have none, and skip
+/// the regex (a regex search per block).
 fn may_be_code(t: &str) -> bool {
-    /// The single bytes, as a table: one load per byte of the line.
-    const CODE_BYTES: [bool; 256] = {
-        let (mut table, bytes) = ([false; 256], b"{};/#=&|+<");
-        let mut i = 0;
-        while i < bytes.len() {
-            table[bytes[i] as usize] = true;
-            i += 1;
-        }
-        table
-    };
-    let b = t.as_bytes();
-    b.iter().any(|&c| CODE_BYTES[usize::from(c)])
-        || (b.contains(&b'(') && b.contains(&b')'))
-        || t.contains("--")
-        || t.contains("::")
+    CodeBytes::of(t).may_be_code(t)
 }
 
 /// `lexicon::is_stop_word(&token.to_lowercase())` without an allocation per
-/// token: lower-cases into a reused buffer and gives up once it is longer
-/// than any stop word. (Char-wise lower-casing differs from `str`'s only for
-/// a word-final Greek sigma, which no stop word holds.)
-fn is_stop_token(token: &str, lower: &mut String) -> bool {
-    lower.clear();
-    if token.is_ascii() {
-        if token.len() > lexicon::MAX_STOP_WORD_LEN {
+/// token: lower-cases into a stack buffer (ASCII) or a reused one, and
+/// gives up once it is longer than any stop word. (Char-wise lower-casing
+/// differs from `str`'s only for a word-final Greek sigma, which no stop
+/// word holds.)
+fn is_stop_token(token: &str, ascii: bool, lower: &mut String) -> bool {
+    if ascii {
+        let mut buf = [0u8; lexicon::MAX_STOP_WORD_LEN];
+        let Some(buf) = buf.get_mut(..token.len()) else {
             return false;
-        }
-        lower.push_str(token);
-        lower.make_ascii_lowercase();
-        return lexicon::is_stop_word(lower);
+        };
+        buf.copy_from_slice(token.as_bytes());
+        buf.make_ascii_lowercase();
+        return lexicon::pack_word(buf).is_some_and(lexicon::is_packed_stop_word);
     }
+    lower.clear();
     for c in token.chars() {
         lower.extend(c.to_lowercase());
         if lower.len() > lexicon::MAX_STOP_WORD_LEN {
@@ -234,16 +436,54 @@ pub fn normalise(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            // Fast path, same result: ASCII lower-cases byte for byte.
-            let start = out.len();
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        push_lower(&mut out, word);
     }
     out
+}
+
+/// Punctuation and symbols common in page dumps (dashes, quotes, bullets,
+/// ellipses; box-drawing rules and geometric shapes): neither a space nor
+/// a letter nor a digit, nor a script without spaces, and their own lower
+/// case. (The spec of [`plain_symbol_len`], which tests check it against.)
+#[cfg(test)]
+fn is_plain_symbol(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2500}'..='\u{25FF}')
+}
+
+/// The length of the [`is_plain_symbol`] char at byte `i`, if there is
+/// one, told from its UTF-8 bytes (`E2 80 90..=A7`, `E2 94..=97 xx`)
+/// without decoding it.
+fn plain_symbol_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 3)? {
+        [0xE2, 0x80, 0x90..=0xA7] | [0xE2, 0x94..=0x97, _] => Some(3),
+        _ => None,
+    }
+}
+
+/// Appends `text` lower-cased char by char (`char::to_lowercase`): runs of
+/// ASCII and plain symbols copied at once and lower-cased byte by byte.
+fn push_lower(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                i += 1;
+            } else if let Some(len) = plain_symbol_len(bytes, i) {
+                i += len;
+            } else {
+                break;
+            }
+        }
+        let at = out.len();
+        out.push_str(&text[start..i]);
+        out[at..].make_ascii_lowercase();
+        if let Some(c) = text[i..].chars().next() {
+            out.extend(c.to_lowercase());
+            i += c.len_utf8();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -291,10 +531,150 @@ mod tests {
         }
         // The gate lets every branch of the pattern through, and skips
         // lines with none of its characters.
-        for code in ["a == b", "x::y", "f(x, y)", "</b>", "# heading", "--  note", "a; b"] {
+        for code in [
+            "a == b",
+            "a := b",
+            "a != b",
+            "a && b",
+            "a || b",
+            "a += b",
+            "a++",
+            "x::y",
+            "f(x, y)",
+            "a.b()",
+            "</b>",
+            "<br/>",
+            "# heading",
+            "#include <x>",
+            "--  note",
+            "/* note */",
+            "*/",
+            "a;",
+            "{",
+            "  } ",
+            "a = b",
+        ] {
             assert!(may_be_code(code), "{code}");
+            assert!(
+                CODE.is_match(code.trim()),
+                "{code}: the pattern matches what the gate lets through"
+            );
         }
-        assert!(!may_be_code("News Sport Weather, 2025 (Monday"));
+        for text in [
+            "News Sport Weather, 2025 (Monday",
+            "Home / News / Harbour",
+            "Fish & chips | Harbour + pier: a guide <new>",
+            "Harbour (after two years); pier",
+            "a - b",
+        ] {
+            assert!(!may_be_code(text), "{text}");
+            assert!(!CODE.is_match(text), "{text}");
+        }
+    }
+
+    /// The features as separate passes compute them (the code before
+    /// [`analyse`] fused them): the reference the one pass must equal.
+    fn reference(text: &str) -> (usize, usize, f32, f32, bool, bool, String) {
+        let words = text.split_whitespace().count();
+        let chars = text.chars().count();
+        let (mut alpha, mut stops, mut caps) = (0usize, 0usize, 0usize);
+        for token in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+            let token = token.trim_matches(|c| c == '\'' || c == '’');
+            let Some(first) = token.chars().next().filter(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            alpha += 1;
+            caps += usize::from(first.is_uppercase());
+            let lower: String = token.chars().flat_map(char::to_lowercase).collect();
+            stops += usize::from(lexicon::is_stop_word(&lower));
+        }
+        let ratio = |n: usize| if alpha == 0 { 0.0 } else { n as f32 / alpha as f32 };
+        let unspaced = text.chars().filter(|c| is_unspaced_script(*c)).count() * 2 > chars;
+        let key = text
+            .split_whitespace()
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        (
+            words,
+            chars,
+            ratio(stops),
+            ratio(caps),
+            unspaced,
+            looks_like_code(text),
+            key,
+        )
+    }
+
+    #[test]
+    fn one_pass_equals_separate_passes() {
+        for text in [
+            "",
+            "   ",
+            "The harbour was closed on Monday, officials said.",
+            "  Der Hafen\twurde am Montag geschlossen —\u{a0}nachdem ÜBER für  ",
+            "it's 'quoted' ’tis rock’n’roll O'NEIL isn’t '' ’’ '",
+            "ÉTÉ était Été ÊTRE È più PIÙ ŁÓDŹ się SIĘ",
+            "東京都の港は月曜日に閉鎖された。 ตลาดน้ำ",
+            "a\u{b}b\u{2003}c\u{3000}d\u{85}e",
+            "12 34th 5G x2 _under_score__ ΣΟΦΟΣ ὈΔΥΣΣΕΎΣ",
+            "if total != limit {",
+            "a -- b",
+            "a - - b",
+            "f(x) y",
+            "std::mem",
+            "a: b",
+            "K\u{212a}elvin ſtop İstanbul",
+            "one\r\ntwo\u{c}three",
+            "two  spaces",
+            " lead",
+            "trail ",
+            "x",
+            "Één  twee\u{a0}drie",
+            "Één twee drie’",
+            "━━━━━━ ━━ ━━━━",
+            "• Harbour—pier–ÉTÉ…“Quoted”■ x",
+            "a━b ━c ◆Dé━",
+        ] {
+            let (f, key) = analyse(text);
+            let (words, chars, stop, caps, unspaced, code, ref_key) = reference(text);
+            assert_eq!(
+                (f.words, f.chars, f.unspaced, f.code),
+                (words, chars, unspaced, code),
+                "{text:?}"
+            );
+            assert_eq!((f.stop_density, f.capitalised), (stop, caps), "{text:?}");
+            assert_eq!(key, ref_key, "{text:?}");
+            assert_eq!(key, normalise(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_symbols_are_neither_spaces_nor_letters() {
+        for c in ('\u{2000}'..='\u{2FFF}').filter(|&c| is_plain_symbol(c)) {
+            assert!(
+                !c.is_whitespace() && !c.is_alphanumeric() && !is_unspaced_script(c),
+                "{c:?}"
+            );
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        assert!(is_plain_symbol('━') && is_plain_symbol('“') && !is_plain_symbol('\u{2028}'));
+        // The byte test tells the same chars.
+        for c in ('\u{80}'..='\u{FFFF}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(plain_symbol_len(bytes, 0).is_some(), is_plain_symbol(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn packed_stop_words() {
+        for w in ["the", "und", "también", "że", "é"] {
+            assert!(lexicon::is_stop_word(w), "{w}");
+        }
+        for w in ["harbour", "", "thee", "th", "tambiénx", "the\0"] {
+            assert!(!lexicon::is_stop_word(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! of common web page widgets; they name no site and no page.
 
 use crate::prebuilt::Matcher;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 /// Function words of English, German, French, Spanish, Italian, Dutch,
 /// Portuguese, Swedish, Danish/Norwegian and Polish. Prose is dense in them;
@@ -61,13 +63,35 @@ pub const MAX_STOP_WORD_LEN: usize = {
     }
     max
 };
+// Every stop word fits in a packed `u64`.
+const _: () = assert!(MAX_STOP_WORD_LEN <= 8);
 
-static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+/// The stop words, each packed into a `u64` ([`pack_word`]): one multiply
+/// to hash, no string compare.
+static STOP_SET: LazyLock<FxHashSet<u64>> =
+    LazyLock::new(|| STOP_WORDS.iter().filter_map(|w| pack_word(w.as_bytes())).collect());
+
+/// A word of at most eight bytes as a number: its bytes, little-endian,
+/// zero-padded. None for longer words, and for one ending in a zero byte
+/// (it would collide with the word without it).
+pub fn pack_word(word: &[u8]) -> Option<u64> {
+    if word.last() == Some(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u64::from_le_bytes(buf))
+}
 
 /// Whether `word` (already lower-cased) is a function word in one of the
 /// supported languages.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_SET.contains(word)
+    pack_word(word.as_bytes()).is_some_and(is_packed_stop_word)
+}
+
+/// [`is_stop_word`] of a word packed by [`pack_word`].
+pub fn is_packed_stop_word(packed: u64) -> bool {
+    STOP_SET.contains(&packed)
 }
 
 /// A chrome phrase: the pattern, its reason code, and the longest block (in
@@ -281,6 +305,218 @@ static PHRASE_REGEXES: LazyLock<Vec<Matcher>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For each phrase of [`PHRASES`], what every text it matches holds,
+/// ASCII case aside: one of these prefixes at its start, or one of the
+/// [`PHRASE_LITERALS`] anywhere (neither: the phrase is always tried).
+/// Derived from the patterns by the tests in `phrase_literals`, which
+/// check every entry and write the tables anew to
+/// `target/phrase_literals.rs` when a pattern changes.
+#[rustfmt::skip]
+const PHRASE_PREFIXES: &[&[&str]] = &[
+    &["aller au con", "cargando", "caricamento", "chargement", "jump to cont", "jump to foot", "jump to main", "jump to navi", "jump to prim", "jump to sear", "laden", "loading", "skip to cont", "skip to foot", "skip to main", "skip to navi", "skip to prim", "skip to sear", "zum inhalt s"],
+    &["about", "accedi", "account", "accueil", "altro", "anmelden", "back", "buscar", "cerca", "cerrar", "chiudi", "close", "contact", "entrar", "fechar", "fermer", "hide search", "home", "impressum", "iniciar sesi", "inicio", "inloggen", "kontakt", "log in", "log out", "login", "logout", "main menu", "mais", "meer", "mehr", "mein konto", "menu", "menÜ", "menü", "more", "my account", "mÁs", "más", "navigation", "next", "open menu", "pesquisar", "plus", "previous", "rechercher", "register", "registrieren", "schließen", "schlieẞen", "se connecter", "search", "show search", "sign in", "sign up", "sluiten", "startseite", "suche", "toggle navig", "weiter", "zoeken", "zurÜck", "zurück"],
+    &["search"],
+    &["cart"],
+    &["add to bag", "add to baske", "add to cart", "alle anzeige", "bekijk", "book a demo", "book now", "buy now", "check price", "click here", "contact sale", "download", "en savoir pl", "find out mor", "get a demo", "get started", "get the reci", "in stock", "jetzt kaufen", "jump to reci", "learn more", "leer mÁs", "leer más", "lees meer", "leggi di pi", "leia mais", "lire la suit", "load more", "mehr erfahre", "mehr lesen", "on sale", "order now", "out of stock", "print recipe", "read more", "request a de", "saber mÁs", "saber más", "saiba mais", "scopri di pi", "see all", "see more", "see price", "shop now", "show less", "show more", "start free t", "start your f", "try for free", "try free", "try it for f", "try it free", "ver mais", "ver mÁs", "ver más", "view all", "view deal", "view more", "voir plus", "weiterlesen"],
+    &["subscribe"],
+    &["accueil", "home", "inicio", "news", "start"],
+    &[],
+    &["comment", "hits", "page views", "pageviews", "reading time", "share", "view", "visitors", "visits"],
+    &["afdrukken", "anhÖren", "anhören", "bluesky", "comment", "compartilhar", "compartir", "condividi", "copied", "copy link", "copy the lin", "delen", "drucken", "e-mail", "email", "facebook", "flipboard", "folgen", "follow", "gift this ar", "imprimer", "imprimir", "instagram", "kommentieren", "link copied", "linkedin", "listen", "mastodon", "merken", "messenger", "partager", "partilhar", "pin", "print", "reddit", "save", "segui", "share", "sms", "speichern", "stampa", "suivre", "teilen", "telegram", "threads", "tiktok", "tweet", "twitter", "volgen", "whatsapp", "x", "youtube", "Écouter", "écouter"],
+    &["share"],
+    &["click to e-m", "click to ema", "click to pri", "click to sha"],
+    &["\"add us on ", "\"find us on ", "\"follow ", "\"join us on ", "\"like us on ", "add us on ", "find us on ", "follow ", "join us on ", "like us on ", "“add us on", "“find us o", "“follow ", "“join us o", "“like us o"],
+    &["compartir en", "condividi su", "deel op", "deel via", "folge uns", "follow us", "partager par", "partager sur", "seguici", "share on", "share this", "share via", "suivez-nous", "sÍguenos", "síguenos", "teilen auf", "teilen per", "volg ons"],
+    &["antworten", "comentario", "comentÁrio", "comentário", "commentaire", "commenti", "discussion", "flag as inap", "join the con", "join the dis", "kommentar", "load ", "reactie", "read ", "reageer", "reply", "report abuse", "report comme", "report this ", "responder", "rispondi", "rÉpondre", "répondre", "see ", "show ", "start the co", "start the di", "view "],
+    &["also read", "articoli cor", "auch interes", "continue rea", "das kÖnnte ", "das könnte ", "don't miss", "dont miss", "further read", "gerelateerde", "keep reading", "latest artic", "latest news", "latest posts", "latest stori", "lee tambiÉn", "lee también", "lees ook", "leggi anche", "leia tambÉm", "leia também", "les plus lus", "lesen sie au", "lire aussi", "meer nieuws", "mehr zum the", "meistgelesen", "more about", "more article", "more from", "more in", "more like th", "more news", "more on", "more stories", "more to expl", "most popular", "most read", "most shared", "most viewed", "noticias rel", "notÍcias re", "notícias re", "popular", "potrebbe int", "read also", "read more", "read next", "recommended", "related", "see also", "sur le mÊme", "sur le même", "te puede int", "top stories", "trending", "up next", "veja tambÉm", "veja também", "weitere arti", "weitere beit", "weitere nach", "what to read", "you may also", "you may be i", "you may enjo", "you may like", "you might al", "you might be", "you might en", "you might li", "À lire auss", "à lire auss"],
+    &["beitragsnavi", "czytaj dalej", "czytaj rÓwn", "czytaj równ", "czytaj takŻ", "czytaj takż", "czytaj teŻ", "czytaj też", "czytaj wiĘc", "czytaj więc", "die redaktio", "editor choic", "editor picks", "editor' choi", "editor' pick", "editor'' cho", "editor'' pic", "editor's cho", "editor's pic", "editor's' ch", "editor's' pi", "editor'’ c", "editor'’ p", "editor'’' ", "editor'’s ", "editor'’s'", "editors choi", "editors pick", "editors' cho", "editors' pic", "editors'' ch", "editors'' pi", "editors's ch", "editors's pi", "editors's' c", "editors's' p", "editors'’ ", "editors'’'", "editors'’s", "editorss cho", "editorss pic", "editorss' ch", "editorss' pi", "editors’ c", "editors’ p", "editors’' ", "editors’s ", "editors’s'", "editor’ ch", "editor’ pi", "editor’' c", "editor’' p", "editor’s c", "editor’s p", "editor’s' ", "empfehlungen", "les mer", "les ogsÅ", "les også", "les ogsÅ", "lÄs mer", "lÄs ocksÅ", "lÄs också", "lÄs ocksÅ", "lÆs mere", "lÆs ogsÅ", "lÆs også", "lÆs ogsÅ", "läs mer", "läs ocksÅ", "läs också", "läs ocksÅ", "læs mere", "læs ogsÅ", "læs også", "læs ogsÅ", "najczĘŚcie", "najczĘście", "najczęŚcie", "najczęście", "najnowsze", "next article", "next post", "next story", "nÄchster ar", "nÄchster be", "nächster ar", "nächster be", "polecane", "post navigat", "powiĄzane", "powiązane", "previous art", "previous pos", "previous sto", "vorheriger a", "vorheriger b", "zobacz rÓwn", "zobacz równ", "zobacz takŻ", "zobacz takż", "zobacz teŻ", "zobacz też"],
+    &["argomenti", "categories", "category", "etiquetas", "filed under", "mots-clÉs", "mots-clés", "posted in", "schlagwÖrte", "schlagwörte", "tag", "themen", "topic", "trefwoorden"],
+    &["about the au", "about the wr", "about writer", "author bio", "meet the aut", "over de aute", "sobre el aut", "sobre o auto", "sull'autore", "À propos de", "Über den au", "Über die au", "à propos de", "über den au", "über die au"],
+    &[],
+    &[],
+    &["(c)", "copyright", "©"],
+    &["accessibilit", "advertise", "agb", "aide", "aiuto", "aviso legal", "ayuda", "careers", "datenschutz", "faq", "help", "hilfe", "informativa ", "jobs", "mentions lÉ", "mentions lé", "nutzungsbedi", "politique de", "polÍtica de", "política de", "privacy", "rss", "site map", "sitemap", "terms"],
+    &["back to top", "haut de page", "naar boven", "nach oben", "torna su", "voltar ao to", "volver arrib"],
+    &["[ins::ins]", "ad", "annonce", "annons", "anzeige", "article cont", "continue rea", "mainos", "paid content", "paid post", "promoted", "pubblicitÀ", "pubblicità", "publicidad", "publicitÉ", "publicité", "reklama", "scroll to co", "sponsored", "story contin", "werbung"],
+    &[],
+    &["afp", "ap photo", "bild", "credit", "crÉdit", "crédit", "foto", "getty images", "illustration", "image", "photo", "picture", "quelle", "reuters", "shutterstock", "source"],
+    &[],
+    &[],
+    &[],
+    &["actualizado", "aggiornato", "aktualisiert", "atualizado", "bijgewerkt", "first publis", "gepubliceerd", "last updated", "mis À jour", "mis à jour", "modified", "posted", "pubblicato", "publicado", "publicerad", "published", "publiÉ", "publié", "stand", "updated", "uppdaterad", "verÖffentli", "veröffentli"],
+    &[],
+];
+/// See [`PHRASE_PREFIXES`]: for each phrase, literals anywhere in the text.
+#[rustfmt::skip]
+const PHRASE_LITERALS: &[&[&str]] = &[
+    &["logo"],
+    &[],
+    &["["],
+    &["carrello", "carrinho", "carrito", "my bookmarks", "panier", "saved articl", "shopping bag", "shopping bas", "shopping car", "warenkorb", "winkelwagen", "wish list", "wishlist"],
+    &[],
+    &["abonnez", "abonnieren", "assine", "e-mail addre", "email addres", "enter your e", "get our best", "get our late", "get the best", "get the late", "inschrijven", "iscriviti", "newsletter", "sign up for", "subscribe fo", "subscribe no", "subscribe to", "suscrib", "suscrÍb", "suscríb", "unsubscribe ", "we don't spa", "we dont spam", "we never spa", "we won't spa", "we wont spam", "your inbox"],
+    &[],
+    &["/", ">", "»", "›"],
+    &["aufrufe", "comentarios", "comentÁrios", "comentários", "comment", "kommentare", "lesezeit", "like", "reacties", "read", "share", "temps de lec", "tiempo de le", "view", "visitas", "visualizaÇ", "visualizaç", "visualizzazi", "vues"],
+    &[],
+    &["copy link", "copy the lin", "send via", "share by e-m", "share by ema", "share via e-", "share via em", "sharing opti"],
+    &["(opens in a ", "(opens in ne"],
+    &[],
+    &[],
+    &["add a commen", "akismet", "be the first", "cancel reply", "comment", "leave a comm", "leave a repl", "log in to co", "post a comme", "required fie", "write a comm", "your email a"],
+    &[],
+    &[],
+    &[],
+    &[],
+    &["author", "autor", "columnist", "contributor", "corresponden", "editor", "freelance", "giornalista", "jornalista", "journalist", "periodista", "redacteur", "redakteur", "reporter", "rÉdacteur", "rÉdactrice", "rédacteur", "rédactrice", "verslaggever", "writer"],
+    &["accept all c", "accept cooki", "cookie", "gebruikt coo", "utilise des ", "utiliza cook", "utilizza coo", "utilizza i c", "verwendet co"],
+    &["all rights r", "alle rechte ", "alle rechten", "todos los de", "todos os dir", "tous droits ", "tutti i diri"],
+    &[],
+    &[],
+    &[],
+    &["affiliate li", "at no additi", "at no extra ", "by clicking", "by signing u", "by submittin", "by subscribi", "earn a commi", "earn a compe", "earn a small", "earn commiss", "earn compens", "earn small c", "enlace de af", "enlaces de a", "i agree that", "i agree to", "lien affili", "liens affili", "make a commi", "make a compe", "make a small", "make commiss", "make compens", "make small c", "partnerlink", "provision-li", "provisionen-", "provisionenl", "provisionlin", "receive a co", "receive a sm", "receive comm", "receive comp", "receive smal", "you agree to"],
+    &[],
+    &["' profile im", "' profile ph", "' profile pi", "'s profile i", "'s profile p", "avatar", "headshot of ", "image of aut", "image of the", "open this ph", "photo of aut", "photo of the", "picture of a", "picture of t", "’ profile ", "’s profile"],
+    &["©"],
+    &["afp", "bild", "credit", "file", "foto", "getty", "image", "photo", "picture", "reuters", "shutterstock"],
+    &[],
+    &[],
+];
+
+/// Letters that `(?i)` matches with an ASCII one ('ſ' with 's', the Kelvin
+/// sign with 'k') and the literals' ASCII case does not: a text holding
+/// one is tried against every phrase.
+const FOLDED_TO_ASCII: [&str; 2] = ["ſ", "\u{212A}"];
+
+/// Which phrases a block may match: its first bytes against the phrases'
+/// prefixes, and one pass of an Aho-Corasick automaton over the phrases'
+/// literals. Most blocks have few candidates, so most phrase matchers are
+/// never run (their calls were a quarter of the plain-text run).
+struct PhraseGate {
+    /// The prefixes of one byte, by that byte (lower-cased): their
+    /// phrases (bits, by index).
+    short_prefixes: [u64; 256],
+    /// The longer prefixes by their first two bytes (lower-cased), with
+    /// their phrases.
+    prefixes: FxHashMap<[u8; 2], Vec<(&'static [u8], u64)>>,
+    literals: Vec<&'static str>,
+    /// The literals' automaton for the first blocks: quick to build (a
+    /// one-file run needs no more).
+    nfa: AhoCorasick,
+    /// Bytes searched so far, and the faster automaton built once they
+    /// pass [`DFA_AFTER`] (as [`Matcher`] does).
+    scanned: AtomicUsize,
+    dfa: OnceLock<AhoCorasick>,
+    /// The phrases of each literal.
+    phrases: Vec<u64>,
+    /// The phrases with neither prefixes nor literals.
+    always: u64,
+}
+
+const _: () =
+    assert!(PHRASES.len() <= 64 && PHRASE_PREFIXES.len() == PHRASES.len() && PHRASE_LITERALS.len() == PHRASES.len());
+
+static GATE: LazyLock<PhraseGate> = LazyLock::new(|| {
+    let mut short_prefixes = [0u64; 256];
+    let mut prefixes: FxHashMap<[u8; 2], Vec<(&'static [u8], u64)>> = FxHashMap::default();
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+    let (mut literals, mut phrases, mut always) = (Vec::new(), Vec::new(), 0u64);
+    let mut add = |literal: &'static str, bits: u64| {
+        let i = *index.entry(literal).or_insert_with(|| {
+            literals.push(literal);
+            phrases.push(0);
+            literals.len() - 1
+        });
+        phrases[i] |= bits;
+    };
+    for (k, (starts, lits)) in PHRASE_PREFIXES.iter().zip(PHRASE_LITERALS).enumerate() {
+        if starts.is_empty() && lits.is_empty() {
+            always |= 1 << k;
+        }
+        for start in starts.iter().map(|s| s.as_bytes()) {
+            let bucket = match start {
+                [] => {
+                    always |= 1 << k;
+                    continue;
+                }
+                [one] => {
+                    short_prefixes[usize::from(one.to_ascii_lowercase())] |= 1 << k;
+                    continue;
+                }
+                [a, b, ..] => prefixes
+                    .entry([a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+                    .or_default(),
+            };
+            match bucket.iter_mut().find(|(s, _)| s.eq_ignore_ascii_case(start)) {
+                Some((_, bits)) => *bits |= 1 << k,
+                None => bucket.push((start, 1 << k)),
+            }
+        }
+        for lit in lits.iter() {
+            add(lit, 1 << k);
+        }
+    }
+    for lit in FOLDED_TO_ASCII {
+        add(lit, u64::MAX);
+    }
+    PhraseGate {
+        short_prefixes,
+        prefixes,
+        nfa: literal_automaton(&literals, AhoCorasickKind::ContiguousNFA),
+        literals,
+        scanned: AtomicUsize::new(0),
+        dfa: OnceLock::new(),
+        phrases,
+        always,
+    }
+});
+
+/// Bytes the gate searches with its NFA before it builds its DFA: the DFA
+/// searches twice as fast but takes milliseconds to build.
+const DFA_AFTER: usize = 256 * 1024;
+
+fn literal_automaton(literals: &[&str], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(kind))
+        .build(literals)
+        .expect("static phrase literals")
+}
+
+impl PhraseGate {
+    /// The phrases (bits, by index) that may match `text`.
+    fn candidates(&self, text: &str) -> u64 {
+        let mut bits = self.always;
+        let bytes = text.as_bytes();
+        if let Some(first) = bytes.first() {
+            bits |= self.short_prefixes[usize::from(first.to_ascii_lowercase())];
+        }
+        if let [a, b, ..] = bytes
+            && let Some(bucket) = self.prefixes.get(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        {
+            for (start, phrases) in bucket {
+                if bytes
+                    .get(..start.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(start))
+                {
+                    bits |= phrases;
+                }
+            }
+        }
+        let warm = self.dfa.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER;
+        let literals = if warm {
+            self.dfa
+                .get_or_init(|| literal_automaton(&self.literals, AhoCorasickKind::DFA))
+        } else {
+            &self.nfa
+        };
+        for m in literals.find_overlapping_iter(text) {
+            bits |= self.phrases[m.pattern().as_usize()];
+        }
+        bits
+    }
+}
+
 /// `pattern` with every `\b` made an ASCII word boundary.
 pub fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
@@ -289,11 +525,13 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 /// Reason code of the first chrome phrase that matches `text` (a block of
 /// `words` words), if any.
 pub fn chrome_reason(text: &str, words: usize) -> Option<&'static str> {
+    let candidates = GATE.candidates(text);
     PHRASES
         .iter()
         .zip(PHRASE_REGEXES.iter())
-        .find(|(p, re)| words <= p.max_words && re.is_match(text))
-        .map(|(p, _)| p.reason)
+        .enumerate()
+        .find(|(k, (p, re))| candidates & (1 << k) != 0 && words <= p.max_words && re.is_match(text))
+        .map(|(_, (p, _))| p.reason)
         .or_else(|| is_comment_header(text, words).then_some("comments"))
 }
 
@@ -359,12 +597,14 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     });
     let text = text.trim_end();
     // Credits sit at the very end: look at the last 160 characters only.
-    let tail = text.char_indices().rev().nth(160).map_or(text, |(i, _)| &text[i..]);
+    let tail = &text[last_chars_start(text, 160)..];
     // What each pattern needs, tested first: a labelled credit has a ':'
     // or '©', an unlabelled one a picture word (ASCII letters, whose only
     // non-ASCII case partners are those of 'k' and 's'). Most blocks then
     // skip both regexes, and a short run never compiles them.
-    if (tail.contains([':', '©']) && LABELLED.is_match(tail)) || (names_a_picture(tail) && TRAILING.is_match(tail)) {
+    if ((tail.contains(':') || tail.contains('©')) && LABELLED.is_match(tail))
+        || (names_a_picture(tail) && TRAILING.is_match(tail))
+    {
         return true;
     }
     let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
@@ -375,14 +615,45 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
     credit.split_whitespace().count() <= 6 && CREDIT.is_match(credit)
 }
 
+/// Where the text's last `n + 1` chars start (0 if it has no more):
+/// `text.char_indices().rev().nth(n)`, counted on the bytes (a char
+/// starts at each byte that is not a UTF-8 continuation byte).
+fn last_chars_start(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.len() <= n {
+        return 0;
+    }
+    // An ASCII end: a char per byte.
+    let ascii_from = bytes.len() - n - 1;
+    if bytes[ascii_from..].is_ascii() {
+        return ascii_from;
+    }
+    let mut starts = 0;
+    for i in (0..bytes.len()).rev() {
+        if bytes[i] & 0xC0 != 0x80 {
+            if starts == n {
+                return i;
+            }
+            starts += 1;
+        }
+    }
+    0
+}
+
 /// Whether `text` has "pic", "photo", "foto" or "image" in any case: every
 /// branch of the unlabelled-credit pattern names one of them.
 fn names_a_picture(text: &str) -> bool {
-    text.as_bytes().windows(3).enumerate().any(|(i, w)| {
-        let rest = &text.as_bytes()[i..];
-        let starts = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
-        matches!(w[0] | 0x20, b'p' | b'f' | b'i')
-            && (starts(b"pic") || starts(b"photo") || starts(b"foto") || starts(b"image"))
+    let b = text.as_bytes();
+    // Each word's first two letters ("pi", "ph", "fo", "im") before its
+    // whole.
+    b.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            [pair[0] | 0x20, pair[1] | 0x20],
+            [b'p', b'i' | b'h'] | [b'f', b'o'] | [b'i', b'm']
+        ) && {
+            let starts = |word: &[u8]| b.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+            starts(b"pic") || starts(b"photo") || starts(b"foto") || starts(b"image")
+        }
     })
 }
 
@@ -398,6 +669,16 @@ pub fn is_section_end(reason: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_chars_are_counted_on_bytes() {
+        for text in ["", "a", "abc", "Ünïcödé — “quoted” text", "東京都の港は月曜日に", "x━y"] {
+            for n in 0..12 {
+                let chars = text.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
+                assert_eq!(last_chars_start(text, n), chars, "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn picture_words_gate_the_unlabelled_credit_pattern() {
@@ -586,5 +867,254 @@ mod tests {
         assert_eq!(chrome_reason("\"Follow Max on Mastodon.\"", 4), Some("share"));
         assert_eq!(chrome_reason("Follow the river on foot to the old mill.", 9), None);
         assert_eq!(chrome_reason("Follow the river on foot.", 5), None);
+    }
+}
+
+/// Derives [`PHRASE_LITERALS`] from the patterns and checks it: every
+/// block a phrase matches must hold one of its literals.
+#[cfg(test)]
+mod phrase_literals {
+    use super::*;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::{
+        Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Dot, Hir, HirKind, Look,
+    };
+
+    /// Classes larger than this match "any character" here: no literal
+    /// goes through them.
+    const SMALL_CLASS: usize = 16;
+
+    /// The case the gate ignores: ASCII letters, and the two non-ASCII
+    /// letters that fold to ASCII ones (a block holding them is always
+    /// tested, see [`FOLDED_TO_ASCII`]).
+    fn fold(c: char) -> char {
+        match c {
+            'ſ' => 's',
+            '\u{212A}' => 'k',
+            c => c.to_ascii_lowercase(),
+        }
+    }
+
+    /// `hir` with its case folded ([`fold`]): it matches the folded form
+    /// of every text the original matches.
+    fn folded(hir: &Hir) -> Hir {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => hir.clone(),
+            HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+                Ok(s) => Hir::literal(s.chars().map(fold).collect::<String>().into_bytes()),
+                Err(_) => Hir::literal(lit.0.to_ascii_lowercase()),
+            },
+            HirKind::Class(Class::Unicode(cls)) => {
+                let chars: Vec<char> = cls
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .take(SMALL_CLASS + 1)
+                    .collect();
+                if chars.len() > SMALL_CLASS {
+                    return Hir::dot(Dot::AnyChar);
+                }
+                let ranges = chars.into_iter().map(|c| ClassUnicodeRange::new(fold(c), fold(c)));
+                Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+            }
+            HirKind::Class(Class::Bytes(cls)) => {
+                let bytes: Vec<u8> = cls
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .take(SMALL_CLASS + 1)
+                    .collect();
+                if bytes.len() > SMALL_CLASS {
+                    return Hir::dot(Dot::AnyByte);
+                }
+                let ranges = bytes
+                    .into_iter()
+                    .map(|b| ClassBytesRange::new(b.to_ascii_lowercase(), b.to_ascii_lowercase()));
+                Hir::class(Class::Bytes(ClassBytes::new(ranges)))
+            }
+            HirKind::Repetition(rep) => {
+                let mut rep = rep.clone();
+                rep.sub = Box::new(folded(&rep.sub));
+                Hir::repetition(rep)
+            }
+            HirKind::Capture(cap) => {
+                let mut cap = cap.clone();
+                cap.sub = Box::new(folded(&cap.sub));
+                Hir::capture(cap)
+            }
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(folded).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(folded).collect()),
+        }
+    }
+
+    type Lits = Vec<Vec<u8>>;
+
+    /// Literals one of which starts every match of `hir`, if finitely many.
+    fn prefixes(hir: &Hir) -> Option<Lits> {
+        let mut ex = Extractor::new();
+        ex.kind(ExtractKind::Prefix)
+            .limit_class(SMALL_CLASS)
+            .limit_total(4096)
+            .limit_literal_len(32);
+        let seq = ex.extract(hir);
+        let lits: Lits = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+        (!lits.iter().any(Vec::is_empty)).then_some(lits)
+    }
+
+    /// Better literals: longer (fewer false hits), then fewer.
+    fn score(lits: &Lits) -> (usize, std::cmp::Reverse<usize>) {
+        (
+            lits.iter().map(Vec::len).min().unwrap_or(0),
+            std::cmp::Reverse(lits.len()),
+        )
+    }
+
+    /// Literals one of which every match of `hir` holds, if finitely many.
+    fn required(hir: &Hir) -> Option<Lits> {
+        let mut best = prefixes(hir);
+        let mut consider = |cand: Option<Lits>| {
+            if let Some(c) = cand
+                && best.as_ref().is_none_or(|b| score(&c) > score(b))
+            {
+                best = Some(c);
+            }
+        };
+        match hir.kind() {
+            HirKind::Capture(cap) => consider(required(&cap.sub)),
+            HirKind::Repetition(rep) if rep.min >= 1 => consider(required(&rep.sub)),
+            HirKind::Alternation(subs) => {
+                let each: Option<Vec<Lits>> = subs.iter().map(required).collect();
+                consider(each.map(|e| e.concat()));
+            }
+            HirKind::Concat(subs) => {
+                for k in 0..subs.len() {
+                    consider(required(&subs[k]));
+                    consider(prefixes(&Hir::concat(subs[k..].to_vec())));
+                }
+            }
+            _ => {}
+        }
+        best
+    }
+
+    /// Bytes a literal of the table keeps: a shorter one still has to be in
+    /// the block, and the table stays small.
+    const KEEP: usize = 12;
+
+    /// `lits` cut to [`KEEP`] bytes (whole characters), deduplicated,
+    /// without those that another implies (holds, or starts with for
+    /// `prefixes`).
+    fn tidy(lits: Lits, prefixes: bool) -> Vec<String> {
+        let mut out: Vec<String> = lits
+            .iter()
+            .map(|l| {
+                let l = &l[..l.len().min(KEEP)];
+                match std::str::from_utf8(l) {
+                    Ok(s) => s.to_string(),
+                    Err(e) => String::from_utf8_lossy(&l[..e.valid_up_to()]).into_owned(),
+                }
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        let all = out.clone();
+        out.retain(|l| {
+            !all.iter().any(|o| {
+                o != l
+                    && if prefixes {
+                        l.starts_with(o.as_str())
+                    } else {
+                        l.contains(o.as_str())
+                    }
+            })
+        });
+        out
+    }
+
+    /// What every text phrase `p` matches holds: one of the first list at
+    /// its start or one of the second anywhere. None if some branch of the
+    /// pattern needs no literal.
+    fn derive(p: &Phrase) -> Option<(Vec<String>, Vec<String>)> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&ascii_boundaries(p.pattern))
+            .expect("static chrome phrase");
+        let hir = folded(&hir);
+        let branches = match hir.kind() {
+            HirKind::Alternation(subs) => subs.clone(),
+            _ => vec![hir],
+        };
+        let (mut starts, mut anywhere) = (Lits::new(), Lits::new());
+        for branch in &branches {
+            // A branch anchored at the text's start: its prefixes start it.
+            let anchored = branch.properties().look_set_prefix().contains(Look::Start);
+            match prefixes(branch).filter(|_| anchored) {
+                Some(lits) => starts.extend(lits),
+                None => anywhere.extend(required(branch)?),
+            }
+        }
+        let (starts, anywhere) = (tidy(starts, true), tidy(anywhere, false));
+        (!starts.iter().chain(&anywhere).any(String::is_empty)).then_some((starts, anywhere))
+    }
+
+    /// The tables as Rust source, for pasting over [`PHRASE_PREFIXES`] and
+    /// [`PHRASE_LITERALS`].
+    fn table_source() -> String {
+        let mut out = String::new();
+        for (name, second) in [("PHRASE_PREFIXES", false), ("PHRASE_LITERALS", true)] {
+            out.push_str(&format!("const {name}: &[&[&str]] = &[\n"));
+            for p in PHRASES {
+                let (starts, anywhere) = derive(p).unwrap_or_default();
+                let lits = if second { anywhere } else { starts };
+                let quoted: Vec<String> = lits.iter().map(|l| format!("{l:?}")).collect();
+                out.push_str(&format!("    &[{}],\n", quoted.join(", ")));
+            }
+            out.push_str("];\n");
+        }
+        out
+    }
+
+    /// Every literal a phrase requires at a text's start starts with one
+    /// of its prefixes or holds one of its literals, every literal it
+    /// requires anywhere holds one of its literals (then a block it
+    /// matches holds one of its entries), and a phrase with a branch that
+    /// requires no literal has none. On failure the derived tables are
+    /// written to `target/phrase_literals.rs`.
+    #[test]
+    fn the_tables_hold_every_phrases_required_literals() {
+        let mut wrong = Vec::new();
+        for (k, p) in PHRASES.iter().enumerate() {
+            let lower = |t: &[&str]| t.iter().map(|t| t.to_ascii_lowercase()).collect::<Vec<_>>();
+            let (starts, anywhere) = (lower(PHRASE_PREFIXES[k]), lower(PHRASE_LITERALS[k]));
+            let inside = |l: &String| anywhere.iter().any(|t| l.contains(t.as_str()));
+            let covered = match derive(p) {
+                _ if starts.is_empty() && anywhere.is_empty() => true,
+                None => false,
+                Some((s, a)) => {
+                    s.iter()
+                        .all(|l| starts.iter().any(|t| l.starts_with(t.as_str())) || inside(l))
+                        && a.iter().all(inside)
+                }
+            };
+            if !covered {
+                wrong.push(k);
+            }
+        }
+        if !wrong.is_empty() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/phrase_literals.rs");
+            let _ = std::fs::write(path, table_source());
+            panic!("phrases {wrong:?} need new literals: see {path}");
+        }
+    }
+
+    #[test]
+    fn the_gate_finds_the_phrases_a_block_may_match() {
+        let bit = |k: usize| 1u64 << k;
+        // The menu phrases of "Search"; none of a sentence without literals.
+        let search = GATE.candidates("SEARCH");
+        assert!(search & bit(1) != 0 && search & bit(2) != 0, "{search:b}");
+        assert_eq!(GATE.candidates("The minister spoke on Monday."), GATE.always);
+        // A long s or a Kelvin sign: every phrase.
+        assert_eq!(GATE.candidates("ſubſcribe"), u64::MAX);
+        assert_eq!(chrome_reason("Newsletter abonnieren", 2), Some("newsletter"));
+        assert_eq!(chrome_reason("\u{212A}ontakt", 1), Some("menu"));
     }
 }

@@ -47,7 +47,10 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         }
         let (kind, text) = match strip_bullet(trimmed) {
             Some(rest) => (BlockKind::ListItem, rest),
-            None if pending_bullet || NUMBERED.is_match(trimmed) => (BlockKind::ListItem, trimmed),
+            // `\d` (Unicode) is numeric: other lines skip the regex.
+            None if pending_bullet || trimmed.starts_with(char::is_numeric) && NUMBERED.is_match(trimmed) => {
+                (BlockKind::ListItem, trimmed)
+            }
             None => (BlockKind::Paragraph, trimmed),
         };
         pending_bullet = false;
@@ -90,11 +93,24 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// already labelled keep their label.
 pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
     for block in blocks.iter_mut().filter(|b| b.chrome.is_none()) {
-        block.chrome = block_reason(&block.text, rules);
+        let words = word_count(&block.text);
+        block.chrome = block_reason(&block.text, rules, words, None);
     }
 }
 
-fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
+/// [`label_chrome`] with the page's features, computed once for this
+/// and for the region: no second word count, code test or date search.
+fn label_chrome_with(blocks: &mut [Block], page: &features::Page, rules: &Rules) {
+    for (block, f) in blocks.iter_mut().zip(&page.feats) {
+        if block.chrome.is_none() {
+            block.chrome = block_reason(&block.text, rules, f.words, Some(f));
+        }
+    }
+}
+
+/// Why a block of `words` words is chrome, if it is. `feats`, when the
+/// caller has them, answer whether it is code and whether it holds a date.
+fn block_reason(text: &str, rules: &Rules, words: usize, feats: Option<&features::Features>) -> Option<&'static str> {
     if rules.matches(text) {
         return Some(super::rules::RULE_REASON);
     }
@@ -104,10 +120,9 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
     if is_bare_url(text) {
         return Some("link");
     }
-    let words = word_count(text);
     // A line of code may hold a date or a slash ("WHERE day > '2024-01-01'",
     // "a = b / c"): no date line, no breadcrumb.
-    if words > lexicon::MAX_PHRASE_WORDS || features::looks_like_code(text) {
+    if words > lexicon::MAX_PHRASE_WORDS || feats.map_or_else(|| features::looks_like_code(text), |f| f.code) {
         return None;
     }
     if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {
@@ -116,7 +131,9 @@ fn block_reason(text: &str, rules: &Rules) -> Option<&'static str> {
     if let Some(reason) = lexicon::chrome_reason(text, words) {
         return Some(reason);
     }
+    // `dated` is `contains_date` for blocks this short: no date, no search.
     if words <= 14
+        && feats.is_none_or(|f| f.dated)
         && let Some(found) = crate::extract::date::find_date(text)
     {
         // A line that is mostly a date (with maybe a label or a time).
@@ -144,8 +161,10 @@ fn is_bare_url(text: &str) -> bool {
 /// article region and the headline. Blocks already labelled chrome (e.g.
 /// by the HTML stage) stay chrome.
 pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> CleanDoc {
-    label_chrome(&mut blocks, rules);
-    region::select(&mut blocks);
+    // Features depend on the texts only, not on the labels.
+    let page = features::Page::new(&blocks);
+    label_chrome_with(&mut blocks, &page, rules);
+    region::select_with(&mut blocks, &page);
     CleanDoc {
         blocks,
         meta: Default::default(),
@@ -169,7 +188,7 @@ mod tests {
             "HTTP://example.net/",
         ] {
             assert!(is_bare_url(t), "{t}");
-            assert_eq!(block_reason(t, &rules), Some("link"), "{t}");
+            assert_eq!(block_reason(t, &rules, word_count(t), None), Some("link"), "{t}");
         }
         for t in [
             "Website: https://example.org/",
@@ -296,17 +315,21 @@ You may also like\n\nA second story about the weather that we wrote for this tes
         assert_eq!(doc.blocks[0].chrome, None);
     }
 
+    /// `block_reason` both ways: without the page's features (the HTML
+    /// path) and with them; they must agree.
+    fn reason_of_text(t: &str) -> Option<&'static str> {
+        let rules = Rules::default();
+        let plain = block_reason(t, &rules, word_count(t), None);
+        let f = features::of_text(t);
+        assert_eq!(block_reason(t, &rules, f.words, Some(&f)), plain, "{t}");
+        plain
+    }
+
     #[test]
     fn bylines_and_date_lines() {
-        assert_eq!(block_reason("By Jane Doe", &Rules::default()), Some("byline"));
-        assert_eq!(block_reason("Von Max Muster", &Rules::default()), Some("byline"));
-        assert_eq!(
-            block_reason("Published March 3, 2025 at 10:00", &Rules::default()),
-            Some("date")
-        );
-        assert_eq!(
-            block_reason("By the end of the year the pier will reopen.", &Rules::default()),
-            None
-        );
+        assert_eq!(reason_of_text("By Jane Doe"), Some("byline"));
+        assert_eq!(reason_of_text("Von Max Muster"), Some("byline"));
+        assert_eq!(reason_of_text("Published March 3, 2025 at 10:00"), Some("date"));
+        assert_eq!(reason_of_text("By the end of the year the pier will reopen."), None);
     }
 }

@@ -30,11 +30,17 @@ const SOFT_SECTION_END: f32 = -40.0;
 /// after it) and the headline.
 pub fn select(blocks: &mut [Block]) {
     let page = Page::new(blocks);
-    label_author_bios(blocks, &page);
-    let scores = scores(blocks, &page);
+    select_with(blocks, &page);
+}
+
+/// [`select`] with the page's features already computed (from the same
+/// texts: labels do not change them).
+pub fn select_with(blocks: &mut [Block], page: &Page) {
+    label_author_bios(blocks, page);
+    let scores = scores(blocks, page);
     let chrome_free = is_chrome_free(blocks);
     let Some((start, end)) = best_run(&scores)
-        .map(|(start, end)| (start, terminate(blocks, &page, start, end)))
+        .map(|(start, end)| (start, terminate(blocks, page, start, end)))
         .map(|(start, end)| (start, extend_end(blocks, end, chrome_free)))
         .or_else(|| chrome_free.then(|| whole_text(blocks)).flatten())
     else {
@@ -48,9 +54,9 @@ pub fn select(blocks: &mut [Block]) {
             block.chrome = Some(if i < start { "header" } else { "footer" });
         }
     }
-    drop_inline_teasers(blocks, &page, start, end);
-    drop_table_of_contents(blocks, &page, start, end);
-    if let Some((h, cut)) = find_headline(blocks, &page, start, end, chrome_free) {
+    drop_inline_teasers(blocks, page, start, end);
+    drop_table_of_contents(blocks, page, start, end);
+    if let Some((h, cut)) = find_headline(blocks, page, start, end, chrome_free) {
         if cut {
             for block in blocks.iter_mut().take(h).skip(start) {
                 block.chrome.get_or_insert("header");
@@ -61,7 +67,7 @@ pub fn select(blocks: &mut [Block]) {
             drop_standfirst(blocks, h, end);
         }
     }
-    drop_repeats(blocks, &page, start.min(end), end);
+    drop_repeats(blocks, page, start.min(end), end);
 }
 
 /// Words of prose the article must have before a comment section or a
@@ -282,6 +288,16 @@ const CAPTION_EXTRA_WORDS: usize = 10;
 /// paragraph repeated further down (a pull quote, a teaser) is kept once.
 fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
     let end = end.min(blocks.len().saturating_sub(1));
+    // Each block's opening, once: most neighbours differ there, and
+    // [`same_picture`] is then not asked.
+    let lo = start.saturating_sub(2);
+    let openings: Vec<Option<u64>> = page
+        .keys
+        .get(lo..=end)
+        .unwrap_or_default()
+        .iter()
+        .map(|k| opening(k))
+        .collect();
     for i in start..=end {
         let key = &page.keys[i];
         // Code repeats its lines ("}", "return err") and is no caption.
@@ -304,7 +320,9 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
             // much shorter than that paragraph, and both stay.
             let alike = wi.abs_diff(wj) <= CAPTION_EXTRA_WORDS.max(wi.min(wj));
             alike && (other.starts_with(key.as_str()) || key.starts_with(other.as_str()) && wj >= 4)
-                || same_picture(&blocks[i].text, key, &blocks[j].text, other)
+                || openings[i - lo].is_some()
+                    && openings[i - lo] == openings[j - lo]
+                    && same_picture(&blocks[i].text, key, &blocks[j].text, other)
         });
         if near {
             blocks[i].chrome = Some("caption");
@@ -317,18 +335,35 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
     }
 }
 
+/// Words two blocks must share at their start to describe one picture.
+const OPENING: usize = 8;
+
+/// The words of a key, as [`same_picture`] compares them.
+fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// A hash of a key's first [`OPENING`] words, None if it has fewer: two
+/// keys whose openings differ hash apart (almost always; equal hashes are
+/// then compared word by word).
+fn opening(key: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    let n = key_words(key).take(OPENING).inspect(|w| w.hash(&mut hasher)).count();
+    (n == OPENING).then(|| hasher.finish())
+}
+
 /// Two neighbouring blocks that describe the same picture: an image's alt
 /// text and its caption, or one caption shown twice (the second perhaps
 /// with a credit or more detail). They open with the same eight words and
 /// nearly every word of the shorter is in the longer. A question or a
 /// lead-in to a list (ending with ':') next to its answer is not one.
 fn same_picture<'a>(text: &str, key: &'a str, other_text: &str, other: &'a str) -> bool {
-    const OPENING: usize = 8;
     let ends_open = |t: &str| t.trim_end().ends_with(['?', ':']);
     if key == other || ends_open(text) || ends_open(other_text) {
         return false;
     }
-    let words = |t: &'a str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let words = key_words;
     // Compare the openings before collecting anything: most neighbours differ.
     if words(key).take(OPENING).count() < OPENING || !words(key).take(OPENING).eq(words(other).take(OPENING)) {
         return false;
@@ -429,8 +464,11 @@ const TOC_MIN_ENTRIES: usize = 3;
 /// for comparing a contents entry with its heading.
 fn without_number(key: &str) -> &str {
     let t = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-    let t = match t.split_once(['.', ')']) {
-        Some((roman, rest)) if !roman.is_empty() && roman.chars().all(|c| "ivxlc".contains(c)) => rest,
+    // A roman number: its letters up to the first '.' or ')' (looking no
+    // further than the letters, not through the whole text).
+    let roman = t.bytes().take_while(|b| b"ivxlc".contains(b)).count();
+    let t = match t.as_bytes().get(roman) {
+        Some(b'.' | b')') if roman > 0 => &t[roman + 1..],
         _ => t,
     };
     t.trim_start()
@@ -446,15 +484,14 @@ fn drop_table_of_contents(blocks: &mut [Block], page: &Page, start: usize, end: 
     let entry = |b: &Block, f: &Features| {
         b.chrome.is_none() && f.words <= 12 && (!f.ends_sentence || b.text.trim_end().ends_with('?')) && !f.code
     };
+    // Each block's key without its number, once (not per pair compared).
+    let keys: Vec<&str> = page.keys.iter().take(end + 1).map(|k| without_number(k)).collect();
     let mut i = start;
     while i <= end {
         // The run stops at the first heading that repeats one of its
         // entries: the article's first section starts there.
         let run_end = (i..=end)
-            .take_while(|&j| {
-                entry(&blocks[j], &page.feats[j])
-                    && !(i..j).any(|e| without_number(&page.keys[e]) == without_number(&page.keys[j]))
-            })
+            .take_while(|&j| entry(&blocks[j], &page.feats[j]) && !keys[i..j].contains(&keys[j]))
             .last();
         let Some(run_end) = run_end else {
             i += 1;
@@ -462,9 +499,8 @@ fn drop_table_of_contents(blocks: &mut [Block], page: &Page, start: usize, end: 
         };
         // Where entry `j` comes back: once, as a heading further down.
         let heading_later = |j: usize| {
-            let key = without_number(&page.keys[j]);
-            let mut at =
-                (run_end + 1..=end).filter(|&k| blocks[k].chrome.is_none() && without_number(&page.keys[k]) == key);
+            let key = keys[j];
+            let mut at = (run_end + 1..=end).filter(|&k| blocks[k].chrome.is_none() && keys[k] == key);
             match (at.next(), at.next()) {
                 (Some(k), None) if !key.is_empty() => Some(k),
                 _ => None,
@@ -787,6 +823,11 @@ pub(crate) mod tests {
         assert_eq!(without_number("iv. the old piers"), "the old piers");
         assert_eq!(without_number("2.1 the old piers"), "the old piers");
         assert_eq!(without_number("ivy league"), "ivy league");
+        assert_eq!(without_number("3) xi) the old piers"), "xi) the old piers");
+        assert_eq!(without_number("xi) the old piers"), "the old piers");
+        assert_eq!(without_number("ix the old piers."), "ix the old piers.");
+        assert_eq!(without_number("vi"), "vi");
+        assert_eq!(without_number("1. "), "");
     }
 
     #[test]
