@@ -186,13 +186,15 @@ fn dot(cues: &[f32; CUES]) -> f32 {
 }
 
 /// What the headline scorer knows about the article region.
-struct Context {
+struct Context<'w> {
     start: usize,
     chrome_free: bool,
+    /// The blocks' content words, split once for all the cues.
+    words: &'w BlockWords<'w>,
     /// Content words of the article's opening prose.
-    opening: FxHashSet<Word>,
+    opening: FxHashSet<&'w Word>,
     /// Content words of the article's prose with their counts.
-    topic: FxHashMap<Word, usize>,
+    topic: FxHashMap<&'w Word, usize>,
     /// Blocks that are title-shaped and sum up the article.
     summing: Vec<bool>,
     /// Next prose block of the article (not chrome) at or after each index.
@@ -212,19 +214,26 @@ struct Context {
     glued_prose: OnceCell<FxHashSet<String>>,
 }
 
-impl Context {
-    fn new(blocks: &[Block], page: &Page, start: usize, end: usize, chrome_free: bool) -> Context {
-        let opening = opening_words(blocks, page, start);
-        let mut topic: FxHashMap<Word, usize> = FxHashMap::default();
-        for (b, f) in blocks.iter().zip(&page.feats).take(end + 1).skip(start) {
+impl<'w> Context<'w> {
+    fn new(
+        blocks: &[Block],
+        page: &Page,
+        words: &'w BlockWords<'w>,
+        start: usize,
+        end: usize,
+        chrome_free: bool,
+    ) -> Context<'w> {
+        let opening = opening_words(page, words, start);
+        let mut topic: FxHashMap<&Word, usize> = FxHashMap::default();
+        for (i, (b, f)) in blocks.iter().zip(&page.feats).enumerate().take(end + 1).skip(start) {
             if b.chrome.is_none() && f.is_prose(page.min_stop) {
-                for_each_content_word(&b.text, |w| *topic.entry(w).or_default() += 1);
+                for w in words.of(i) {
+                    *topic.entry(w).or_default() += 1;
+                }
             }
         }
-        let summing = blocks
-            .iter()
-            .zip(&page.feats)
-            .map(|(b, f)| is_summing_title(b, f, &opening))
+        let summing = (0..blocks.len())
+            .map(|i| is_summing_title(words, &page.feats[i], i, &opening))
             .collect();
         let mut next_prose = vec![None; blocks.len() + 1];
         for i in (0..blocks.len()).rev() {
@@ -253,6 +262,7 @@ impl Context {
         Context {
             start,
             chrome_free,
+            words,
             opening,
             topic,
             summing,
@@ -309,10 +319,11 @@ pub(super) fn find_headline(
     end: usize,
     chrome_free: bool,
 ) -> Option<(usize, bool)> {
-    let ctx = Context::new(blocks, page, start, end, chrome_free);
+    let words = BlockWords::new(blocks);
+    let ctx = Context::new(blocks, page, &words, start, end, chrome_free);
     // The opening words of the prose after a block, shared by the blocks
     // that have the same next prose block.
-    let mut after: FxHashMap<usize, FxHashSet<Word>> = FxHashMap::default();
+    let mut after: FxHashMap<usize, FxHashSet<&Word>> = FxHashMap::default();
     // The article's only block is its body, never its headline.
     let mut cands: Vec<(usize, [f32; CUES])> = (0..blocks.len())
         .filter(|&i| !(i >= start && end <= i))
@@ -331,8 +342,13 @@ pub(super) fn find_headline(
             continue;
         }
         if let Some(n) = ctx.next_prose[i + 1] {
-            let local = after.entry(n).or_insert_with(|| opening_words(blocks, page, n));
-            s += ovl * overlap(&blocks[i].text, local);
+            // The article's own opening is already known.
+            let local = if n == start {
+                &ctx.opening
+            } else {
+                after.entry(n).or_insert_with(|| opening_words(page, &words, n))
+            };
+            s += ovl * overlap(words.of(i), local);
         }
         if page.feats[i].words >= 3
             && best.is_none_or(|(b, _)| s + rep > b)
@@ -614,7 +630,8 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i + 1 == start {
         set(Cue::Adjacent, 1.0);
     }
-    set(Cue::Overlap, overlap(text, &ctx.opening));
+    let words = ctx.words.of(i);
+    set(Cue::Overlap, overlap(words, &ctx.opening));
     // The title may have its byline or date between it and the candidate.
     let prev = match i.checked_sub(1) {
         Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
@@ -622,7 +639,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     };
     if let Some(p) = prev
         && f.words >= 5
-        && follows_title(&blocks[p], &page.feats[p], text, &ctx.opening)
+        && follows_title(ctx.words, &page.feats[p], p, text, &ctx.opening)
     {
         set(Cue::AfterTitle, 1.0);
     }
@@ -652,13 +669,13 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i == 0 {
         set(Cue::FirstBlock, 1.0);
     }
-    let (mut n, mut counted, mut twice) = (0usize, 0usize, 0usize);
-    for_each_content_word(text, |w| {
-        let k = ctx.topic.get(&w).copied().unwrap_or(0);
-        n += 1;
+    let (mut counted, mut twice) = (0usize, 0usize);
+    for w in words {
+        let k = ctx.topic.get(w).copied().unwrap_or(0);
         counted += k.min(5);
         twice += usize::from(k >= 2);
-    });
+    }
+    let n = words.len();
     if n > 0 {
         set(Cue::Topic, counted as f32 / (5 * n) as f32);
         set(Cue::TopicTwice, twice as f32 / n as f32);
@@ -722,7 +739,8 @@ fn is_glued(text: &str) -> bool {
 /// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
 /// closing full stop, no date) with most of its content words in the
 /// article's opening prose.
-fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<Word>) -> bool {
+fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &FxHashSet<&Word>) -> bool {
+    let b = &words.blocks[i];
     let t = b.text.trim();
     matches!(b.chrome, None | Some("header"))
         && b.kind != BlockKind::ListItem
@@ -730,7 +748,7 @@ fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<Word>) -> bool 
         && !f.dated
         && t.chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with(['.', ':', ',', ';'])
-        && overlap(t, opening) >= 0.5
+        && overlap(words.of(i), opening) >= 0.5
 }
 
 /// `prev`, the block before a candidate, is itself a headline of this
@@ -739,7 +757,9 @@ fn is_summing_title(b: &Block, f: &Features, opening: &FxHashSet<Word>) -> bool 
 /// are in the article's opening prose, without being a breadcrumb or title
 /// that repeats the candidate. The candidate is then its standfirst or a
 /// caption.
-fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<Word>) -> bool {
+fn follows_title(words: &BlockWords, f: &Features, p: usize, text: &str, opening: &FxHashSet<&Word>) -> bool {
+    let prev = &words.blocks[p];
+    let i = p;
     let p = prev.text.trim();
     let text = text.trim();
     matches!(prev.chrome, None | Some("header"))
@@ -752,22 +772,22 @@ fn follows_title(prev: &Block, f: &Features, text: &str, opening: &FxHashSet<Wor
         && !p.contains(['|', '/', '•', '·'])
         && !p.contains(text)
         && !text.contains(p)
-        && overlap(p, opening) >= 0.5
+        && overlap(words.of(i), opening) >= 0.5
 }
 
 /// Content words (not function words, at least 3 letters, cut to 6 letters
 /// so that "closes" and "closed" meet) of a text.
-/// Each is passed to `f` as a [`Word`]: an ASCII word is lower-cased in a
-/// reused buffer and packed into an integer, so only other words allocate.
+/// Each is passed to `f` as a [`Word`]: an ASCII word is lower-cased and
+/// packed into an integer, so only other words allocate.
 fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
-    let mut buf = String::new();
     if text.is_ascii() {
         // Same split as below: an ASCII char is alphanumeric exactly when
         // its byte is.
+        let bytes = text.as_bytes();
         let mut from = 0;
-        for (i, b) in text.bytes().chain([b' ']).enumerate() {
+        for (i, b) in bytes.iter().chain([&b' ']).enumerate() {
             if !b.is_ascii_alphanumeric() {
-                if let Some(w) = text.get(from..i).and_then(|w| ascii_content_word(w, &mut buf)) {
+                if let Some(w) = bytes.get(from..i).and_then(ascii_content_word) {
                     f(w);
                 }
                 from = i + 1;
@@ -777,7 +797,7 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
     }
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if w.is_ascii() {
-            if let Some(w) = ascii_content_word(w, &mut buf) {
+            if let Some(w) = ascii_content_word(w.as_bytes()) {
                 f(w);
             }
         } else if w.chars().count() >= 3 {
@@ -789,16 +809,23 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
     }
 }
 
-/// An ASCII word as a content word, lower-cased in `buf`; None for short
-/// words and function words.
-fn ascii_content_word(w: &str, buf: &mut String) -> Option<Word> {
+/// An ASCII word as a content word; None for short words and function
+/// words. Lower-cased straight into its packed form: the first eight bytes
+/// are the stop-word key ([`super::lexicon::pack_word`]; a longer word is
+/// no stop word), the first six the word.
+fn ascii_content_word(w: &[u8]) -> Option<Word> {
     if w.len() < 3 {
         return None;
     }
-    buf.clear();
-    buf.push_str(w);
-    buf.make_ascii_lowercase();
-    (!super::lexicon::is_stop_word(buf)).then(|| Word::ascii(&buf.as_bytes()[..buf.len().min(6)]))
+    let mut packed = [0u8; 8];
+    for (p, b) in packed.iter_mut().zip(w) {
+        *p = b.to_ascii_lowercase();
+    }
+    if w.len() <= super::lexicon::MAX_STOP_WORD_LEN && super::lexicon::is_packed_stop_word(u64::from_le_bytes(packed)) {
+        return None;
+    }
+    packed[6..].fill(0);
+    Some(Word::Ascii(u64::from_le_bytes(packed)))
 }
 
 /// A content word (lower-cased, at most 6 letters) as a set key: ASCII
@@ -811,12 +838,6 @@ enum Word {
 }
 
 impl Word {
-    fn ascii(bytes: &[u8]) -> Word {
-        let mut packed = [0u8; 8];
-        packed[..bytes.len()].copy_from_slice(bytes);
-        Word::Ascii(u64::from_le_bytes(packed))
-    }
-
     #[cfg(test)]
     fn text(&self) -> String {
         match self {
@@ -838,33 +859,60 @@ fn content_words(text: &str) -> impl Iterator<Item = Word> {
     words.into_iter()
 }
 
+/// The content words of each block, split when first asked for and kept
+/// for the page: the opening prose of every candidate's next paragraph, the
+/// topic counts and each candidate's cues read the same blocks again and
+/// again.
+struct BlockWords<'b> {
+    blocks: &'b [Block],
+    words: Vec<OnceCell<Box<[Word]>>>,
+}
+
+impl<'b> BlockWords<'b> {
+    fn new(blocks: &'b [Block]) -> BlockWords<'b> {
+        BlockWords {
+            blocks,
+            words: blocks.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The content words of block `i`, in order (empty past the end).
+    fn of(&self, i: usize) -> &[Word] {
+        match (self.words.get(i), self.blocks.get(i)) {
+            (Some(cell), Some(block)) => cell.get_or_init(|| {
+                let mut words = Vec::new();
+                for_each_content_word(&block.text, |w| words.push(w));
+                words.into_boxed_slice()
+            }),
+            _ => &[],
+        }
+    }
+}
+
 /// The content words of the first prose blocks of the article (about 300 words).
-fn opening_words(blocks: &[Block], page: &Page, start: usize) -> FxHashSet<Word> {
-    let mut words = FxHashSet::default();
+fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> FxHashSet<&'w Word> {
+    let mut set = FxHashSet::default();
     let mut taken = 0;
-    for (block, f) in blocks.iter().zip(&page.feats).skip(start) {
+    for (i, (block, f)) in words.blocks.iter().zip(&page.feats).enumerate().skip(start) {
         if taken >= 300 {
             break;
         }
         if block.chrome.is_none() && f.is_prose(page.min_stop) {
             taken += f.words;
-            for_each_content_word(&block.text, |w| {
-                words.insert(w);
-            });
+            set.extend(words.of(i));
         }
     }
-    words
+    set
 }
 
-fn overlap(text: &str, opening: &FxHashSet<Word>) -> f32 {
-    let (mut n, mut hit) = (0, 0);
-    for_each_content_word(text, |w| {
-        n += 1;
-        if opening.contains(&w) {
-            hit += 1;
-        }
-    });
-    if n == 0 { 0.0 } else { hit as f32 / n as f32 }
+/// Share of `words` found in `opening`.
+fn overlap(words: &[Word], opening: &FxHashSet<&Word>) -> f32 {
+    let hit = words.iter().filter(|w| opening.contains(w)).count();
+    if words.is_empty() {
+        0.0
+    } else {
+        hit as f32 / words.len() as f32
+    }
 }
 
 /// The same text occurs elsewhere on the page, but not as the block right
@@ -888,6 +936,35 @@ mod tests {
     }
 
     #[test]
+    fn ascii_words_are_packed_like_lower_cased_text() {
+        let word = |w: &str| ascii_content_word(w.as_bytes()).map(|w| w.text());
+        assert_eq!(word("HARBOURS").as_deref(), Some("harbou"));
+        assert_eq!(word("Pier").as_deref(), Some("pier"));
+        // Function words in any case, and words under three letters.
+        assert_eq!(word("THE"), None);
+        assert_eq!(word("Which"), None);
+        assert_eq!(word("go"), None);
+        // Longer than any function word: always a content word.
+        assert_eq!(word("Throughout").as_deref(), Some("throug"));
+    }
+
+    #[test]
+    fn block_words_are_split_once_and_match_the_text() {
+        let b = blocks(&["Harbour bridge reopens", "The ferry is late, the pier closed"]);
+        let words = BlockWords::new(&b);
+        let texts = |i: usize| words.of(i).iter().map(Word::text).collect::<Vec<_>>();
+        assert_eq!(texts(1), ["ferry", "late", "pier", "closed"]);
+        assert_eq!(texts(0), ["harbou", "bridge", "reopen"]);
+        // The second call reads the cache (same slice).
+        assert!(std::ptr::eq(words.of(1), words.of(1)));
+        assert!(words.of(2).is_empty());
+        let opening: FxHashSet<&Word> = words.of(1).iter().collect();
+        assert_eq!(overlap(words.of(1), &opening), 1.0);
+        assert_eq!(overlap(words.of(0), &opening), 0.0);
+        assert_eq!(overlap(&[], &opening), 0.0);
+    }
+
+    #[test]
     fn glued_link_texts_image_words_and_bare_by_lines() {
         assert!(is_glued("HomeHarbour news"));
         assert!(is_glued("SubscribeSign in"));
@@ -908,12 +985,14 @@ mod tests {
 
     #[test]
     fn a_summing_title_is_title_shaped_and_about_the_article() {
-        let opening: FxHashSet<Word> =
+        let opening: Vec<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
+        let opening: FxHashSet<&Word> = opening.iter().collect();
         let check = |t: &str| {
             let b = blocks(&[t]);
-            is_summing_title(&b[0], &super::super::features::of_text(t), &opening)
+            let words = BlockWords::new(&b);
+            is_summing_title(&words, &super::super::features::of_text(t), 0, &opening)
         };
         assert!(check("Harbour bridge reopens after repairs"));
         assert!(!check("Local stories from our small coastal town"));
@@ -923,12 +1002,14 @@ mod tests {
 
     #[test]
     fn caption_or_standfirst_after_a_summing_title_is_marked() {
-        let opening: FxHashSet<Word> =
+        let opening: Vec<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
+        let opening: FxHashSet<&Word> = opening.iter().collect();
         let check = |prev: &str, text: &str| {
             let b = blocks(&[prev]);
-            follows_title(&b[0], &super::super::features::of_text(prev), text, &opening)
+            let words = BlockWords::new(&b);
+            follows_title(&words, &super::super::features::of_text(prev), 0, text, &opening)
         };
         let caption = "Cars queue at the river crossing at dawn";
         assert!(check("Harbour bridge reopens after two years of repairs", caption));
@@ -949,7 +1030,8 @@ mod tests {
     /// The cues of block `i` of a page whose article starts at `start`.
     fn cues_of(b: &[Block], start: usize, i: usize) -> Option<[f32; CUES]> {
         let page = Page::new(b);
-        let ctx = Context::new(b, &page, start, b.len() - 1, false);
+        let words = BlockWords::new(b);
+        let ctx = Context::new(b, &page, &words, start, b.len() - 1, false);
         title_cues(b, &page, i, &ctx)
     }
 
