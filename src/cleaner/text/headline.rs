@@ -292,7 +292,11 @@ impl<'w> Context<'w> {
             let mut words = FxHashSet::default();
             for (b, f) in blocks.iter().zip(&page.feats).take(self.end + 1).skip(self.start) {
                 if b.chrome.is_none() && f.is_prose(page.min_stop) {
-                    words.extend(glued_words(&b.text).map(str::to_owned));
+                    // A glued word is glued inside the block too: most
+                    // blocks are passed over without splitting.
+                    if is_glued(&b.text) {
+                        words.extend(glued_words(&b.text).map(str::to_owned));
+                    }
                 }
             }
             words
@@ -482,12 +486,23 @@ fn is_two_sentence_title(text: &str) -> bool {
 /// Characters that separate the steps of a breadcrumb or path.
 const TRAIL_SEPARATORS: &[char] = &['›', '»', '>', '/', '|'];
 
+/// The text holds one of [`TRAIL_SEPARATORS`]: looked for by byte (the
+/// ASCII ones, and the last byte of '›' and '»', which other characters
+/// share), chars decoded only when such a byte is found.
+fn has_trail_separator(text: &str) -> bool {
+    // In chunks without an early exit inside, which the compiler vectorises.
+    text.as_bytes().chunks(32).any(|c| {
+        c.iter()
+            .fold(false, |found, &b| found | matches!(b, b'>' | b'/' | b'|' | 0xBA | 0xBB))
+    }) && text.contains(TRAIL_SEPARATORS)
+}
+
 /// Blocks with path separators: the lines [`ends_trail`] looks in.
 fn trail_blocks(blocks: &[Block]) -> Vec<usize> {
     blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.text.contains(TRAIL_SEPARATORS))
+        .filter(|(_, b)| has_trail_separator(&b.text))
         .map(|(i, _)| i)
         .collect()
 }
@@ -651,7 +666,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
         _ => set(Cue::GapFar, 1.0),
     }
     set(Cue::Capitalised, f.capitalised);
-    if i > 0 && BY_WORD.is_match(blocks[i - 1].text.trim()) {
+    if i > 0 && is_by_word(blocks[i - 1].text.trim()) {
         set(Cue::AfterByWord, 1.0);
     }
     if IMAGE_WORD.is_match(text) {
@@ -700,6 +715,16 @@ static BY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// [`BY_WORD`], the regex run only on a line that opens and ends as one of
+/// its forms can (first letter, last letter or colon; no other character
+/// folds to these ASCII letters).
+fn is_by_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.first().is_some_and(|c| b"bvpdawrt".contains(&c.to_ascii_lowercase()))
+        && b.last().is_some_and(|c| b":yrnivft".contains(&c.to_ascii_lowercase()))
+        && BY_WORD.is_match(text)
+}
 
 /// A relative time or a reading time ("5 hours ago", "3 min read", "vor 2
 /// Stunden", "il y a 3 jours", "hace 2 horas"): article meta, like a date
@@ -978,6 +1003,19 @@ mod tests {
         assert!(IMAGE_WORD.is_match("Featured image"));
         assert!(IMAGE_WORD.is_match("Company logo"));
         assert!(!IMAGE_WORD.is_match("Imagine a bridge over the harbour"));
+        for t in ["By", "written BY:", "Author", "Von", "Text :"] {
+            assert!(is_by_word(t), "{t}");
+        }
+        for t in ["By the harbour", "Bye", "", "Photo: harbour", "ú"] {
+            assert!(!is_by_word(t), "{t}");
+        }
+        for t in ["Home › News", "News » Local", "A/B", "x > y", "Sport | Local"] {
+            assert!(has_trail_separator(t), "{t}");
+        }
+        // Share a last byte with '›' or '»' but are no separators.
+        for t in ["Perú û", "Harbour news", ""] {
+            assert!(!has_trail_separator(t), "{t}");
+        }
         assert!(BY_WORD.is_match("By"));
         assert!(BY_WORD.is_match("Written by:"));
         assert!(!BY_WORD.is_match("By the harbour"));
