@@ -810,13 +810,18 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
         // its byte is.
         let bytes = text.as_bytes();
         let mut from = 0;
-        for (i, b) in bytes.iter().chain([&b' ']).enumerate() {
+        for (i, b) in bytes.iter().enumerate() {
             if !b.is_ascii_alphanumeric() {
-                if let Some(w) = bytes.get(from..i).and_then(ascii_content_word) {
+                if i >= from + 3
+                    && let Some(w) = bytes.get(from..i).and_then(ascii_content_word)
+                {
                     f(w);
                 }
                 from = i + 1;
             }
+        }
+        if let Some(w) = bytes.get(from..).and_then(ascii_content_word) {
+            f(w);
         }
         return;
     }
@@ -890,7 +895,7 @@ fn content_words(text: &str) -> impl Iterator<Item = Word> {
 /// again.
 struct BlockWords<'b> {
     blocks: &'b [Block],
-    words: Vec<OnceCell<Box<[Word]>>>,
+    words: Vec<OnceCell<Vec<Word>>>,
 }
 
 impl<'b> BlockWords<'b> {
@@ -905,9 +910,11 @@ impl<'b> BlockWords<'b> {
     fn of(&self, i: usize) -> &[Word] {
         match (self.words.get(i), self.blocks.get(i)) {
             (Some(cell), Some(block)) => cell.get_or_init(|| {
-                let mut words = Vec::new();
+                // Room for about one content word in eight bytes, so that
+                // prose rarely regrows the list.
+                let mut words = Vec::with_capacity(block.text.len() / 8 + 4);
                 for_each_content_word(&block.text, |w| words.push(w));
-                words.into_boxed_slice()
+                words
             }),
             _ => &[],
         }
