@@ -9,15 +9,15 @@ use std::sync::LazyLock;
 /// hashes a word eight bytes at a time; FNV-1a, used before, one byte).
 type WordSet<T> = FxHashSet<T>;
 
-/// A word set behind a 512-bit sketch of its words' length, first and last
+/// A word set behind a 2048-bit sketch of its words' length, first and last
 /// byte: most words of running text are in no list, and the sketch turns
 /// them away in a few instructions, before any hashing or probing.
 pub struct Sketched<T> {
     set: WordSet<T>,
-    sketch: [u64; 8],
+    sketch: [u64; 32],
 }
 
-/// The sketch bit of a word (0..512).
+/// The sketch bit of a word (0..2048).
 #[inline]
 fn sketch_bit(w: &str) -> usize {
     let b = w.as_bytes();
@@ -25,13 +25,13 @@ fn sketch_bit(w: &str) -> usize {
         return 0;
     };
     let key = (b.len() as u32) << 16 | (f as u32) << 8 | l as u32;
-    (key.wrapping_mul(0x9E37_79B1) >> 23) as usize
+    (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
 }
 
 impl<T: std::borrow::Borrow<str> + Eq + std::hash::Hash> FromIterator<T> for Sketched<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         let set: WordSet<T> = iter.into_iter().collect();
-        let mut sketch = [0u64; 8];
+        let mut sketch = [0u64; 32];
         for w in &set {
             let bit = sketch_bit(w.borrow());
             sketch[bit >> 6] |= 1 << (bit & 63);
