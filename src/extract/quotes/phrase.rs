@@ -304,10 +304,12 @@ fn is_name_word(t: &Tok) -> bool {
     t.is_cap()
         && !t.is_punct()
         && t.w.chars().any(char::is_alphabetic)
-        // "I'd", "We've": contractions are never names.
-        && !["'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m"]
-            .iter()
-            .any(|c| t.w.ends_with(c))
+        // "I'd", "We've": contractions are never names (each ends in d,
+        // l, e or m, so other words skip the ten suffix tests).
+        && !(matches!(t.w.as_bytes().last(), Some(b'd' | b'l' | b'e' | b'm'))
+            && ["'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m"]
+                .iter()
+                .any(|c| t.w.ends_with(c)))
         // "Calls for a new plan": a capitalised verb of saying.
         && !lexicon::is_capitalised_cue(t.w)
 }
@@ -817,6 +819,14 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_and_capitalised_cues_are_not_name_words() {
+        let body = "We've I’d They'll Ed Mel Anne Tom Says";
+        let toks = tokenize(body, 0..body.len());
+        let got: Vec<bool> = toks.iter().map(is_name_word).collect();
+        assert_eq!(got, [false, false, false, true, true, true, true, false]);
+    }
 
     /// The tokenizer as first written (two passes, char-based trimming):
     /// the reference the byte-walking one must agree with.
