@@ -142,15 +142,22 @@ impl Names {
             return name.to_string();
         };
         let upper = name.chars().all(|c| !c.is_lowercase());
-        // `full` has more words than `name` and ends with its words
-        // (compared from the end, without collecting either).
+        // `full` has more words than `name` and ends with its words: it
+        // ends with " " + `name` (ASCII case folding keeps spaces where
+        // they are, so word boundaries line up either way).
+        let nb = name.as_bytes();
         let ends_with = |full: &str| {
-            let mut fw = full.rsplit(' ');
-            let same = name.rsplit(' ').all(|b| {
-                fw.next()
-                    .is_some_and(|a| if upper { a.eq_ignore_ascii_case(b) } else { a == b })
-            });
-            same && fw.next().is_some()
+            let fb = full.as_bytes();
+            let Some(cut) = fb.len().checked_sub(nb.len() + 1) else {
+                return false;
+            };
+            let tail = &fb[cut + 1..];
+            fb[cut] == b' '
+                && if upper {
+                    tail.eq_ignore_ascii_case(nb)
+                } else {
+                    tail == nb
+                }
         };
         candidates
             .iter()

@@ -458,15 +458,17 @@ const TITLE_SMALL: &[&str] = &[
 /// Nation”"), text with no letters (ids, numbers), or a short fragment
 /// nobody is said to have spoken (scare quotes).
 fn is_quotation(text: &str, attributed: bool) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() < 2 || !text.chars().any(char::is_alphabetic) {
+    // Only "up to 8 words or more" matters: long quotes are not split
+    // to their end.
+    let n = text.split_whitespace().take(9).count();
+    if n < 2 || !text.chars().any(char::is_alphabetic) {
         return false;
     }
-    if words.len() < 4 && !attributed {
+    if n < 4 && !attributed {
         return false;
     }
-    let title_case = words.len() <= 8
-        && words.iter().all(|w| {
+    let title_case = n <= 8
+        && text.split_whitespace().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
                 || TITLE_SMALL.contains(&w)

@@ -61,8 +61,12 @@ const ABBREVIATIONS: &[&str] = &[
     "Dept.", "Univ.",
 ];
 
+/// [`ABBREVIATIONS`] as a set: every sentence-final word is looked up.
+static ABBREVIATION_SET: std::sync::LazyLock<lexicon::Sketched<&'static str>> =
+    std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+
 fn is_abbreviation(word_with_dot: &str) -> bool {
-    if ABBREVIATIONS.contains(&word_with_dot) {
+    if ABBREVIATION_SET.contains(word_with_dot) {
         return true;
     }
     let core = word_with_dot.trim_end_matches('.');
@@ -193,17 +197,27 @@ pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let text = &body[range.clone()];
     // About one token per six bytes of prose: few regrowths of `out`.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while i < bytes.len() {
         let (space, len) = space_at(text, i);
         if space {
             i += len;
             continue;
         }
-        // A word: the run of non-space characters from `f`.
+        // A word: the run of non-space characters from `f`. ASCII bytes
+        // other than spaces are skipped without a call per byte.
         let f = i;
         i += len;
-        while i < text.len() {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if matches!(b, 0x09..=0x0D | b' ') {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let (space, len) = space_at(text, i);
             if space {
                 break;
@@ -290,10 +304,12 @@ fn is_name_word(t: &Tok) -> bool {
     t.is_cap()
         && !t.is_punct()
         && t.w.chars().any(char::is_alphabetic)
-        // "I'd", "We've": contractions are never names.
-        && !["'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m"]
-            .iter()
-            .any(|c| t.w.ends_with(c))
+        // "I'd", "We've": contractions are never names (each ends in d,
+        // l, e or m, so other words skip the ten suffix tests).
+        && !(matches!(t.w.as_bytes().last(), Some(b'd' | b'l' | b'e' | b'm'))
+            && ["'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m"]
+                .iter()
+                .any(|c| t.w.ends_with(c)))
         // "Calls for a new plan": a capitalised verb of saying.
         && !lexicon::is_capitalised_cue(t.w)
 }
@@ -367,9 +383,12 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
     for (k, t) in toks.iter().enumerate().take(b).skip(a) {
         // A capitalised role word inside a chain works as a title:
         // "Westfield High School Principal Jane Roe".
-        let role =
-            k > a && with_lower(t.w, lexicon::is_person_description) || crate::extract::ner::is_compound_title(t.w);
-        if (lexicon::is_title(t.w) || role) && k + 1 < b && !t.poss {
+        // The word tests run only where a title could stand (not on the
+        // chain's last word nor a possessive).
+        let role = |t: &Tok| {
+            k > a && with_lower(t.w, lexicon::is_person_description) || crate::extract::ner::is_compound_title(t.w)
+        };
+        if k + 1 < b && !t.poss && (lexicon::is_title(t.w) || role(t)) {
             name_start = k + 1;
             if let Some(g) = lexicon::honorific_gender(t.w) {
                 gender = Some(g);
@@ -800,6 +819,14 @@ fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_and_capitalised_cues_are_not_name_words() {
+        let body = "We've I’d They'll Ed Mel Anne Tom Says";
+        let toks = tokenize(body, 0..body.len());
+        let got: Vec<bool> = toks.iter().map(is_name_word).collect();
+        assert_eq!(got, [false, false, false, true, true, true, true, false]);
+    }
 
     /// The tokenizer as first written (two passes, char-based trimming):
     /// the reference the byte-walking one must agree with.
