@@ -8,20 +8,14 @@
 
 use std::time::Instant;
 
+/// The files under `path`, in the CLI's walk order (the library's walker).
 fn files(path: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    if path.is_dir() {
-        let mut entries: Vec<_> = std::fs::read_dir(path)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for entry in entries {
-            files(&entry, out);
-        }
-    } else {
-        out.push(path.to_path_buf());
-    }
+    let roots = [path.to_path_buf()];
+    let walked = newsnorm::reader::walk(&roots, newsnorm::reader::WalkOptions::default()).filter_map(|r| match r {
+        Ok(newsnorm::reader::Input::File(p)) => Some(p),
+        _ => None,
+    });
+    out.extend(walked);
 }
 
 fn main() {
