@@ -234,6 +234,14 @@ const PHRASES: &[Phrase] = &[
         "cookies",
         60,
     ),
+    // Consent banners of ad networks speak for the site and its partners
+    // ("we and our 100 partners store ..."); their long paragraphs pass the
+    // cookie phrase's length limit and would open the article region.
+    p(
+        r"(?i)\b(we and our|wir und unsere|nous et nos|nosotros y nuestros|noi e i nostri|wij en onze|nós e os nossos) (\d+ )?(partners?|vendors|partenaires|socios|fornitori|parceiros)\b",
+        "cookies",
+        MAX_PHRASE_WORDS,
+    ),
     p(
         r"(?i)^(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados",
         "footer",
@@ -257,7 +265,7 @@ const PHRASES: &[Phrase] = &[
     ),
     // Affiliate disclosures and form consent lines.
     p(
-        r"(?i)affiliate links?|(earn|receive|make) (a )?(small )?(commission|compensation)|at no (extra|additional) cost to you|by (submitting|signing up|subscribing|clicking)|\bi agree (to|that)\b|you agree to (our|the)|provision(en)?-?link|partnerlinks?|liens? affiliés?|enlaces? de afiliados?",
+        r"(?i)affiliate links?|(earn|receive|make) (a |an )?(small )?(affiliate )?(commission|compensation)|at no (extra|additional) cost to you|by (submitting|signing up|subscribing|clicking)|\bi agree (to|that)\b|you agree to (our|the)|provision(en)?-?link|partnerlinks?|liens? affiliés?|enlaces? de afiliados?",
         "advert",
         60,
     ),
@@ -334,6 +342,7 @@ const PHRASE_PREFIXES: &[&[&str]] = &[
     &["about the au", "about the wr", "about writer", "author bio", "meet the aut", "over de aute", "sobre el aut", "sobre o auto", "sull'autore", "À propos de", "Über den au", "Über die au", "à propos de", "über den au", "über die au"],
     &[],
     &[],
+    &[],
     &["(c)", "copyright", "©"],
     &["accessibilit", "advertise", "agb", "aide", "aiuto", "aviso legal", "ayuda", "careers", "datenschutz", "faq", "help", "hilfe", "informativa ", "jobs", "mentions lÉ", "mentions lé", "nutzungsbedi", "politique de", "polÍtica de", "política de", "privacy", "rss", "site map", "sitemap", "terms"],
     &["back to top", "haut de page", "naar boven", "nach oben", "torna su", "voltar ao to", "volver arrib"],
@@ -370,11 +379,12 @@ const PHRASE_LITERALS: &[&[&str]] = &[
     &[],
     &["author", "autor", "columnist", "contributor", "corresponden", "editor", "freelance", "giornalista", "jornalista", "journalist", "periodista", "redacteur", "redakteur", "reporter", "rÉdacteur", "rÉdactrice", "rédacteur", "rédactrice", "verslaggever", "writer"],
     &["accept all c", "accept cooki", "cookie", "gebruikt coo", "utilise des ", "utiliza cook", "utilizza coo", "utilizza i c", "verwendet co"],
+    &["noi e i nost", "nosotros y n", "nous et nos ", "nÓs e os no", "nós e os no", "we and our ", "wij en onze ", "wir und unse"],
     &["all rights r", "alle rechte ", "alle rechten", "todos los de", "todos os dir", "tous droits ", "tutti i diri"],
     &[],
     &[],
     &[],
-    &["affiliate li", "at no additi", "at no extra ", "by clicking", "by signing u", "by submittin", "by subscribi", "earn a commi", "earn a compe", "earn a small", "earn commiss", "earn compens", "earn small c", "enlace de af", "enlaces de a", "i agree that", "i agree to", "lien affili", "liens affili", "make a commi", "make a compe", "make a small", "make commiss", "make compens", "make small c", "partnerlink", "provision-li", "provisionen-", "provisionenl", "provisionlin", "receive a co", "receive a sm", "receive comm", "receive comp", "receive smal", "you agree to"],
+    &["affiliate li", "at no additi", "at no extra ", "by clicking", "by signing u", "by submittin", "by subscribi", "earn a affil", "earn a commi", "earn a compe", "earn a small", "earn affilia", "earn an affi", "earn an comm", "earn an comp", "earn an smal", "earn commiss", "earn compens", "earn small a", "earn small c", "enlace de af", "enlaces de a", "i agree that", "i agree to", "lien affili", "liens affili", "make a affil", "make a commi", "make a compe", "make a small", "make affilia", "make an affi", "make an comm", "make an comp", "make an smal", "make commiss", "make compens", "make small a", "make small c", "partnerlink", "provision-li", "provisionen-", "provisionenl", "provisionlin", "receive a af", "receive a co", "receive a sm", "receive affi", "receive an a", "receive an c", "receive an s", "receive comm", "receive comp", "receive smal", "you agree to"],
     &[],
     &["' profile im", "' profile ph", "' profile pi", "'s profile i", "'s profile p", "avatar", "headshot of ", "image of aut", "image of the", "open this ph", "photo of aut", "photo of the", "picture of a", "picture of t", "’ profile ", "’s profile"],
     &["©"],
@@ -724,6 +734,41 @@ mod tests {
         assert_eq!(
             chrome_reason("This post contains affiliate links, we may earn a commission.", 10),
             Some("advert")
+        );
+    }
+
+    #[test]
+    fn consent_banners_and_affiliate_disclosures_of_any_length() {
+        let banner = "We and our 42 partners keep and read identifiers on your device to measure \
+                      audiences and pick adverts. You can change your mind at any time from the \
+                      settings link at the foot of each page, where every purpose is listed with \
+                      the firms that rely on it and the legal ground each one claims for it.";
+        assert_eq!(chrome_reason(banner, 62), Some("cookies"));
+        assert_eq!(
+            chrome_reason("Wir und unsere Partner speichern Informationen auf Ihrem Gerät.", 9),
+            Some("cookies")
+        );
+        assert_eq!(
+            chrome_reason(
+                "Readers fund this guide: when you buy through our links we may earn an affiliate commission.",
+                16
+            ),
+            Some("advert")
+        );
+        // The same words in an article's own sentences are not a notice.
+        assert_eq!(
+            chrome_reason(
+                "The mayor said we and our neighbours will rebuild the bridge by spring.",
+                13
+            ),
+            None
+        );
+        assert_eq!(
+            chrome_reason(
+                "Agents earn an hourly wage rather than a bonus on each sale they close.",
+                14
+            ),
+            None
         );
     }
 
