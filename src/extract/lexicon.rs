@@ -1,14 +1,63 @@
 //! Closed word classes the name rules key on: titles, role words, speech
 //! verbs, organisation words, vehicles. General English, written by hand.
 
+use rustc_hash::FxHashSet;
+
+/// FxHash: word look-ups run for every word of every clause, and SipHash's
+/// flood resistance buys nothing for fixed, built-in word lists (FxHash
+/// hashes a word eight bytes at a time; FNV-1a, used before, one byte).
+pub type WordSet<T> = FxHashSet<T>;
+
+/// A word set behind a 2048-bit sketch of its words' length, first and last
+/// byte: most words of running text are in no list, and the sketch turns
+/// them away in a few instructions, before any hashing or probing.
+pub struct Sketched<T> {
+    set: WordSet<T>,
+    sketch: [u64; 32],
+}
+
+/// The sketch bit of a word (0..2048).
+#[inline]
+fn sketch_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    let key = (b.len() as u32) << 16 | (f as u32) << 8 | l as u32;
+    (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
+}
+
+impl<T: std::borrow::Borrow<str> + Eq + std::hash::Hash> FromIterator<T> for Sketched<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let set: WordSet<T> = iter.into_iter().collect();
+        let mut sketch = [0u64; 32];
+        for w in &set {
+            let bit = sketch_bit(w.borrow());
+            sketch[bit >> 6] |= 1 << (bit & 63);
+        }
+        Sketched { set, sketch }
+    }
+}
+
+impl<T: std::borrow::Borrow<str> + Eq + std::hash::Hash> Sketched<T> {
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        let bit = sketch_bit(w);
+        self.sketch[bit >> 6] & (1 << (bit & 63)) != 0 && self.set.contains(w)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.set.iter()
+    }
+}
+
 /// `one_of!(w, "a" | "b" | ...)`: `matches!` for a long list of words, as
-/// one hash lookup. A `matches!` over string literals compares the word
-/// with every entry of its length in turn (tens of `memcmp` calls for the
-/// lists here, which run per token); the set is built on first use, in
+/// one [`Sketched`] lookup. A `matches!` over string literals compares the
+/// word with every entry of its length in turn (tens of `memcmp` calls for
+/// the lists here, which run per token); the set is built on first use, in
 /// microseconds.
 macro_rules! one_of {
     ($w:expr, $(|)? $($lit:literal)|+ $(,)?) => {{
-        static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        static SET: std::sync::LazyLock<$crate::extract::lexicon::Sketched<&'static str>> =
             std::sync::LazyLock::new(|| [$($lit),+].into_iter().collect());
         SET.contains($w)
     }};
@@ -1135,4 +1184,22 @@ pub fn is_facility_noun(w: &str) -> bool {
             | "symposium"
             | "festival"
     )
+}
+
+#[cfg(test)]
+mod sketched_tests {
+    use super::*;
+
+    #[test]
+    fn sketched_set_finds_members_only() {
+        let set: Sketched<&str> = ["said", "told", "a", "é", "erklärte"].into_iter().collect();
+        for w in ["said", "told", "a", "é", "erklärte"] {
+            assert!(set.contains(w), "{w}");
+        }
+        // Same length, first and last byte as a member: the sketch lets it
+        // through and the set turns it away.
+        for w in ["", "sand", "tolled", "b", "the", "erklärt", "Said"] {
+            assert!(!set.contains(w), "{w}");
+        }
+    }
 }

@@ -62,7 +62,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// [`ABBREVIATIONS`] as a set: every sentence-final word is looked up.
-static ABBREVIATION_SET: std::sync::LazyLock<lexicon::Sketched<&'static str>> =
+static ABBREVIATION_SET: std::sync::LazyLock<crate::extract::lexicon::Sketched<&'static str>> =
     std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
 fn is_abbreviation(word_with_dot: &str) -> bool {
