@@ -8,7 +8,7 @@ mod prepass;
 mod walk;
 
 pub use decode::{decode, decode_owned, sniff_format};
-pub use prepass::{KEPT_ATTRIBUTES, MAX_DEPTH, Prepared, prepare};
+pub use prepass::{MAX_DEPTH, Prepared, keeps, prepare};
 pub use walk::{Input, SIDECAR_SUFFIX, WalkError, WalkOptions, is_sidecar, walk};
 
 use crate::record::Format;

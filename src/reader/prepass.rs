@@ -5,7 +5,7 @@
 //! - **Unread content.** The bodies of `<script>` (except JSON-LD), `<style>`,
 //!   `<noscript>`, `<iframe>` and `<textarea>` are raw text the cleaner skips
 //!   with the element; they are emptied (the elements stay). Attributes that
-//!   neither the cleaner ([`KEPT_ATTRIBUTES`]) nor the tree builder reads
+//!   neither the cleaner nor the tree builder reads ([`keeps`])
 //!   (`src`, `srcset`, `data-*`, SVG path data, …) are dropped from start
 //!   tags. Together they are half the bytes of a typical news page, and
 //!   html5ever copies every attribute character by character.
@@ -30,35 +30,33 @@
 /// Deepest element nesting kept. Real article pages stay far below this.
 pub const MAX_DEPTH: usize = 1000;
 
-/// Attributes kept on start tags: those the HTML cleaner reads (its DOM keeps
-/// only these; a test there checks the list covers them) and those
-/// html5ever's tree builder reads (`charset`, `encoding`, `shadowrootmode`;
-/// `type` on `<input>` is in the first group). `<font>` keeps all of its
-/// attributes (`color`, `face` and `size` decide whether it breaks out of
-/// SVG).
-pub const KEPT_ATTRIBUTES: &[&str] = &[
-    "lang",
-    "xml:lang",
-    "content",
-    "property",
-    "name",
-    "itemprop",
-    "http-equiv",
-    "rel",
-    "href",
-    "type",
-    "hidden",
-    "aria-hidden",
-    "style",
-    "class",
-    "id",
-    "role",
-    "datetime",
-    "pubdate",
-    "charset",
-    "encoding",
-    "shadowrootmode",
-];
+/// Whether the attribute `attr` of a `tag` start tag is kept (ASCII case
+/// ignored): if the HTML cleaner reads it on that tag (its DOM keeps a fixed
+/// set of attributes; a test there checks they are kept where read), or
+/// html5ever's tree builder does (`charset`, `shadowrootmode`, `type` on
+/// `<input>`; `<font>` keeps all, as `color`, `face` and `size` decide
+/// whether it breaks out of SVG, and so does `<annotation-xml>`).
+pub fn keeps(tag: &[u8], attr: &[u8]) -> bool {
+    // Every kept name is at most 14 bytes: lower-case into a stack buffer
+    // and match once.
+    let mut buf = [0u8; 14];
+    let on = |t: &str| tag.eq_ignore_ascii_case(t.as_bytes());
+    let Some(lower) = buf.get_mut(..attr.len()) else {
+        return on("font") || on("annotation-xml");
+    };
+    lower.copy_from_slice(attr);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"class" | b"id" | b"style" | b"role" | b"hidden" | b"aria-hidden" | b"itemprop" | b"content" | b"datetime"
+        | b"pubdate" => true,
+        b"lang" | b"xml:lang" => on("html"),
+        b"href" | b"rel" => on("link"),
+        b"type" => on("script") || on("input"),
+        b"name" | b"property" | b"http-equiv" | b"charset" => on("meta"),
+        b"shadowrootmode" => on("template"),
+        _ => on("font") || on("annotation-xml"),
+    }
+}
 
 /// What the pass did to a page.
 #[derive(Debug, PartialEq, Eq)]
@@ -717,15 +715,8 @@ pub fn prepare(html: &str) -> Prepared {
 /// whitespace, `/` or `>` after, so the bytes around it still tokenize the
 /// same way.
 fn drop_attributes(bytes: &[u8], name: &[u8], attrs: &[Attribute], out: &mut Output<'_>) {
-    if attrs.is_empty() || name.eq_ignore_ascii_case(b"font") || name.eq_ignore_ascii_case(b"annotation-xml") {
-        return;
-    }
     for a in attrs {
-        let attr_name = &bytes[a.name.clone()];
-        if KEPT_ATTRIBUTES
-            .iter()
-            .any(|k| attr_name.eq_ignore_ascii_case(k.as_bytes()))
-        {
+        if keeps(name, &bytes[a.name.clone()]) {
             continue;
         }
         let before = a.name.start.checked_sub(1).and_then(|i| bytes.get(i));
@@ -799,8 +790,13 @@ mod tests {
             slim("<div class=\"a\" data-x='1>2' id=m src=x.png>t</div>"),
             "<div class=\"a\"  id=m >t</div>"
         );
-        // Kept whatever the case.
-        assert_eq!(slim("<a HREF=x Title=y>"), "<a HREF=x >");
+        // Kept whatever the case, and only on the tags where they are read.
+        assert_eq!(slim("<LINK REL=canonical HREF=x Title=y>"), "<LINK REL=canonical HREF=x >");
+        assert_eq!(slim("<a href=x rel=nofollow class=c>"), "<a   class=c>");
+        assert_eq!(
+            slim("<meta name=a content=b><div name=a content=b lang=en>"),
+            "<meta name=a content=b><div  content=b >"
+        );
         // A self-closing slash stays with its tag.
         assert_eq!(slim("<path d=\"M0 0\"/>"), "<path />");
         assert_eq!(slim("<img alt=x />"), "<img  />");

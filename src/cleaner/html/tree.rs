@@ -551,32 +551,37 @@ mod tests {
         assert_eq!(dom.attrs.len(), 4);
     }
 
-    #[test]
-    fn the_reader_keeps_every_attribute_read_here() {
-        // Every variant, by name (the match is exhaustive, so a new variant
-        // needs a name here, and the count check below needs it listed).
-        fn name(a: Attr) -> &'static str {
-            match a {
-                Attr::Lang => "lang",
-                Attr::XmlLang => "xml:lang",
-                Attr::Content => "content",
-                Attr::Property => "property",
-                Attr::Name => "name",
-                Attr::Itemprop => "itemprop",
-                Attr::HttpEquiv => "http-equiv",
-                Attr::Rel => "rel",
-                Attr::Href => "href",
-                Attr::Type => "type",
-                Attr::Hidden => "hidden",
-                Attr::AriaHidden => "aria-hidden",
-                Attr::Style => "style",
-                Attr::Class => "class",
-                Attr::Id => "id",
-                Attr::Role => "role",
-                Attr::Datetime => "datetime",
-                Attr::Pubdate => "pubdate",
-            }
+    // Every variant, by name, with a tag the cleaner reads it on (the
+    // match is exhaustive, so a new variant needs a line here, and the
+    // count check below needs it listed).
+    fn read(a: Attr) -> (&'static str, &'static [&'static str]) {
+        const ANY: &[&str] = &[
+            "div", "span", "time", "meta", "html", "body", "a", "p", "article", "svg",
+        ];
+        match a {
+            Attr::Lang => ("lang", &["html"]),
+            Attr::XmlLang => ("xml:lang", &["html"]),
+            Attr::Content => ("content", ANY),
+            Attr::Property => ("property", &["meta"]),
+            Attr::Name => ("name", &["meta"]),
+            Attr::Itemprop => ("itemprop", ANY),
+            Attr::HttpEquiv => ("http-equiv", &["meta"]),
+            Attr::Rel => ("rel", &["link"]),
+            Attr::Href => ("href", &["link"]),
+            Attr::Type => ("type", &["script"]),
+            Attr::Hidden => ("hidden", ANY),
+            Attr::AriaHidden => ("aria-hidden", ANY),
+            Attr::Style => ("style", ANY),
+            Attr::Class => ("class", ANY),
+            Attr::Id => ("id", ANY),
+            Attr::Role => ("role", ANY),
+            Attr::Datetime => ("datetime", ANY),
+            Attr::Pubdate => ("pubdate", ANY),
         }
+    }
+
+    #[test]
+    fn the_reader_keeps_every_attribute_where_it_is_read() {
         use Attr::*;
         let all = [
             Lang, XmlLang, Content, Property, Name, Itemprop, HttpEquiv, Rel, Href, Type, Hidden, AriaHidden, Style,
@@ -584,10 +589,19 @@ mod tests {
         ];
         assert_eq!(all.len(), Pubdate as usize + 1);
         for a in all {
-            let qual = QualName::new(None, ns!(), name(a).into());
-            assert_eq!(Attr::of(&qual), Some(a), "{}", name(a));
-            assert!(crate::reader::KEPT_ATTRIBUTES.contains(&name(a)), "{}", name(a));
+            let (name, tags) = read(a);
+            let qual = QualName::new(None, ns!(), name.into());
+            assert_eq!(Attr::of(&qual), Some(a), "{name}");
+            for tag in tags {
+                assert!(crate::reader::keeps(tag.as_bytes(), name.as_bytes()), "{name} on {tag}");
+                assert!(crate::reader::keeps(
+                    tag.to_uppercase().as_bytes(),
+                    name.to_uppercase().as_bytes()
+                ));
+            }
         }
+        assert!(!crate::reader::keeps(b"a", b"href"));
+        assert!(!crate::reader::keeps(b"img", b"src"));
         assert_eq!(Attr::of(&QualName::new(None, ns!(), "src".into())), None);
     }
 
@@ -657,9 +671,12 @@ mod tests {
         for c in dom.children(id) {
             match &dom.nodes[c as usize].data {
                 Data::Element(e) => {
+                    // Attributes the reader keeps on this tag (where the
+                    // cleaner reads them, see the test above).
                     let mut attrs: Vec<String> = dom.attrs
                         [e.attrs_start as usize..(e.attrs_start + e.attrs_len) as usize]
                         .iter()
+                        .filter(|(k, _)| crate::reader::keeps(e.name().as_bytes(), read(*k).0.as_bytes()))
                         .map(|(k, v)| format!("{k:?}={v}"))
                         .collect();
                     attrs.sort();
