@@ -112,9 +112,32 @@ pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
 const REASON_WORDS: usize = lexicon::MAX_PHRASE_WORDS + 1;
 
 /// [`word_count`], counted no further than `cap`: an HTML page's long
-/// blocks need not be counted to their end.
+/// blocks need not be counted to their end. ASCII is told byte by byte
+/// (`split_whitespace` decodes every char).
 fn words_up_to(text: &str, cap: usize) -> usize {
-    text.split_whitespace().take(cap).count()
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            if words == cap {
+                break;
+            }
+            words += 1;
+            in_word = true;
+        }
+        i += len;
+    }
+    words
 }
 
 /// [`label_chrome`] with the page's features, computed once for this
@@ -198,6 +221,26 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_up_to_a_cap() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " one  two\tthree\u{a0}four\u{3000}five ",
+            "a\u{85}b\u{2028}c—d ━ e",
+            "x\u{b}y",
+        ] {
+            for cap in [0, 1, 2, 3, 10] {
+                assert_eq!(
+                    words_up_to(text, cap),
+                    text.split_whitespace().take(cap).count(),
+                    "{text:?} {cap}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_bare_web_address_is_a_link_not_text() {
