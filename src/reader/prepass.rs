@@ -791,7 +791,10 @@ mod tests {
             "<div class=\"a\"  id=m >t</div>"
         );
         // Kept whatever the case, and only on the tags where they are read.
-        assert_eq!(slim("<LINK REL=canonical HREF=x Title=y>"), "<LINK REL=canonical HREF=x >");
+        assert_eq!(
+            slim("<LINK REL=canonical HREF=x Title=y>"),
+            "<LINK REL=canonical HREF=x >"
+        );
         assert_eq!(slim("<a href=x rel=nofollow class=c>"), "<a   class=c>");
         assert_eq!(
             slim("<meta name=a content=b><div name=a content=b lang=en>"),
