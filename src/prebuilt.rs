@@ -19,6 +19,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Input, MatchKind};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -47,8 +48,16 @@ const SWITCH_BYTES: usize = 32 * 1024;
 /// switching it alone takes 1% fewer instructions than switching all.
 const SWITCH_SHARE: usize = 2;
 
-/// Bytes searched by all prebuilt DFAs so far (not their lazy DFAs).
-static SCANNED_ALL: AtomicUsize = AtomicUsize::new(0);
+/// The next [`Matcher`]'s index into the per-thread counts.
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// Bytes this thread's prebuilt DFAs have searched (not their lazy
+    /// DFAs): per matcher, and in all. Per thread, so that counting costs
+    /// no shared cache line bouncing between the workers; the threads see
+    /// the same mix of text, so each reaches the same decision.
+    static SCANNED: RefCell<(Vec<usize>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+}
 
 /// Upper bound on one lazy DFA cache (one per pattern and thread); a full
 /// cache is cleared and refilled, never an error. At 64 KB the caches of
@@ -109,10 +118,10 @@ pub struct Matcher {
     pattern: Box<str>,
     /// Deserialised without copying from the binary's read-only data.
     dfa: Option<sparse::DFA<&'static [u8]>>,
-    /// Bytes the DFA has searched so far.
-    scanned: AtomicUsize,
-    /// Built once the DFA has searched `SWITCH_BYTES`; None if it fails to
-    /// build (then the DFA stays).
+    /// Index of this matcher's count in `SCANNED`.
+    id: usize,
+    /// Built once the pattern is worth switching (`SWITCH_BYTES`,
+    /// `SWITCH_SHARE`); None if it fails to build (then the DFA stays).
     lazy: OnceLock<Option<Lazy>>,
     /// The engine of a pattern without a prebuilt DFA.
     regex: Option<Regex>,
@@ -130,7 +139,7 @@ impl Matcher {
         Ok(Matcher {
             pattern: pattern.into(),
             dfa,
-            scanned: AtomicUsize::new(0),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             lazy: OnceLock::new(),
             regex,
         })
@@ -157,11 +166,18 @@ impl Matcher {
 
     /// Counts a search of `len` bytes by the prebuilt DFA; true once this
     /// pattern had searched `SWITCH_BYTES` and at least 1 / `SWITCH_SHARE`
-    /// of what all of them had searched, before this search.
+    /// of what all of them had searched on this thread, before this search.
     fn worth_switching(&self, len: usize) -> bool {
-        let mine = self.scanned.fetch_add(len, Ordering::Relaxed);
-        let all = SCANNED_ALL.fetch_add(len, Ordering::Relaxed);
-        mine >= SWITCH_BYTES && mine >= all / SWITCH_SHARE
+        SCANNED.with_borrow_mut(|(counts, all)| {
+            if counts.len() <= self.id {
+                counts.resize(self.id + 1, 0);
+            }
+            let mine = counts[self.id];
+            let before = *all;
+            counts[self.id] += len;
+            *all += len;
+            mine >= SWITCH_BYTES && mine >= before / SWITCH_SHARE
+        })
     }
 
     /// Whether this matcher starts from a prebuilt DFA.
@@ -274,11 +290,14 @@ mod tests {
         assert!(Matcher::new("(").is_err());
     }
 
-    /// Text of at least `SWITCH_BYTES` and at least twice what all
-    /// prebuilt DFAs have searched so far (other tests search too).
+    /// Text of at least `SWITCH_BYTES`.
     fn long_text() -> String {
-        let least = SWITCH_BYTES.max(2 * SCANNED_ALL.load(Ordering::Relaxed));
-        "Plain words of an ordinary paragraph. ".repeat(least / 38 + 1)
+        "Plain words of an ordinary paragraph. ".repeat(SWITCH_BYTES / 38 + 1)
+    }
+
+    /// Bytes this thread's prebuilt DFA of `matcher` has searched.
+    fn scanned(matcher: &Matcher) -> usize {
+        SCANNED.with_borrow(|(counts, _)| counts.get(matcher.id).copied().unwrap_or(0))
     }
 
     #[test]
@@ -310,7 +329,7 @@ mod tests {
         for text in SAMPLES {
             assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
         }
-        assert!(matcher.scanned.load(Ordering::Relaxed) >= SWITCH_BYTES);
+        assert!(scanned(&matcher) >= SWITCH_BYTES);
         assert!(matcher.lazy.get().is_none());
     }
 
