@@ -252,6 +252,98 @@ static RECEIVED: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The labels of [`UPDATED`], [`PUBLISHED`] and [`RECEIVED`] (a test
+/// checks them against the patterns).
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
+    "uppdaterad",
+    "zaktualizowano",
+];
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "released",
+    "written",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "publicerad",
+    "opublikowano",
+    "datum",
+    "post time",
+    "date",
+];
+const RECEIVED_LABELS: &[&str] = &[
+    "received",
+    "submitted",
+    "eingereicht",
+    "eingegangen",
+    "reçu",
+    "recibido",
+    "ricevuto",
+    "ontvangen",
+    "recebido",
+    "inkommen",
+    "otrzymano",
+];
+
+/// Whether `before` may end as the label patterns need:
+/// `(label)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$` (non-letters stand for
+/// `\W`, any two letters for the short word). Most dates follow prose that
+/// does not, and their three searches are skipped.
+fn may_end_with_label(before: &str, labels: &[&str]) -> bool {
+    let ends = |s: &str| labels.iter().any(|l| ends_with_folded(s, l));
+    if ends(strip_non_letters(before, 6)) {
+        return true;
+    }
+    let s = strip_non_letters(before, 3);
+    let mut word = s.char_indices().rev().take(2).filter(|(_, c)| c.is_alphabetic());
+    match (word.next(), word.next()) {
+        (Some(_), Some((i, _))) => ends(strip_non_letters(&s[..i], 3)),
+        _ => false,
+    }
+}
+
+/// `s` without up to `n` final non-letters.
+fn strip_non_letters(mut s: &str, n: usize) -> &str {
+    for _ in 0..n {
+        match s.chars().next_back() {
+            Some(c) if !c.is_alphabetic() => s = &s[..s.len() - c.len_utf8()],
+            _ => break,
+        }
+    }
+    s
+}
+
+/// Whether `s` ends with `label` (lower case) as `(?i)` compares: simple
+/// case folding, which for the labels' letters is lower-casing, plus the
+/// long s.
+fn ends_with_folded(s: &str, label: &str) -> bool {
+    let mut cs = s.chars().rev();
+    label.chars().rev().all(|l| {
+        cs.next().is_some_and(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase() == l
+            } else {
+                c == l || (l == 's' && c == 'ſ') || c.to_lowercase().eq(std::iter::once(l))
+            }
+        })
+    })
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     MONTH_MAP.get(lower.trim_end_matches('.')).copied()
@@ -532,11 +624,11 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         .into_iter()
         .map(|(span, iso)| {
             let before = tail(&text[..span.start], 40);
-            let role = if UPDATED.is_match(before) {
+            let role = if may_end_with_label(before, UPDATED_LABELS) && UPDATED.is_match(before) {
                 DateRole::Updated
-            } else if PUBLISHED.is_match(before) {
+            } else if may_end_with_label(before, PUBLISHED_LABELS) && PUBLISHED.is_match(before) {
                 DateRole::Published
-            } else if RECEIVED.is_match(before) {
+            } else if may_end_with_label(before, RECEIVED_LABELS) && RECEIVED.is_match(before) {
                 DateRole::Received
             } else {
                 DateRole::Unknown
@@ -1721,6 +1813,78 @@ mod tests {
                 prop_assert_eq!(date_spans(&text, order), date_spans_ungated(&text, order));
             }
         }
+    }
+
+    /// The label alternation of the pattern in this file that starts so.
+    fn pattern_labels(start: &str) -> Vec<&'static str> {
+        let src = include_str!("date.rs");
+        let at = src.find(start).expect("pattern in source") + "(?i)(".len();
+        let end = at + src[at..].find(")\\W").expect("end of labels");
+        src[at..end].split('|').collect()
+    }
+
+    #[test]
+    fn label_lists_are_the_patterns_labels() {
+        assert_eq!(pattern_labels(r"(?i)(updated|"), UPDATED_LABELS);
+        assert_eq!(pattern_labels(r"(?i)(published|"), PUBLISHED_LABELS);
+        assert_eq!(pattern_labels(r"(?i)(received|"), RECEIVED_LABELS);
+    }
+
+    fn label_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let pieces = proptest::sample::select(vec![
+            "Updated",
+            "UPDATED",
+            "updated",
+            "Posted",
+            "poſted",
+            "GEÄNDERT",
+            "mis à jour",
+            "Post time",
+            "date",
+            "Datum",
+            "Reçu",
+            "REÇU",
+            "in\u{212a}ommen",
+            "Published",
+            "on",
+            "On",
+            "am",
+            "op",
+            " ",
+            ":",
+            " - ",
+            "—",
+            "|",
+            "_",
+            "5",
+            "x",
+            "é",
+            "\u{301}",
+            "\n",
+            "by",
+            "The report",
+        ]);
+        proptest::collection::vec(pieces, 0..7).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn label_gate_passes_every_labelled_text(text in label_text()) {
+            for (m, labels) in [(&UPDATED, UPDATED_LABELS), (&PUBLISHED, PUBLISHED_LABELS), (&RECEIVED, RECEIVED_LABELS)] {
+                prop_assert!(!m.is_match(&text) || may_end_with_label(&text, labels), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn label_gate_examples() {
+        assert!(may_end_with_label("Updated on: ", UPDATED_LABELS));
+        assert!(may_end_with_label("Last modified —  ", UPDATED_LABELS));
+        assert!(may_end_with_label("POSTED AM ", PUBLISHED_LABELS));
+        assert!(!may_end_with_label("the council said on ", PUBLISHED_LABELS));
+        assert!(!may_end_with_label("", RECEIVED_LABELS));
     }
 
     #[test]
