@@ -1173,40 +1173,50 @@ static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
 /// to 31 characters ([`dateline_end`] counts them).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Lu} .'-]*,\s*").expect("static regex"));
 
-/// ASCII characters that may open a [`YEARLESS`] match: a digit, or the
-/// first letter of a month name or label in either case (no other ASCII
-/// letter folds to theirs).
-static YEARLESS_INITIAL: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut i = 0;
-    while i < MONTHS.len() {
-        let b = MONTHS[i].0.as_bytes()[0];
-        if b < 128 {
-            t[b.to_ascii_lowercase() as usize] = true;
-            t[b.to_ascii_uppercase() as usize] = true;
+/// The words that may open a [`YEARLESS`] match (after a dateline or
+/// none): month names and the labels.
+const YEARLESS_WORDS: [&[(&str, u32)]; 2] = [MONTHS, &[("updated", 0), ("posted", 0), ("published", 0)]];
+
+/// First two ASCII letters (lower case, `a`..`z` each) of the
+/// [`YEARLESS_WORDS`], as bits `26 * first + second`.
+static YEARLESS_PAIRS: [u64; 11] = {
+    let mut t = [0u64; 11];
+    let mut l = 0;
+    while l < YEARLESS_WORDS.len() {
+        let words = YEARLESS_WORDS[l];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].0.as_bytes();
+            if b[0].is_ascii_lowercase() && b[1].is_ascii_lowercase() {
+                let bit = (b[0] - b'a') as usize * 26 + (b[1] - b'a') as usize;
+                t[bit / 64] |= 1 << (bit % 64);
+            }
+            i += 1;
         }
-        i += 1;
+        l += 1;
     }
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] = true;
-        d += 1;
-    }
-    // "updated", "posted", "published".
-    t[b'u' as usize] = true;
-    t[b'U' as usize] = true;
-    t[b'p' as usize] = true;
-    t[b'P' as usize] = true;
     t
 };
 
-/// Whether [`YEARLESS`] may match `text`, from its first byte: most lines
-/// open with a word no month name, label or day starts like, and are
-/// passed over without a search (a non-ASCII first character is searched).
+/// Whether [`YEARLESS`] may match `text`, from its first two bytes: a
+/// digit, or the first two letters of a month name or label in any case
+/// (an ASCII letter folds only to itself, its other case and a non-ASCII
+/// sign, and every name's second character is a letter). Most lines open
+/// with a word none starts like, and are passed over without a search;
+/// non-ASCII is searched.
 fn may_open_yearless(text: &str) -> bool {
-    text.as_bytes()
-        .first()
-        .is_some_and(|&b| b >= 128 || YEARLESS_INITIAL[usize::from(b)])
+    let b = text.as_bytes();
+    match (b.first(), b.get(1)) {
+        (None, _) => false,
+        (Some(&f), _) if f >= 128 || f.is_ascii_digit() => true,
+        (Some(f), _) if !f.is_ascii_alphabetic() => false,
+        (_, Some(&s)) if s >= 128 => true,
+        (Some(f), Some(s)) if s.is_ascii_alphabetic() => {
+            let bit = usize::from(f.to_ascii_lowercase() - b'a') * 26 + usize::from(s.to_ascii_lowercase() - b'a');
+            YEARLESS_PAIRS[bit / 64] & (1 << (bit % 64)) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Where the month and day may start after a dateline opening `text`.
@@ -1926,6 +1936,8 @@ mod tests {
         );
         assert!(may_open_yearless("5 Nov") && may_open_yearless("Posted Nov 5") && may_open_yearless("ſept 5"));
         assert!(!may_open_yearless("The ferry") && !may_open_yearless("") && !may_open_yearless(" Nov 5"));
+        assert!(!may_open_yearless("Some say") && !may_open_yearless("A 5") && may_open_yearless("MÄRZ 5"));
+        assert!(may_open_yearless("UPDATED Nov 5") && may_open_yearless("sE\u{17f}pt"));
         assert_eq!(dateline_end("LONDON, Nov 5"), Some(8));
         assert_eq!(dateline_end("ÜNYE, Nov 5"), Some(7));
         assert_eq!(dateline_end("London, Nov 5"), None);
