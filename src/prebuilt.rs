@@ -7,10 +7,11 @@
 //! A [`Matcher`] uses the prebuilt DFA whose key is exactly its pattern, and
 //! otherwise compiles a `Regex`: both give the same answer to `is_match`
 //! (same syntax, same semantics), the DFA just costs nothing to build. A
-//! long run switches to a faster engine once it pays for itself: a
-//! forward-only lazy DFA with a literal prefilter, not a full `Regex`,
-//! whose reverse automata, capture engines and their per-thread caches
-//! made a long run's memory grow with the number of files.
+//! pattern that does a large share of all the searching switches to a
+//! faster engine once it pays for itself: a forward-only lazy DFA with a
+//! literal prefilter, not a full `Regex`, whose reverse automata, capture
+//! engines and their per-thread caches made a long run's memory grow with
+//! the number of files.
 
 use regex::Regex;
 use regex_automata::dfa::{Automaton, sparse};
@@ -31,6 +32,23 @@ static PREBUILT: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/phrase_d
 /// compiling one phrase costs about as much as the DFA searching this many
 /// bytes.
 const SWITCH_BYTES: usize = 32 * 1024;
+
+/// A pattern switches only if it has searched at least 1 / `SWITCH_SHARE`
+/// of the bytes all prebuilt DFAs have searched: the few that do the bulk
+/// of the searching, however long the run. A lazy DFA holds its NFA (up to
+/// 130 KB for the large case-insensitive phrases) and a cache per thread
+/// (up to `CACHE_BYTES`): switching every pattern once it had searched
+/// `SWITCH_BYTES`, as each did early in a long run, grew the peak RSS of a
+/// 2-thread run from 22.9 MB (100 files) to 29.3 MB (10,000 files). And
+/// it did not pay: most phrases are tried on few, short blocks (word
+/// limits and literal gates), so they search little text and compiling
+/// them cost more than their faster search saved. The separator line,
+/// tried on every block, does most of the searching and is what pays:
+/// switching it alone takes 1% fewer instructions than switching all.
+const SWITCH_SHARE: usize = 2;
+
+/// Bytes searched by all prebuilt DFAs so far (not their lazy DFAs).
+static SCANNED_ALL: AtomicUsize = AtomicUsize::new(0);
 
 /// Upper bound on one lazy DFA cache (one per pattern and thread); a full
 /// cache is cleared and refilled, never an error. At 64 KB the caches of
@@ -123,7 +141,7 @@ impl Matcher {
         let Some(dfa) = &self.dfa else {
             return self.regex.as_ref().is_some_and(|re| re.is_match(text));
         };
-        let warm = self.lazy.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= SWITCH_BYTES;
+        let warm = self.lazy.get().is_some() || self.worth_switching(text.len());
         let lazy = if warm {
             self.lazy.get_or_init(|| Lazy::new(&self.pattern)).as_ref()
         } else {
@@ -135,6 +153,15 @@ impl Matcher {
             dfa.try_search_fwd(&Input::new(text).earliest(true))
                 .is_ok_and(|m| m.is_some())
         })
+    }
+
+    /// Counts a search of `len` bytes by the prebuilt DFA; true once this
+    /// pattern had searched `SWITCH_BYTES` and at least 1 / `SWITCH_SHARE`
+    /// of what all of them had searched, before this search.
+    fn worth_switching(&self, len: usize) -> bool {
+        let mine = self.scanned.fetch_add(len, Ordering::Relaxed);
+        let all = SCANNED_ALL.fetch_add(len, Ordering::Relaxed);
+        mine >= SWITCH_BYTES && mine >= all / SWITCH_SHARE
     }
 
     /// Whether this matcher starts from a prebuilt DFA.
@@ -247,18 +274,44 @@ mod tests {
         assert!(Matcher::new("(").is_err());
     }
 
+    /// Text of at least `SWITCH_BYTES` and at least twice what all
+    /// prebuilt DFAs have searched so far (other tests search too).
+    fn long_text() -> String {
+        let least = SWITCH_BYTES.max(2 * SCANNED_ALL.load(Ordering::Relaxed));
+        "Plain words of an ordinary paragraph. ".repeat(least / 38 + 1)
+    }
+
     #[test]
     fn switches_to_the_lazy_dfa_after_enough_bytes_with_the_same_answers() {
         let (pattern, _) = PREBUILT[0];
         let matcher = Matcher::new(pattern).expect("prebuilt pattern");
         let re = Regex::new(pattern).expect("prebuilt pattern compiles");
-        let long = "Plain words of an ordinary paragraph. ".repeat(SWITCH_BYTES / 38 + 1);
+        let long = long_text();
         assert_eq!(matcher.is_match(&long), re.is_match(&long));
         assert!(matcher.lazy.get().is_none());
         for text in SAMPLES {
             assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
         }
         assert!(matcher.lazy.get().is_some_and(Option::is_some));
+    }
+
+    #[test]
+    fn a_pattern_with_a_small_share_of_the_searching_keeps_its_dfa() {
+        let (pattern, _) = PREBUILT[1];
+        let matcher = Matcher::new(pattern).expect("prebuilt pattern");
+        let re = Regex::new(pattern).expect("prebuilt pattern compiles");
+        let long = long_text();
+        assert_eq!(matcher.is_match(&long), re.is_match(&long));
+        // Another pattern searches three times as much.
+        let busy = Matcher::new(PREBUILT[2].0).expect("prebuilt pattern");
+        for _ in 0..3 {
+            busy.is_match(&long);
+        }
+        for text in SAMPLES {
+            assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
+        }
+        assert!(matcher.scanned.load(Ordering::Relaxed) >= SWITCH_BYTES);
+        assert!(matcher.lazy.get().is_none());
     }
 
     #[test]

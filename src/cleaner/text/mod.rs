@@ -88,14 +88,33 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Whether `text` starts with a letter that opens one of [`BYLINE`]'s
+/// words (none of which has a non-ASCII case partner): most blocks then
+/// skip its search.
+fn may_be_byline(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b'a' | b'b' | b'd' | b'p' | b'r' | b't' | b'v' | b'w'))
+}
+
 /// Label blocks that are chrome on their own (user rules, lexicon, byline
 /// and date-line shapes), without choosing an article region. Blocks
 /// already labelled keep their label.
 pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
     for block in blocks.iter_mut().filter(|b| b.chrome.is_none()) {
-        let words = word_count(&block.text);
+        let words = words_up_to(&block.text, REASON_WORDS);
         block.chrome = block_reason(&block.text, rules, words, None);
     }
+}
+
+/// Word counts above this tell [`block_reason`] nothing more: every limit
+/// it and the lexicon compare them with is at most [`lexicon::MAX_PHRASE_WORDS`].
+const REASON_WORDS: usize = lexicon::MAX_PHRASE_WORDS + 1;
+
+/// [`word_count`], counted no further than `cap`: an HTML page's long
+/// blocks need not be counted to their end.
+fn words_up_to(text: &str, cap: usize) -> usize {
+    text.split_whitespace().take(cap).count()
 }
 
 /// [`label_chrome`] with the page's features, computed once for this
@@ -110,6 +129,7 @@ fn label_chrome_with(blocks: &mut [Block], page: &features::Page, rules: &Rules)
 
 /// Why a block of `words` words is chrome, if it is. `feats`, when the
 /// caller has them, answer whether it is code and whether it holds a date.
+/// A count above [`lexicon::MAX_PHRASE_WORDS`] may be capped ([`REASON_WORDS`]).
 fn block_reason(text: &str, rules: &Rules, words: usize, feats: Option<&features::Features>) -> Option<&'static str> {
     if rules.matches(text) {
         return Some(super::rules::RULE_REASON);
@@ -125,7 +145,7 @@ fn block_reason(text: &str, rules: &Rules, words: usize, feats: Option<&features
     if words > lexicon::MAX_PHRASE_WORDS || feats.map_or_else(|| features::looks_like_code(text), |f| f.code) {
         return None;
     }
-    if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {
+    if words <= 12 && may_be_byline(text) && BYLINE.is_match(text) && !text.ends_with('.') {
         return Some("byline");
     }
     if let Some(reason) = lexicon::chrome_reason(text, words) {
