@@ -252,6 +252,98 @@ static RECEIVED: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The labels of [`UPDATED`], [`PUBLISHED`] and [`RECEIVED`] (a test
+/// checks them against the patterns).
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
+    "uppdaterad",
+    "zaktualizowano",
+];
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "released",
+    "written",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "publicerad",
+    "opublikowano",
+    "datum",
+    "post time",
+    "date",
+];
+const RECEIVED_LABELS: &[&str] = &[
+    "received",
+    "submitted",
+    "eingereicht",
+    "eingegangen",
+    "reçu",
+    "recibido",
+    "ricevuto",
+    "ontvangen",
+    "recebido",
+    "inkommen",
+    "otrzymano",
+];
+
+/// Whether `before` may end as the label patterns need:
+/// `(label)\W{0,3}(on|am|le|el|il|em|op)?\W{0,3}$` (non-letters stand for
+/// `\W`, any two letters for the short word). Most dates follow prose that
+/// does not, and their three searches are skipped.
+fn may_end_with_label(before: &str, labels: &[&str]) -> bool {
+    let ends = |s: &str| labels.iter().any(|l| ends_with_folded(s, l));
+    if ends(strip_non_letters(before, 6)) {
+        return true;
+    }
+    let s = strip_non_letters(before, 3);
+    let mut word = s.char_indices().rev().take(2).filter(|(_, c)| c.is_alphabetic());
+    match (word.next(), word.next()) {
+        (Some(_), Some((i, _))) => ends(strip_non_letters(&s[..i], 3)),
+        _ => false,
+    }
+}
+
+/// `s` without up to `n` final non-letters.
+fn strip_non_letters(mut s: &str, n: usize) -> &str {
+    for _ in 0..n {
+        match s.chars().next_back() {
+            Some(c) if !c.is_alphabetic() => s = &s[..s.len() - c.len_utf8()],
+            _ => break,
+        }
+    }
+    s
+}
+
+/// Whether `s` ends with `label` (lower case) as `(?i)` compares: simple
+/// case folding, which for the labels' letters is lower-casing, plus the
+/// long s.
+fn ends_with_folded(s: &str, label: &str) -> bool {
+    let mut cs = s.chars().rev();
+    label.chars().rev().all(|l| {
+        cs.next().is_some_and(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase() == l
+            } else {
+                c == l || (l == 's' && c == 'ſ') || c.to_lowercase().eq(std::iter::once(l))
+            }
+        })
+    })
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     MONTH_MAP.get(lower.trim_end_matches('.')).copied()
@@ -532,11 +624,11 @@ pub fn find_dates_ordered(text: &str, order: NumericOrder) -> Vec<FoundDate> {
         .into_iter()
         .map(|(span, iso)| {
             let before = tail(&text[..span.start], 40);
-            let role = if UPDATED.is_match(before) {
+            let role = if may_end_with_label(before, UPDATED_LABELS) && UPDATED.is_match(before) {
                 DateRole::Updated
-            } else if PUBLISHED.is_match(before) {
+            } else if may_end_with_label(before, PUBLISHED_LABELS) && PUBLISHED.is_match(before) {
                 DateRole::Published
-            } else if RECEIVED.is_match(before) {
+            } else if may_end_with_label(before, RECEIVED_LABELS) && RECEIVED.is_match(before) {
                 DateRole::Received
             } else {
                 DateRole::Unknown
@@ -1081,40 +1173,50 @@ static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
 /// to 31 characters ([`dateline_end`] counts them).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Lu} .'-]*,\s*").expect("static regex"));
 
-/// ASCII characters that may open a [`YEARLESS`] match: a digit, or the
-/// first letter of a month name or label in either case (no other ASCII
-/// letter folds to theirs).
-static YEARLESS_INITIAL: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut i = 0;
-    while i < MONTHS.len() {
-        let b = MONTHS[i].0.as_bytes()[0];
-        if b < 128 {
-            t[b.to_ascii_lowercase() as usize] = true;
-            t[b.to_ascii_uppercase() as usize] = true;
+/// The words that may open a [`YEARLESS`] match (after a dateline or
+/// none): month names and the labels.
+const YEARLESS_WORDS: [&[(&str, u32)]; 2] = [MONTHS, &[("updated", 0), ("posted", 0), ("published", 0)]];
+
+/// First two ASCII letters (lower case, `a`..`z` each) of the
+/// [`YEARLESS_WORDS`], as bits `26 * first + second`.
+static YEARLESS_PAIRS: [u64; 11] = {
+    let mut t = [0u64; 11];
+    let mut l = 0;
+    while l < YEARLESS_WORDS.len() {
+        let words = YEARLESS_WORDS[l];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].0.as_bytes();
+            if b[0].is_ascii_lowercase() && b[1].is_ascii_lowercase() {
+                let bit = (b[0] - b'a') as usize * 26 + (b[1] - b'a') as usize;
+                t[bit / 64] |= 1 << (bit % 64);
+            }
+            i += 1;
         }
-        i += 1;
+        l += 1;
     }
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] = true;
-        d += 1;
-    }
-    // "updated", "posted", "published".
-    t[b'u' as usize] = true;
-    t[b'U' as usize] = true;
-    t[b'p' as usize] = true;
-    t[b'P' as usize] = true;
     t
 };
 
-/// Whether [`YEARLESS`] may match `text`, from its first byte: most lines
-/// open with a word no month name, label or day starts like, and are
-/// passed over without a search (a non-ASCII first character is searched).
+/// Whether [`YEARLESS`] may match `text`, from its first two bytes: a
+/// digit, or the first two letters of a month name or label in any case
+/// (an ASCII letter folds only to itself, its other case and a non-ASCII
+/// sign, and every name's second character is a letter). Most lines open
+/// with a word none starts like, and are passed over without a search;
+/// non-ASCII is searched.
 fn may_open_yearless(text: &str) -> bool {
-    text.as_bytes()
-        .first()
-        .is_some_and(|&b| b >= 128 || YEARLESS_INITIAL[usize::from(b)])
+    let b = text.as_bytes();
+    match (b.first(), b.get(1)) {
+        (None, _) => false,
+        (Some(&f), _) if f >= 128 || f.is_ascii_digit() => true,
+        (Some(f), _) if !f.is_ascii_alphabetic() => false,
+        (_, Some(&s)) if s >= 128 => true,
+        (Some(f), Some(s)) if s.is_ascii_alphabetic() => {
+            let bit = usize::from(f.to_ascii_lowercase() - b'a') * 26 + usize::from(s.to_ascii_lowercase() - b'a');
+            YEARLESS_PAIRS[bit / 64] & (1 << (bit % 64)) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Where the month and day may start after a dateline opening `text`.
@@ -1723,6 +1825,78 @@ mod tests {
         }
     }
 
+    /// The label alternation of the pattern in this file that starts so.
+    fn pattern_labels(start: &str) -> Vec<&'static str> {
+        let src = include_str!("date.rs");
+        let at = src.find(start).expect("pattern in source") + "(?i)(".len();
+        let end = at + src[at..].find(")\\W").expect("end of labels");
+        src[at..end].split('|').collect()
+    }
+
+    #[test]
+    fn label_lists_are_the_patterns_labels() {
+        assert_eq!(pattern_labels(r"(?i)(updated|"), UPDATED_LABELS);
+        assert_eq!(pattern_labels(r"(?i)(published|"), PUBLISHED_LABELS);
+        assert_eq!(pattern_labels(r"(?i)(received|"), RECEIVED_LABELS);
+    }
+
+    fn label_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let pieces = proptest::sample::select(vec![
+            "Updated",
+            "UPDATED",
+            "updated",
+            "Posted",
+            "poſted",
+            "GEÄNDERT",
+            "mis à jour",
+            "Post time",
+            "date",
+            "Datum",
+            "Reçu",
+            "REÇU",
+            "in\u{212a}ommen",
+            "Published",
+            "on",
+            "On",
+            "am",
+            "op",
+            " ",
+            ":",
+            " - ",
+            "—",
+            "|",
+            "_",
+            "5",
+            "x",
+            "é",
+            "\u{301}",
+            "\n",
+            "by",
+            "The report",
+        ]);
+        proptest::collection::vec(pieces, 0..7).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn label_gate_passes_every_labelled_text(text in label_text()) {
+            for (m, labels) in [(&UPDATED, UPDATED_LABELS), (&PUBLISHED, PUBLISHED_LABELS), (&RECEIVED, RECEIVED_LABELS)] {
+                prop_assert!(!m.is_match(&text) || may_end_with_label(&text, labels), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn label_gate_examples() {
+        assert!(may_end_with_label("Updated on: ", UPDATED_LABELS));
+        assert!(may_end_with_label("Last modified —  ", UPDATED_LABELS));
+        assert!(may_end_with_label("POSTED AM ", PUBLISHED_LABELS));
+        assert!(!may_end_with_label("the council said on ", PUBLISHED_LABELS));
+        assert!(!may_end_with_label("", RECEIVED_LABELS));
+    }
+
     #[test]
     fn year_gates_see_each_patterns_neighbours() {
         let g = YearGates::of("on March 5, 2024 and 3 Aug. 2021, 2019-04-05 or 3.4.2024");
@@ -1762,6 +1936,8 @@ mod tests {
         );
         assert!(may_open_yearless("5 Nov") && may_open_yearless("Posted Nov 5") && may_open_yearless("ſept 5"));
         assert!(!may_open_yearless("The ferry") && !may_open_yearless("") && !may_open_yearless(" Nov 5"));
+        assert!(!may_open_yearless("Some say") && !may_open_yearless("A 5") && may_open_yearless("MÄRZ 5"));
+        assert!(may_open_yearless("UPDATED Nov 5") && may_open_yearless("sE\u{17f}pt"));
         assert_eq!(dateline_end("LONDON, Nov 5"), Some(8));
         assert_eq!(dateline_end("ÜNYE, Nov 5"), Some(7));
         assert_eq!(dateline_end("London, Nov 5"), None);
