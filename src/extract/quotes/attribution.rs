@@ -6,7 +6,7 @@
 
 use super::coref;
 use super::lexicon;
-use super::phrase::{self, Np, NpKind, Tok};
+use super::phrase::{self, Np, NpKind, Tok, Toks};
 
 /// What an attribution clause says about a quote's speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ fn tok_at(toks: &[Tok], pos: usize) -> usize {
 
 /// The noun phrase read after an inverted cue: "said Sen. Jane Roe",
 /// skipping a day name ("said Friday Jane Roe" is rare but harmless).
-fn np_after_cue(body: &str, toks: &[Tok], mut i: usize, b: usize) -> Option<Np> {
+fn np_after_cue(body: &str, toks: &Toks, mut i: usize, b: usize) -> Option<Np> {
     for _ in 0..3 {
         if i >= b {
             return None;
@@ -85,7 +85,7 @@ fn np_after_cue(body: &str, toks: &[Tok], mut i: usize, b: usize) -> Option<Np> 
 
 /// The subject of the cue verb at `k` in the narrative run `toks[a..b]`,
 /// if `k` is a cue: "Jane Roe said" or ", said Jane Roe".
-pub fn cue_subject(body: &str, toks: &[Tok], a: usize, b: usize, k: usize) -> Option<Np> {
+pub fn cue_subject(body: &str, toks: &Toks, a: usize, b: usize, k: usize) -> Option<Np> {
     let (cue, len) = cue_at(toks, k)?;
     if cue == "according to" {
         return np_after_cue(body, toks, k + len, b);
@@ -100,7 +100,7 @@ pub fn cue_subject(body: &str, toks: &[Tok], a: usize, b: usize, k: usize) -> Op
 /// An attribution right after a quote, in `toks[a..b]` (the words up to
 /// the next quote in the paragraph). `ended` tells that the quote closed
 /// with a full stop, so only a short "X said." sentence may follow.
-pub fn after(body: &str, toks: &[Tok], close_end: usize, b: usize, ended: bool) -> Option<(Np, Option<String>)> {
+pub fn after(body: &str, toks: &Toks, close_end: usize, b: usize, ended: bool) -> Option<(Np, Option<String>)> {
     let mut a = tok_at(toks, close_end);
     // "“…” ― Jane Roe": a dash then a name (the dash may touch the mark).
     let gap = toks
@@ -163,7 +163,7 @@ pub fn after(body: &str, toks: &[Tok], close_end: usize, b: usize, ended: bool) 
 /// An attribution before a quote, in `toks[a..b]` (the words since the
 /// previous quote or the start of the sentence). `after_quote` tells that
 /// the clause began right after an earlier quote of the same sentence.
-pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -> Found {
+pub fn before(body: &str, toks: &Toks, a: usize, b: usize, after_quote: bool) -> Found {
     // Only the sentence that holds the quote.
     let cut = (a..b).rev().find(|&k| toks[k].ends_sentence());
     let after_quote = after_quote && cut.is_none();
@@ -249,7 +249,7 @@ pub fn before(body: &str, toks: &[Tok], a: usize, b: usize, after_quote: bool) -
 
 /// The subject of the sentence that holds a quote, from the words before
 /// it (`toks[a..b]`), when the sentence starts there.
-pub fn sentence_subject_before(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+pub fn sentence_subject_before(body: &str, toks: &Toks, a: usize, b: usize) -> Option<Np> {
     let a = (a..b)
         .rev()
         .find(|&k| toks[k].ends_sentence() || toks[k].colon_after())
@@ -279,14 +279,14 @@ mod tests {
     use super::*;
 
     fn after_of(s: &str) -> Option<String> {
-        let t = phrase::tokenize(s, 0..s.len());
+        let t = Toks::new(phrase::tokenize(s, 0..s.len()));
         after(s, &t, 0, t.len(), false).map(|(np, _)| np.text)
     }
 
     #[test]
     fn dash_touching_the_mark() {
         let s = "“We will win.”― Ana Lind";
-        let t = phrase::tokenize(s, 0..s.len());
+        let t = Toks::new(phrase::tokenize(s, 0..s.len()));
         let close = s.find('―').unwrap();
         assert_eq!(
             after(s, &t, close, t.len(), true).map(|(np, _)| np.text).as_deref(),
@@ -295,7 +295,7 @@ mod tests {
     }
 
     fn before_of(s: &str) -> Option<String> {
-        let t = phrase::tokenize(s, 0..s.len());
+        let t = Toks::new(phrase::tokenize(s, 0..s.len()));
         match before(s, &t, 0, t.len(), false) {
             Found::Speaker(np, _) => Some(np.text),
             _ => None,
@@ -341,7 +341,7 @@ mod tests {
     fn before_patterns() {
         assert_eq!(before_of("Novak told reporters:").as_deref(), Some("Novak"));
         let s = "Ana Lind:";
-        let t = phrase::tokenize(s, 0..s.len());
+        let t = Toks::new(phrase::tokenize(s, 0..s.len()));
         assert!(matches!(before(s, &t, 0, t.len(), false), Found::Colon(np) if np.text == "Ana Lind"));
         assert_eq!(
             before_of("According to the White House,").as_deref(),

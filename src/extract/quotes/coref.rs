@@ -7,7 +7,7 @@
 //! pronoun that opens the sentence after a person was the subject.
 
 use super::lexicon::{self, Gender, Pronoun};
-use super::phrase::{self, Np, NpKind, Tok};
+use super::phrase::{self, Np, NpKind, Toks};
 use crate::extract::ner::with_lower;
 use crate::extract::people::PersonEntity;
 use rustc_hash::FxHashMap;
@@ -31,20 +31,11 @@ pub struct Names {
     by_last: FxHashMap<String, Vec<usize>>,
 }
 
-/// Capitalised chains already classified, by first token: the chain's end
-/// and its reading when it is a name.
-pub type ChainMemo = FxHashMap<usize, (usize, Option<Np>)>;
-
 impl Names {
     /// Collect full names from the body's words and the people list.
-    #[cfg(test)]
-    pub fn build(body: &str, toks: &[Tok], people: &[PersonEntity]) -> Names {
-        Self::build_memo(body, toks, people, &mut ChainMemo::default())
-    }
-
-    /// [`Names::build`], keeping each chain's reading in `memo` for the
-    /// narrative pass, which meets most chains again.
-    pub fn build_memo(body: &str, toks: &[Tok], people: &[PersonEntity], memo: &mut ChainMemo) -> Names {
+    /// (Each chain's reading stays in `toks` for the narrative pass, which
+    /// meets most chains again.)
+    pub fn build(body: &str, toks: &Toks, people: &[PersonEntity]) -> Names {
         let mut names = Names::default();
         let mut i = 0;
         while i < toks.len() {
@@ -53,18 +44,17 @@ impl Names {
                 continue;
             }
             let end = phrase::chain_end(toks, i, toks.len());
-            let np = phrase::classify_chain(body, toks, i, end).filter(|np| np.kind == NpKind::Name);
-            if let Some(np) = &np {
-                let gender = np.gender;
-                if np.text.split(' ').count() >= 2 {
-                    names.add(&np.text, np.span.start, 1);
+            phrase::with_chain(body, toks, i, end, |np| {
+                if let Some(np) = np.filter(|np| np.kind == NpKind::Name) {
+                    if np.text.split(' ').count() >= 2 {
+                        names.add(&np.text, np.span.start, 1);
+                    }
+                    if let Some(g) = np.gender {
+                        let canon = names.canonical(&np.text);
+                        names.vote(&canon, g, 1);
+                    }
                 }
-                if let Some(g) = gender {
-                    let canon = names.canonical(&np.text);
-                    names.vote(&canon, g, 1);
-                }
-            }
-            memo.insert(i, (end, np));
+            });
             i = end.max(i + 1);
         }
         for p in people {
@@ -337,7 +327,7 @@ const INTRO: &[&str] = &[
 
 /// The grammatical subject of the sentence `toks[a..b]`: the first noun
 /// phrase, after an introductory phrase closed by a comma.
-pub fn sentence_subject(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+pub fn sentence_subject(body: &str, toks: &Toks, a: usize, b: usize) -> Option<Np> {
     let mut i = a;
     while i < b && (toks[i].is_punct() || matches!(toks[i].w, "But" | "And" | "So" | "Or")) {
         i += 1;
@@ -441,7 +431,7 @@ mod tests {
     #[test]
     fn surname_maps_to_most_frequent_full_name() {
         let body = "Jana Novak met Petr Novak. Later Jana Novak spoke.";
-        let toks = phrase::tokenize(body, 0..body.len());
+        let toks = Toks::new(phrase::tokenize(body, 0..body.len()));
         let names = Names::build(body, &toks, &[]);
         assert_eq!(names.canonical("Novak"), "Jana Novak");
         assert_eq!(names.canonical("Smith"), "Smith");
@@ -451,7 +441,7 @@ mod tests {
     #[test]
     fn several_words_map_to_the_longer_name_ending_with_them() {
         let body = "Maria Jana Novak met Petr Novak. Later Maria Jana Novak spoke.";
-        let toks = phrase::tokenize(body, 0..body.len());
+        let toks = Toks::new(phrase::tokenize(body, 0..body.len()));
         let names = Names::build(body, &toks, &[]);
         assert_eq!(names.canonical("Jana Novak"), "Maria Jana Novak");
         assert_eq!(names.canonical("JANA NOVAK"), "Maria Jana Novak");
@@ -462,7 +452,7 @@ mod tests {
     #[test]
     fn pronouns_follow_gender_evidence() {
         let body = "Mrs. Ana Lind met Mr. Tom Berg.";
-        let toks = phrase::tokenize(body, 0..body.len());
+        let toks = Toks::new(phrase::tokenize(body, 0..body.len()));
         let names = Names::build(body, &toks, &[]);
         let mut subjects = Subjects::new(vec![(0, 1)]);
         for (pos, name) in [(0, "Ana Lind"), (10, "Tom Berg")] {
@@ -492,7 +482,7 @@ mod tests {
     #[test]
     fn subject_after_intro_phrase() {
         let body = "During the talks in May, Jana Novak said little.";
-        let toks = phrase::tokenize(body, 0..body.len());
+        let toks = Toks::new(phrase::tokenize(body, 0..body.len()));
         let np = sentence_subject(body, &toks, 0, toks.len()).unwrap();
         assert_eq!(np.text, "Jana Novak");
     }

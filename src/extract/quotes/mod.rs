@@ -22,7 +22,7 @@ use attribution::Found;
 use coref::{Mention, Names, Subjects};
 use lexicon::Gender;
 use marks::Segment;
-use phrase::{Np, NpKind, Tok};
+use phrase::{Np, NpKind, Tok, Toks};
 
 /// A quote while it is being attributed.
 struct Draft {
@@ -38,11 +38,10 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
     if segs.is_empty() {
         return Vec::new();
     }
-    let toks = phrase::tokenize(body, 0..body.len());
-    let mut memo = coref::ChainMemo::default();
-    let mut names = Names::build_memo(body, &toks, people, &mut memo);
+    let toks = Toks::new(phrase::tokenize(body, 0..body.len()));
+    let mut names = Names::build(body, &toks, people);
     let pieces = narrative_pieces(body, &toks, &paras, &segs);
-    let mut subjects = narrative_subjects(body, &toks, &pieces, &mut names, memo);
+    let mut subjects = narrative_subjects(body, &toks, &pieces, &mut names);
 
     // Transcript prefixes ("NOVAK: …"): a name is one when it recurs or
     // matches a full name; a lone "BREAKING:" is not.
@@ -288,13 +287,7 @@ fn narrative_pieces(body: &str, toks: &[Tok], paras: &[marks::Para], segs: &[Seg
 /// named (used when a sentence has no fitting subject). Gender evidence
 /// comes from a "He"/"She" opening the sentence after a person was its
 /// subject.
-fn narrative_subjects(
-    body: &str,
-    toks: &[Tok],
-    pieces: &[Piece],
-    names: &mut Names,
-    mut memo: coref::ChainMemo,
-) -> Subjects {
+fn narrative_subjects(body: &str, toks: &Toks, pieces: &[Piece], names: &mut Names) -> Subjects {
     let mut subjects = Subjects::new(pieces.iter().map(|p| (toks[p.a].span.start, p.sentence)).collect());
     let mut last_person: Option<(String, usize)> = None;
     for piece in pieces {
@@ -332,17 +325,11 @@ fn narrative_subjects(
             }
             if toks[k].is_cap() && !lexicon::NON_NAME_CAPS.contains(toks[k].w) {
                 let end = phrase::chain_end(toks, k, piece.b);
-                // Each token opens at most one chain here, so the memo's
-                // reading can be moved out.
-                let np = match memo.remove(&k) {
-                    Some((e, np)) if e == end => np,
-                    _ => phrase::classify_chain(body, toks, k, end),
-                };
-                if let Some(np) = np
-                    && np.kind == NpKind::Name
-                {
-                    push_mention(&mut subjects, names, body, &np, false, false);
-                }
+                phrase::with_chain(body, toks, k, end, |np| {
+                    if let Some(np) = np.filter(|np| np.kind == NpKind::Name) {
+                        push_mention(&mut subjects, names, body, np, false, false);
+                    }
+                });
                 k = end.max(k + 1);
                 continue;
             }

@@ -8,6 +8,7 @@
 
 use super::lexicon::{self, Gender, Pronoun};
 use crate::extract::ner::with_lower;
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// A word with its byte range in the body (without surrounding punctuation).
@@ -361,9 +362,57 @@ pub fn chain_end(toks: &[Tok], i: usize, limit: usize) -> usize {
     j
 }
 
+/// The words of one body, with the readings of the capitalised chains
+/// classified so far: the passes over a document (names, sentence
+/// subjects, cue subjects, attributions) meet most chains several times,
+/// and a reading depends only on the body and the chain's token range.
+/// Use it only with the body it was tokenised from.
+pub struct Toks<'a> {
+    toks: Vec<Tok<'a>>,
+    /// By first token: the chain's end and its reading (the first range
+    /// classified from that token; other ends are not kept).
+    chains: RefCell<Vec<Option<ChainReading>>>,
+}
+
+/// A chain's end (exclusive) and its reading.
+type ChainReading = (usize, Option<Np>);
+
+impl<'a> Toks<'a> {
+    pub fn new(toks: Vec<Tok<'a>>) -> Toks<'a> {
+        let chains = RefCell::new(vec![None; toks.len()]);
+        Toks { toks, chains }
+    }
+}
+
+impl<'a> std::ops::Deref for Toks<'a> {
+    type Target = [Tok<'a>];
+    fn deref(&self) -> &[Tok<'a>] {
+        &self.toks
+    }
+}
+
 /// Classify a capitalised chain `toks[a..b]`: strip titles, tell names
 /// from organisations.
-pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+pub fn classify_chain(body: &str, toks: &Toks, a: usize, b: usize) -> Option<Np> {
+    with_chain(body, toks, a, b, |np| np.cloned())
+}
+
+/// `f` of [`classify_chain`]'s reading, borrowed: each range is
+/// classified once per document.
+pub fn with_chain<R>(body: &str, toks: &Toks, a: usize, b: usize, f: impl FnOnce(Option<&Np>) -> R) -> R {
+    let mut chains = toks.chains.borrow_mut();
+    let Some(slot) = chains.get_mut(a) else {
+        return f(classify_chain_uncached(body, toks, a, b).as_ref());
+    };
+    match slot {
+        Some((end, np)) if *end == b => f(np.as_ref()),
+        Some(_) => f(classify_chain_uncached(body, toks, a, b).as_ref()),
+        None => f(slot.insert((b, classify_chain_uncached(body, toks, a, b))).1.as_ref()),
+    }
+}
+
+/// [`classify_chain`] without the memo.
+fn classify_chain_uncached(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
     // "But Jane Roe", "Jane Roe Can": sentence words around a name.
     let mut a = a;
     let mut b = b;
@@ -470,12 +519,16 @@ pub fn classify_chain(body: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np
 /// the ..."; common words alone are no veto: "Trump", "Bush").
 fn bare_word_names(w: &str, before_article: bool) -> bool {
     let g = &crate::extract::gazetteer::GAZETTEER;
-    let name_list = g.is_given(w) || g.is_surname(w);
-    let function = with_lower(w, crate::cleaner::text::lexicon::is_stop_word);
+    // Each look-up runs only when the ones before leave the answer open.
+    if with_lower(w, crate::cleaner::text::lexicon::is_stop_word) {
+        return false;
+    }
+    if g.is_given(w) || g.is_surname(w) {
+        return true;
+    }
     // Small towns share names with people ("Karanja"); states and
     // countries do not speak.
-    let place = g.place(w).is_some_and(|p| p.is_major() || p.kind != "city");
-    !(function || !name_list && (before_article && g.is_common(w) || place))
+    !(before_article && g.is_common(w) || g.place(w).is_some_and(|p| p.is_major() || p.kind != "city"))
 }
 
 /// Discourse words that may open a clause before its subject.
@@ -489,7 +542,7 @@ fn is_discourse(w: &str) -> bool {
 /// The noun phrase starting at `i` (before `limit`), read forwards, with
 /// the index after it. A description followed by a comma and a name
 /// ("his running mate, Mike Pence,") yields the name.
-pub fn np_forward(body: &str, toks: &[Tok], mut i: usize, limit: usize) -> Option<(Np, usize)> {
+pub fn np_forward(body: &str, toks: &Toks, mut i: usize, limit: usize) -> Option<(Np, usize)> {
     while i < limit && (is_discourse(toks[i].w) || toks[i].is_punct()) {
         i += 1;
     }
@@ -602,7 +655,7 @@ fn role_tail(toks: &[Tok], end: usize, limit: usize) -> Option<usize> {
 
 /// "CNN host Jane Roe": a name after a capitalised chain and a few
 /// lower-case words, with no comma between.
-fn name_after_modifiers(body: &str, toks: &[Tok], end: usize, limit: usize) -> Option<(Np, usize)> {
+fn name_after_modifiers(body: &str, toks: &Toks, end: usize, limit: usize) -> Option<(Np, usize)> {
     let mut j = end;
     while j < limit && j - end < 3 {
         let t = &toks[j];
@@ -630,7 +683,7 @@ fn starts_description_tail(t: &Tok) -> bool {
 
 /// A description read forwards: up to a comma, a stop word or a cue, at
 /// most ten words. A name at its end wins ("campaign manager Jane Roe").
-fn description_forward(body: &str, toks: &[Tok], i: usize, limit: usize) -> Option<(Np, usize)> {
+fn description_forward(body: &str, toks: &Toks, i: usize, limit: usize) -> Option<(Np, usize)> {
     let mut j = i;
     let max = (i + 10).min(limit);
     while j < max {
@@ -677,7 +730,7 @@ fn description_forward(body: &str, toks: &[Tok], i: usize, limit: usize) -> Opti
 /// read backwards from the verb; `floor` is the first index it may use.
 /// Skips adverbs ("he later said") and an appositive between commas
 /// ("Jane Roe, the mayor, said").
-pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<Np> {
+pub fn np_before(body: &str, toks: &Toks, floor: usize, cue: usize) -> Option<Np> {
     let mut j = cue;
     while j > floor && lexicon::BETWEEN_SUBJECT_AND_CUE.contains(toks[j - 1].w) && !toks[j - 1].comma_after() {
         j -= 1;
@@ -721,7 +774,7 @@ pub fn np_before(body: &str, toks: &[Tok], floor: usize, cue: usize) -> Option<N
 }
 
 /// The noun phrase whose last word is `toks[end - 1]`.
-fn np_ending_at(body: &str, toks: &[Tok], floor: usize, end: usize) -> Option<Np> {
+fn np_ending_at(body: &str, toks: &Toks, floor: usize, end: usize) -> Option<Np> {
     if end <= floor {
         return None;
     }
@@ -925,8 +978,153 @@ mod tests {
         }
     }
 
-    fn toks(s: &str) -> Vec<Tok<'_>> {
-        tokenize(s, 0..s.len())
+    /// Text made of the words chains are built from: names, titles,
+    /// roles, organisation words, particles, articles and punctuation.
+    fn chain_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let words = [
+            "Jane",
+            "Roe",
+            "Novak",
+            "Mr.",
+            "Mrs.",
+            "Sen.",
+            "President",
+            "Minister",
+            "mayor",
+            "Principal",
+            "The",
+            "the",
+            "of",
+            "de",
+            "van",
+            "&",
+            "House",
+            "White",
+            "University",
+            "Council",
+            "CNN",
+            "NATO",
+            "Paris",
+            "Texas",
+            "Get",
+            "Says",
+            "But",
+            "And",
+            "said",
+            "told",
+            "officials",
+            "aides",
+            "a",
+            "an",
+            "on",
+            "for",
+            "Roe's",
+            "Lind’s",
+            "J.",
+            "U.S.",
+            "We've",
+            "(D-Ore.)",
+            "Monday",
+            "Le",
+            "Chief",
+            "Executive",
+            "he",
+            "She",
+            "they",
+            "according",
+            "to",
+        ];
+        let seps = [" ", ", ", ". ", ": ", " “", "” ", " — ", "; "];
+        proptest::collection::vec(
+            (
+                proptest::sample::select(words.to_vec()),
+                proptest::sample::select(seps.to_vec()),
+            ),
+            1..24,
+        )
+        .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    /// [`bare_word_names`] as first written, every look-up made.
+    fn bare_word_names_reference(w: &str, before_article: bool) -> bool {
+        let g = &crate::extract::gazetteer::GAZETTEER;
+        let name_list = g.is_given(w) || g.is_surname(w);
+        let function = with_lower(w, crate::cleaner::text::lexicon::is_stop_word);
+        let place = g.place(w).is_some_and(|p| p.is_major() || p.kind != "city");
+        !(function || !name_list && (before_article && g.is_common(w) || place))
+    }
+
+    #[test]
+    fn lazy_bare_word_names_match_reference() {
+        let words = [
+            "Jane",
+            "Roe",
+            "Smith",
+            "Get",
+            "Le",
+            "The",
+            "Texas",
+            "Paris",
+            "France",
+            "Karanja",
+            "Trump",
+            "Bush",
+            "Apple",
+            "Nebraska",
+            "Massachusetts",
+            "Sunday",
+            "Quist",
+            "Ohio",
+            "Wei",
+            "Ana",
+            "Mark",
+            "Will",
+            "May",
+        ];
+        let mut differ = 0;
+        for w in words {
+            for before_article in [false, true] {
+                assert_eq!(
+                    bare_word_names(w, before_article),
+                    bare_word_names_reference(w, before_article),
+                    "{w} {before_article}"
+                );
+                differ += usize::from(bare_word_names(w, before_article) != bare_word_names(w, !before_article));
+            }
+        }
+        // Both answers occur, so the comparison is not vacuous.
+        let got: Vec<bool> = words.iter().map(|w| bare_word_names(w, false)).collect();
+        assert!(got.contains(&true) && got.contains(&false), "{got:?} {differ}");
+    }
+
+    proptest::proptest! {
+        /// The memo answers as classifying afresh, whatever order the
+        /// ranges are asked in (also two ends for one start).
+        #[test]
+        fn chain_memo_matches_fresh_classification(text in chain_text(), cut in 0usize..24) {
+            let t = toks(&text);
+            let n = t.len();
+            let mut asked = Vec::new();
+            for a in 0..n {
+                asked.push((a, chain_end(&t, a, n)));
+                asked.push((a, chain_end(&t, a, cut.clamp(a, n))));
+                asked.push((a, (a + 1 + cut % 3).min(n)));
+            }
+            for &(a, b) in asked.iter().chain(asked.iter().rev()) {
+                proptest::prop_assert_eq!(classify_chain(&text, &t, a, b), classify_chain_uncached(&text, &t, a, b));
+            }
+            // Phrase readers on a warmed memo agree with a fresh one.
+            for i in 0..n {
+                let fresh = toks(&text);
+                proptest::prop_assert_eq!(np_forward(&text, &t, i, n), np_forward(&text, &fresh, i, n));
+                proptest::prop_assert_eq!(np_before(&text, &t, 0, i), np_before(&text, &toks(&text), 0, i));
+            }
+        }
+    }
+
+    fn toks(s: &str) -> Toks<'_> {
+        Toks::new(tokenize(s, 0..s.len()))
     }
 
     #[test]
@@ -1026,7 +1224,7 @@ mod subject_tests {
     use super::*;
 
     fn subject(s: &str) -> Option<(NpKind, String)> {
-        let t = tokenize(s, 0..s.len());
+        let t = Toks::new(tokenize(s, 0..s.len()));
         np_forward(s, &t, 0, t.len()).map(|(n, _)| (n.kind, n.text))
     }
 
