@@ -118,9 +118,10 @@ impl Names {
     /// Whether a name phrase is a person's: a full name, a name with a
     /// title or honorific, or a surname of a full name in the document.
     pub fn person_like(&self, body: &str, np: &Np) -> bool {
+        // The look-up of the canonical form comes last: it allocates.
         np.gender.is_some()
-            || self.canonical(&np.text).contains(' ')
             || body.get(np.span.clone()).is_some_and(|s| s != np.text)
+            || self.canonical(&np.text).contains(' ')
     }
 
     /// The fullest form of a name found in the document: a surname maps to

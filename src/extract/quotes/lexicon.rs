@@ -377,14 +377,41 @@ pub fn is_person_description(text: &str) -> bool {
 /// Whether a description names a group ("Iranian officials").
 pub fn is_group_description(text: &str) -> bool {
     text.rsplit(' ').next().is_some_and(|w| {
-        let w = w.to_lowercase();
-        ROLE_NOUNS.contains(w.as_str()) && w.ends_with('s') || w == "people" || w == "staff"
+        with_lower(w, |w| {
+            ROLE_NOUNS.contains(w) && w.ends_with('s') || w == "people" || w == "staff"
+        })
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_descriptions_fold_case_as_before() {
+        // The reference: the head word lower-cased with `to_lowercase`.
+        let reference = |text: &str| {
+            text.rsplit(' ').next().is_some_and(|w| {
+                let w = w.to_lowercase();
+                ROLE_NOUNS.contains(w.as_str()) && w.ends_with('s') || w == "people" || w == "staff"
+            })
+        };
+        let cases = [
+            "Iranian officials",
+            "Iranian OFFICIALS",
+            "the people",
+            "PEOPLE",
+            "campaign Staff",
+            "the mayor",
+            "officials’",
+            "ÉLUS",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(is_group_description(text), reference(text), "{text}");
+        }
+        assert!(is_group_description("Iranian OFFICIALS") && !is_group_description("the mayor"));
+    }
 
     #[test]
     fn sketched_cue_lists_find_members_only() {
