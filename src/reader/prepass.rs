@@ -37,24 +37,28 @@ pub const MAX_DEPTH: usize = 1000;
 /// `<input>`; `<font>` keeps all, as `color`, `face` and `size` decide
 /// whether it breaks out of SVG, and so does `<annotation-xml>`).
 pub fn keeps(tag: &[u8], attr: &[u8]) -> bool {
+    keeps_on(classify(tag).0, attr)
+}
+
+/// [`keeps`] for a classified tag name.
+fn keeps_on(tag: Name, attr: &[u8]) -> bool {
     // Every kept name is at most 14 bytes: lower-case into a stack buffer
     // and match once.
     let mut buf = [0u8; 14];
-    let on = |t: &str| tag.eq_ignore_ascii_case(t.as_bytes());
     let Some(lower) = buf.get_mut(..attr.len()) else {
-        return on("font") || on("annotation-xml");
+        return tag == Name::KeepsAll;
     };
     lower.copy_from_slice(attr);
     lower.make_ascii_lowercase();
     match &*lower {
         b"class" | b"id" | b"style" | b"role" | b"hidden" | b"aria-hidden" | b"itemprop" | b"content" | b"datetime"
         | b"pubdate" => true,
-        b"lang" | b"xml:lang" => on("html"),
-        b"href" | b"rel" => on("link"),
-        b"type" => on("script") || on("input"),
-        b"name" | b"property" | b"http-equiv" | b"charset" => on("meta"),
-        b"shadowrootmode" => on("template"),
-        _ => on("font") || on("annotation-xml"),
+        b"lang" | b"xml:lang" => tag == Name::Html,
+        b"href" | b"rel" => tag == Name::Link,
+        b"type" => matches!(tag, Name::Script | Name::Input),
+        b"name" | b"property" | b"http-equiv" | b"charset" => tag == Name::Meta,
+        b"shadowrootmode" => tag == Name::Template,
+        _ => tag == Name::KeepsAll,
     }
 }
 
@@ -78,58 +82,74 @@ enum Kind {
     Flat,
 }
 
-/// The depth kind of the (ASCII, any case) tag `name`.
-fn kind(name: &[u8]) -> Kind {
-    // Every listed name is at most 9 bytes: lower-case into a stack buffer
+/// The tag names the pass treats specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Other,
+    Html,
+    Link,
+    Meta,
+    Input,
+    Script,
+    /// Raw text (or RCDATA) whose content the cleaner skips: `style`,
+    /// `noscript` (raw text as html5ever parses with scripting on),
+    /// `iframe`, `textarea`.
+    RawUnread,
+    /// Raw text (or RCDATA) that is read or shown: `title`, `xmp`,
+    /// `noembed`, `noframes`.
+    RawRead,
+    Plaintext,
+    Template,
+    Frameset,
+    Col,
+    Br,
+    P,
+    Svg,
+    Math,
+    /// `font` and `annotation-xml`: all their attributes are kept.
+    KeepsAll,
+}
+
+/// What the (ASCII, any case) tag `name` is to the pass, and to the depth
+/// guard.
+fn classify(name: &[u8]) -> (Name, Kind) {
+    // Every listed name is at most 14 bytes: lower-case into a stack buffer
     // and match once instead of comparing against each list entry.
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; 14];
     let Some(lower) = buf.get_mut(..name.len()) else {
-        return Kind::Nesting;
+        return (Name::Other, Kind::Nesting);
     };
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
+    use Kind::{Flat, Nesting};
     match &*lower {
+        b"html" => (Name::Html, Flat),
+        b"link" => (Name::Link, Flat),
+        b"meta" => (Name::Meta, Flat),
+        b"input" => (Name::Input, Flat),
+        b"script" => (Name::Script, Flat),
+        b"style" | b"textarea" => (Name::RawUnread, Flat),
+        b"noscript" | b"iframe" => (Name::RawUnread, Nesting),
+        b"title" | b"xmp" | b"noembed" => (Name::RawRead, Flat),
+        b"noframes" => (Name::RawRead, Nesting),
+        b"plaintext" => (Name::Plaintext, Flat),
+        b"template" => (Name::Template, Nesting),
+        b"frameset" => (Name::Frameset, Nesting),
+        b"col" => (Name::Col, Flat),
+        b"br" => (Name::Br, Flat),
+        b"p" => (Name::P, Flat),
+        b"svg" => (Name::Svg, Nesting),
+        b"math" => (Name::Math, Nesting),
+        b"font" | b"annotation-xml" => (Name::KeepsAll, Nesting),
         // Void elements.
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param"
-        | b"source" | b"track" | b"wbr" | b"keygen" | b"frame" | b"basefont" | b"bgsound"
+        b"area" | b"base" | b"embed" | b"hr" | b"img" | b"param" | b"source" | b"track" | b"wbr" | b"keygen"
+        | b"frame" | b"basefont" | b"bgsound"
         // Optional end tags.
-        | b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody"
-        | b"tfoot" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rp" | b"rtc" | b"html" | b"head" | b"body"
-        // Raw text.
-        | b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"plaintext" | b"noembed" => Kind::Flat,
-        _ => Kind::Nesting,
-    }
-}
-
-/// How the tokenizer reads the content of an HTML (not SVG/MathML) element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Content {
-    /// Ordinary markup.
-    Markup,
-    /// Script data (with its `<!--` escapes).
-    Script,
-    /// Raw text or RCDATA: text up to the matching end tag.
-    Raw,
-    /// `<plaintext>`: everything to the end of the page.
-    Plaintext,
-}
-
-/// How `name` (a start tag in HTML content, ASCII any case) makes the
-/// tokenizer read what follows, and whether that content can be dropped
-/// (the cleaner skips the element with its content).
-fn content(name: &[u8]) -> (Content, bool) {
-    let is = |s: &str| name.eq_ignore_ascii_case(s.as_bytes());
-    if is("script") {
-        (Content::Script, true)
-    } else if is("style") || is("noscript") || is("iframe") || is("textarea") {
-        // `<noscript>` is raw text because html5ever parses with scripting on.
-        (Content::Raw, true)
-    } else if is("title") || is("xmp") || is("noembed") || is("noframes") {
-        (Content::Raw, false)
-    } else if is("plaintext") {
-        (Content::Plaintext, false)
-    } else {
-        (Content::Markup, false)
+        | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody"
+        | b"tfoot" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rp" | b"rtc" | b"head" | b"body" => {
+            (Name::Other, Flat)
+        }
+        _ => (Name::Other, Nesting),
     }
 }
 
@@ -286,7 +306,11 @@ fn scan_tag(bytes: &[u8], start: usize, attrs: &mut Vec<Attribute>) -> Tag {
                     }
                 }
                 _ => {
+                    // The rest of the name in one run.
                     i += 1;
+                    while i < len && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+                        i += 1;
+                    }
                     if let Some(a) = attrs.last_mut() {
                         a.name.end = i;
                         a.end = i;
@@ -604,8 +628,9 @@ pub fn prepare(html: &str) -> Prepared {
             break;
         }
         let name = &bytes[tag.name.clone()];
+        let (class, kind) = classify(name);
         // The depth guard.
-        if !tag.self_closing && kind(name) == Kind::Nesting {
+        if !tag.self_closing && kind == Kind::Nesting {
             if closing {
                 if excess > 0 {
                     excess -= 1;
@@ -623,13 +648,12 @@ pub fn prepare(html: &str) -> Prepared {
                 depth += 1;
             }
         }
-        let is = |s: &str| name.eq_ignore_ascii_case(s.as_bytes());
         if closing {
-            if is("template") {
+            if class == Name::Template {
                 templates = templates.saturating_sub(1);
             }
             if !foreign.is_empty() {
-                if is("br") || is("p") {
+                if matches!(class, Name::Br | Name::P) {
                     foreign.clear();
                 } else if let Some(at) = foreign
                     .iter()
@@ -646,7 +670,7 @@ pub fn prepare(html: &str) -> Prepared {
         }
         // A start tag in SVG/MathML content.
         if !foreign.is_empty() {
-            let font_breaks = is("font")
+            let font_breaks = name.eq_ignore_ascii_case(b"font")
                 && attrs.iter().any(|a| {
                     let n = &bytes[a.name.clone()];
                     n.eq_ignore_ascii_case(b"color")
@@ -658,7 +682,7 @@ pub fn prepare(html: &str) -> Prepared {
                 // Handled below as HTML.
             } else {
                 if editing {
-                    drop_attributes(bytes, name, &attrs, &mut out);
+                    drop_attributes(bytes, class, &attrs, &mut out);
                 }
                 if tag.self_closing {
                     continue;
@@ -677,29 +701,32 @@ pub fn prepare(html: &str) -> Prepared {
             }
         }
         // A start tag in HTML content.
-        if is("frameset") || (is("col") && templates > 0) {
+        if class == Name::Frameset || (class == Name::Col && templates > 0) {
             // Frameset modes ignore `<script>`, and so does a `<template>`'s
             // column group: script would not be raw text there.
             editing = false;
         }
         if editing {
-            drop_attributes(bytes, name, &attrs, &mut out);
+            drop_attributes(bytes, class, &attrs, &mut out);
         }
-        if is("template") {
-            templates += 1;
-        }
-        if (is("svg") || is("math")) && !tag.self_closing {
-            foreign.push(tag.name.clone());
-            continue;
-        }
-        let (content, droppable) = content(name);
-        let end = match content {
-            Content::Markup => continue,
-            Content::Script => script_end(bytes, pos),
-            Content::Raw => raw_end(bytes, pos, name),
-            Content::Plaintext => len,
+        // How the tokenizer reads what follows, and whether the cleaner
+        // skips it unread.
+        let (end, unread) = match class {
+            Name::Template => {
+                templates += 1;
+                continue;
+            }
+            Name::Svg | Name::Math if !tag.self_closing => {
+                foreign.push(tag.name.clone());
+                continue;
+            }
+            Name::Script => (script_end(bytes, pos), !is_json_ld(bytes, &attrs)),
+            Name::RawUnread => (raw_end(bytes, pos, name), true),
+            Name::RawRead => (raw_end(bytes, pos, name), false),
+            Name::Plaintext => (len, false),
+            _ => continue,
         };
-        if editing && droppable && !(content == Content::Script && is_json_ld(bytes, &attrs)) {
+        if editing && unread {
             out.cut(pos, end);
         }
         pos = end;
@@ -714,9 +741,9 @@ pub fn prepare(html: &str) -> Prepared {
 /// cut from its name to its end only between whitespace before and
 /// whitespace, `/` or `>` after, so the bytes around it still tokenize the
 /// same way.
-fn drop_attributes(bytes: &[u8], name: &[u8], attrs: &[Attribute], out: &mut Output<'_>) {
+fn drop_attributes(bytes: &[u8], tag: Name, attrs: &[Attribute], out: &mut Output<'_>) {
     for a in attrs {
-        if keeps(name, &bytes[a.name.clone()]) {
+        if keeps_on(tag, &bytes[a.name.clone()]) {
             continue;
         }
         let before = a.name.start.checked_sub(1).and_then(|i| bytes.get(i));

@@ -499,13 +499,75 @@ pub fn text_of(dom: &Dom, id: NodeId) -> String {
 /// Collapse runs of whitespace to one space and trim.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // `split_whitespace` joined by spaces, with ASCII bytes tested as bytes
+    // (only a non-ASCII byte starts a char decode), copying runs of words
+    // already separated by one space at once.
+    let bytes = s.as_bytes();
+    let space_at = |i: usize| -> Option<usize> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            return is_ascii_space(b).then_some(1);
         }
-        out.push_str(w);
+        let c = s.get(i..)?.chars().next()?;
+        c.is_whitespace().then_some(c.len_utf8())
+    };
+    // Start of the words not yet copied.
+    let mut copy_from = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(width) = space_at(i) else {
+            if copy_from.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                copy_from = Some(i);
+            }
+            // The rest of the word's ASCII bytes at once.
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| b < 0x80 && !is_ascii_space(b)) {
+                i += 1;
+            }
+            continue;
+        };
+        let run_start = i;
+        i += width;
+        while let Some(width) = space_at(i) {
+            i += width;
+        }
+        let single_space = i == run_start + 1 && bytes[run_start] == b' ' && i < bytes.len();
+        if let Some(start) = copy_from
+            && !single_space
+        {
+            out.push_str(s.get(start..run_start).unwrap_or_default());
+            copy_from = None;
+        }
+    }
+    if let Some(start) = copy_from {
+        out.push_str(s.get(start..).unwrap_or_default());
     }
     out
+}
+
+/// `str::trim_start`, stepping over ASCII whitespace as bytes.
+fn trim_start(t: &str) -> &str {
+    let n = t.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = t.get(n..).unwrap_or_default();
+    if rest.as_bytes().first().is_some_and(|&b| b >= 0x80) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `str::trim_end`, stepping over ASCII whitespace as bytes.
+fn trim_end(t: &str) -> &str {
+    let n = t.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
+    let rest = t.get(..t.len() - n).unwrap_or_default();
+    if rest.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        rest.trim_end()
+    } else {
+        rest
+    }
 }
 
 /// `char::is_whitespace` for an ASCII byte (tab, LF, VT, FF, CR, space).
@@ -528,8 +590,8 @@ struct Pending {
 impl Pending {
     /// Add a text node; returns its trimmed length in bytes.
     fn push(&mut self, t: &str) -> usize {
-        let start = t.trim_start();
-        let trimmed = start.trim_end();
+        let start = trim_start(t);
+        let trimmed = trim_end(start);
         if t.len() != start.len() {
             self.text.push(' ');
         }
@@ -573,6 +635,31 @@ fn flush(page: &mut Page<'_>, cur: &mut Pending, cur_links: &mut u32, owners: &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_level_whitespace_matches_std() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "  a \t b\n\nc  ",
+            "\u{a0}x\u{a0}",
+            "caf\u{e9} \u{3000}na\u{ef}ve\u{85}",
+            "\u{b}vt\u{c}ff\r",
+            "\u{2009}thin\u{202f}\u{2028}",
+            "\u{e9}\u{e9} \u{201c}q\u{201d}",
+            " \u{a0} \u{a0} ",
+            "a b  c d\te f ",
+            " a b\u{a0}c \u{e9} \u{e9}\u{3000}",
+            "one two three",
+        ] {
+            let std: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(collapse(s), std.join(" "), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
+        assert_ne!(collapse("a\u{a0}b"), "a\u{a0}b");
+    }
 
     #[test]
     fn blocks_keep_kinds_and_owners() {
