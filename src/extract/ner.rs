@@ -668,9 +668,11 @@ fn bracketed_nickname(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 /// "Vienna-based", "British-ruled", "Family-controlled": adjectives made
 /// from a name and a common word, never part of a name.
 fn is_hyphen_adjective(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(_, tail)| {
-        tail.len() >= 3 && tail.starts_with(|c: char| c.is_lowercase()) && GAZETTEER.is_common(tail)
-    })
+    // Most words have no hyphen: a byte scan rules them out cheaply.
+    w.as_bytes().contains(&b'-')
+        && w.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.len() >= 3 && tail.starts_with(|c: char| c.is_lowercase()) && GAZETTEER.is_common(tail)
+        })
 }
 
 /// What a rule says about a name candidate.
@@ -1403,6 +1405,8 @@ fn landmark_kind(first: &str, last: &str) -> &'static str {
 
 /// The maximal runs of alphabetic characters of `text` (what splitting at
 /// every non-alphabetic character leaves), decoding only non-ASCII bytes.
+/// [`is_foreign_text`] scans the same words in place; tests compare them.
+#[cfg(test)]
 fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     // The length of the alphabetic character at `p`, if it is one.
@@ -1450,16 +1454,50 @@ fn is_foreign_text(body: &str) -> bool {
     };
     static ENGLISH: [u64; 20] = word_keys(ENGLISH_WORDS);
     static OTHER: [u64; 47] = word_keys(OTHER_WORDS);
-    let (mut en, mut other) = (0usize, 0usize);
-    for w in alphabetic_words(body).take(3000) {
+    const MAX_WORDS: usize = 3000;
+    let bytes = body.as_bytes();
+    // The length of the alphabetic character at `p` (0: none; `None`: the end).
+    let alpha_len = |p: usize| -> Option<usize> {
+        let b = *bytes.get(p)?;
+        if b < 0x80 {
+            return Some(usize::from(BYTE_CLASS[usize::from(b)] & ALPHA != 0));
+        }
+        let (c, len) = char_at(body, p)?;
+        Some(if c.is_alphabetic() { len } else { 0 })
+    };
+    let (mut en, mut other, mut words) = (0usize, 0usize, 0usize);
+    let mut p = 0;
+    // The words of `alphabetic_words(body)`, the first `MAX_WORDS` of them,
+    // scanned in place.
+    while words < MAX_WORDS {
+        match alpha_len(p) {
+            None => break,
+            Some(0) => {
+                p += char_at(body, p).map_or(1, |(_, len)| len);
+                continue;
+            }
+            Some(_) => {}
+        }
+        let start = p;
+        while let Some(len @ 1..) = alpha_len(p) {
+            p += len;
+        }
+        words += 1;
+        let w = &bytes[start..p];
         if w.len() > LONGEST {
             continue;
         }
-        let Some(k) = word_key(w.as_bytes()) else {
+        let Some(k) = word_key(w) else {
             continue;
         };
         if ENGLISH.binary_search(&k).is_ok() {
             en += 1;
+            // Decided: even if every word left (each at least a separator
+            // and a letter) were a foreign one, `other` could not pass `2 * en`.
+            let left = (MAX_WORDS - words).min((bytes.len() - p) / 2);
+            if other + left <= en * 2 {
+                return false;
+            }
         } else if OTHER.binary_search(&k).is_ok() {
             other += 1;
         }
@@ -2779,6 +2817,67 @@ mod tests {
         proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40).prop_map(|v| v.concat())
     }
 
+    /// [`is_foreign_text`] as first written: a count over
+    /// [`alphabetic_words`], without the early return.
+    fn is_foreign_text_by_words(body: &str) -> bool {
+        const ENGLISH: [&str; 20] = [
+            "the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "were", "has", "have", "it", "this",
+            "by", "from", "said", "on", "at",
+        ];
+        const OTHER: [&str; 47] = [
+            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "sich", "le", "les", "et",
+            "est", "une", "des", "du", "dans", "pour", "qui", "el", "los", "las", "y", "del", "una", "por", "con",
+            "para", "il", "della", "che", "di", "het", "een", "van", "os", "não", "em", "uma", "la", "de", "que", "au",
+            "sur",
+        ];
+        let (mut en, mut other) = (0usize, 0usize);
+        for w in alphabetic_words(body).take(3000) {
+            if ENGLISH.contains(&w) {
+                en += 1;
+            } else if OTHER.contains(&w) {
+                other += 1;
+            }
+        }
+        other >= 5 && other > en * 2
+    }
+
+    /// English and foreign function words, other words and separators
+    /// (also non-ASCII ones), sometimes past the 3000-word limit.
+    fn function_word_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let words = [
+            "the", "said", "and", "der", "não", "de", "la", "y", "della", "dellas", "Ther", "é", "ß", "x", "7",
+        ];
+        let seps = [" ", "  ", "\n", ", ", "-", "\u{a0}", "’", "3", "ö"];
+        let piece = (
+            proptest::sample::select(words.to_vec()),
+            proptest::sample::select(seps.to_vec()),
+        );
+        let short = proptest::collection::vec(piece.clone(), 0..60);
+        let long = proptest::collection::vec(piece, 2900..3300);
+        proptest::prop_oneof![short, long].prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    #[test]
+    fn foreign_text_word_limit_and_early_answer() {
+        // Foreign words only after the first 3000 words are not counted.
+        let late = format!("{}{}", "x ".repeat(3000), "der die und das ist ".repeat(10));
+        assert!(!is_foreign_text(&late));
+        assert!(is_foreign_text(&late[2..]) == is_foreign_text_by_words(&late[2..]));
+        // Many English words early, then foreign: the answer is decided early.
+        let en_first = format!("{}{}", "the and of ".repeat(20), "der die ".repeat(10));
+        assert!(!is_foreign_text(&en_first));
+        let de_more = format!("{}{}", "the and of ".repeat(2), "der die ".repeat(10));
+        assert!(is_foreign_text(&de_more));
+    }
+
+    #[test]
+    fn hyphen_adjective_gate() {
+        assert!(is_hyphen_adjective("Kremlin-backed"));
+        assert!(!is_hyphen_adjective("Kremlin"));
+        assert!(!is_hyphen_adjective("US-Iran"));
+    }
+
     proptest::proptest! {
         #[test]
         fn byte_tokenizer_matches_char_tokenizer(text in tricky_text()) {
@@ -2800,6 +2899,11 @@ mod tests {
             };
             proptest::prop_assert_eq!(&title_case(&text), &by_chars);
             proptest::prop_assert_eq!(with_title_case(&text, str::to_string), by_chars);
+        }
+
+        #[test]
+        fn foreign_text_scan_matches_word_split(text in function_word_text()) {
+            proptest::prop_assert_eq!(is_foreign_text(&text), is_foreign_text_by_words(&text));
         }
 
         #[test]
