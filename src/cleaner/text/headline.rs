@@ -80,7 +80,8 @@ enum Cue {
     GapFar,
     /// Share of capitalised words.
     Capitalised,
-    /// Right after a bare "By" / "Written by": an author's name.
+    /// Right after a bare "By" / "Written by" line, but longer than a name
+    /// (a shorter line there is meta, see [`MAX_BYLINE_NAME_WORDS`]).
     AfterByWord,
     /// Names a picture, logo or icon (alt text).
     Image,
@@ -127,54 +128,54 @@ enum Cue {
 const CUES: usize = Cue::FirstBlock as usize + 1;
 
 const WEIGHTS: [f32; CUES] = [
-    -2.57, // Words2
-    -1.72, // Words3
-    -0.90, // Words4
-    0.09,  // Words5To8
-    0.95,  // Words9To14
-    0.11,  // Words15To20
-    -0.55, // WordsOver20
-    0.55,  // LowerStart
-    0.39,  // UpperStart
-    0.75,  // Repeated
-    0.51,  // NextLonger
-    -0.57, // SentenceCase
-    1.86,  // MetaNext
-    1.26,  // MetaSoon
-    0.88,  // MetaBefore
-    -0.76, // Question
+    -2.79, // Words2
+    -1.91, // Words3
+    -1.10, // Words4
+    -0.14, // Words5To8
+    0.71,  // Words9To14
+    -0.15, // Words15To20
+    -1.01, // WordsOver20
+    0.53,  // LowerStart
+    0.43,  // UpperStart
+    0.74,  // Repeated
+    0.54,  // NextLonger
+    -0.59, // SentenceCase
+    1.96,  // MetaNext
+    1.44,  // MetaSoon
+    0.93,  // MetaBefore
+    -0.73, // Question
     -0.17, // LogBetween
-    1.02,  // Inside
-    -0.73, // NameLike
-    -1.26, // Separated
-    -0.08, // Adjacent
-    1.77,  // Overlap
-    -0.85, // AfterTitle
-    -0.41, // FarBefore
-    -0.64, // FarInside
-    -0.68, // ProseBefore
-    -0.15, // Gap1
-    -0.02, // Gap2To3
-    0.09,  // Gap4To8
-    0.08,  // GapFar
-    0.99,  // Capitalised
-    -0.57, // AfterByWord
+    0.92,  // Inside
+    -0.77, // NameLike
+    -1.24, // Separated
+    0.07,  // Adjacent
+    1.79,  // Overlap
+    -0.88, // AfterTitle
+    -0.42, // FarBefore
+    -0.46, // FarInside
+    -0.67, // ProseBefore
+    -0.26, // Gap1
+    0.02,  // Gap2To3
+    0.10,  // Gap4To8
+    0.13,  // GapFar
+    1.01,  // Capitalised
+    -0.09, // AfterByWord
     -0.94, // Image
-    1.17,  // OverlapNext
-    0.64,  // Digit
-    1.02,  // Colon
-    -1.65, // Glued
-    2.08,  // Topic
-    0.15,  // TopicTwice
-    -0.59, // PriorTitle
-    -3.37, // Words1
-    -0.99, // FullStop
-    -2.54, // ListItem
+    1.16,  // OverlapNext
+    0.61,  // Digit
+    1.01,  // Colon
+    -1.67, // Glued
+    2.04,  // Topic
+    0.18,  // TopicTwice
+    -0.56, // PriorTitle
+    -3.59, // Words1
+    -0.98, // FullStop
+    -2.45, // ListItem
     -0.44, // MostOverlap
-    -0.38, // AfterProse
-    1.54,  // EndsTrail
-    -0.51, // Sibling
-    1.17,  // BylineNear
+    -0.33, // AfterProse
+    1.53,  // EndsTrail
+    -0.53, // Sibling
+    1.10,  // BylineNear
     -1.07, // FirstBlock
 ];
 
@@ -206,8 +207,9 @@ struct Context<'w> {
     /// Blocks with path separators (breadcrumbs, "Section / Title").
     trails: Vec<usize>,
     end: usize,
-    /// Blocks that say who wrote the article or when: bylines, dates,
-    /// relative times and reading times ([`RELATIVE_TIME`]).
+    /// Blocks that say who wrote the article or when: bylines (also a
+    /// name under a bare "By" line), dates, relative times and reading
+    /// times ([`RELATIVE_TIME`]).
     meta: Vec<bool>,
     /// Glued words of the article's prose (see [`Context::names_glued_words`]),
     /// found only when a candidate has one.
@@ -274,10 +276,12 @@ impl<'w> Context<'w> {
             meta: blocks
                 .iter()
                 .zip(&page.feats)
-                .map(|(b, f)| {
+                .enumerate()
+                .map(|(i, (b, f))| {
                     matches!(b.chrome, Some("byline" | "date"))
                         || f.dated
                         || f.words <= MAX_RELATIVE_TIME_WORDS && is_relative_time(&b.text)
+                        || f.words <= MAX_BYLINE_NAME_WORDS && i > 0 && is_by_word(blocks[i - 1].text.trim())
                 })
                 .collect(),
             glued_prose: OnceCell::new(),
@@ -738,6 +742,11 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line longer than this is no meta line, whatever time it mentions.
 const MAX_RELATIVE_TIME_WORDS: usize = 16;
+
+/// A line of at most this many words under a bare "By" / "Author:" line
+/// is the byline's name (a person, a desk, a company): meta, like a byline
+/// on one line.
+const MAX_BYLINE_NAME_WORDS: usize = 6;
 
 /// See [`RELATIVE_TIME`]; only lines with a digit are matched.
 fn is_relative_time(text: &str) -> bool {
@@ -1228,6 +1237,33 @@ mod tests {
         let b = blocks(&["Harbour bridge reopens", "Anna Baker | 2 hours ago", PROSE, PROSE]);
         assert_eq!(cues_of(&b, 2, 0).map(|c| c[Cue::MetaNext as usize]), Some(1.0));
         assert!(cues_of(&b, 2, 1).is_none());
+    }
+
+    #[test]
+    fn a_name_under_a_bare_by_line_is_meta_not_a_title() {
+        let b = blocks(&[
+            "Harbour bridge reopens after repairs",
+            "By",
+            "Anna Baker",
+            "Photo",
+            "Harbour Desk",
+            PROSE,
+            PROSE,
+        ]);
+        // The name under "By" is no candidate, and counts as the title's
+        // byline.
+        assert!(cues_of(&b, 5, 2).is_none());
+        assert_eq!(cues_of(&b, 5, 0).map(|c| c[Cue::MetaNext as usize]), Some(1.0));
+        // The same short line under any other line is a candidate.
+        assert!(cues_of(&b, 5, 4).is_some());
+        // A long line under "By" is no name: a candidate, marked.
+        let long = blocks(&[
+            "By",
+            "Harbour bridge reopens after two years of repairs to its deck",
+            PROSE,
+            PROSE,
+        ]);
+        assert_eq!(cues_of(&long, 2, 1).map(|c| c[Cue::AfterByWord as usize]), Some(1.0));
     }
 
     #[test]
