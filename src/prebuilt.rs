@@ -7,10 +7,11 @@
 //! A [`Matcher`] uses the prebuilt DFA whose key is exactly its pattern, and
 //! otherwise compiles a `Regex`: both give the same answer to `is_match`
 //! (same syntax, same semantics), the DFA just costs nothing to build. A
-//! long run switches to a faster engine once it pays for itself: a
-//! forward-only lazy DFA with a literal prefilter, not a full `Regex`,
-//! whose reverse automata, capture engines and their per-thread caches
-//! made a long run's memory grow with the number of files.
+//! pattern that does a large share of all the searching switches to a
+//! faster engine once it pays for itself: a forward-only lazy DFA with a
+//! literal prefilter, not a full `Regex`, whose reverse automata, capture
+//! engines and their per-thread caches made a long run's memory grow with
+//! the number of files.
 
 use regex::Regex;
 use regex_automata::dfa::{Automaton, sparse};
@@ -18,6 +19,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Input, MatchKind};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -31,6 +33,31 @@ static PREBUILT: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/phrase_d
 /// compiling one phrase costs about as much as the DFA searching this many
 /// bytes.
 const SWITCH_BYTES: usize = 32 * 1024;
+
+/// A pattern switches only if it has searched at least 1 / `SWITCH_SHARE`
+/// of the bytes all prebuilt DFAs have searched: the few that do the bulk
+/// of the searching, however long the run. A lazy DFA holds its NFA (up to
+/// 130 KB for the large case-insensitive phrases) and a cache per thread
+/// (up to `CACHE_BYTES`): switching every pattern once it had searched
+/// `SWITCH_BYTES`, as each did early in a long run, grew the peak RSS of a
+/// 2-thread run from 22.9 MB (100 files) to 29.3 MB (10,000 files). And
+/// it did not pay: most phrases are tried on few, short blocks (word
+/// limits and literal gates), so they search little text and compiling
+/// them cost more than their faster search saved. The separator line,
+/// tried on every block, does most of the searching and is what pays:
+/// switching it alone takes 1% fewer instructions than switching all.
+const SWITCH_SHARE: usize = 2;
+
+/// The next [`Matcher`]'s index into the per-thread counts.
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// Bytes this thread's prebuilt DFAs have searched (not their lazy
+    /// DFAs): per matcher, and in all. Per thread, so that counting costs
+    /// no shared cache line bouncing between the workers; the threads see
+    /// the same mix of text, so each reaches the same decision.
+    static SCANNED: RefCell<(Vec<usize>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+}
 
 /// Upper bound on one lazy DFA cache (one per pattern and thread); a full
 /// cache is cleared and refilled, never an error. At 64 KB the caches of
@@ -91,10 +118,10 @@ pub struct Matcher {
     pattern: Box<str>,
     /// Deserialised without copying from the binary's read-only data.
     dfa: Option<sparse::DFA<&'static [u8]>>,
-    /// Bytes the DFA has searched so far.
-    scanned: AtomicUsize,
-    /// Built once the DFA has searched `SWITCH_BYTES`; None if it fails to
-    /// build (then the DFA stays).
+    /// Index of this matcher's count in `SCANNED`.
+    id: usize,
+    /// Built once the pattern is worth switching (`SWITCH_BYTES`,
+    /// `SWITCH_SHARE`); None if it fails to build (then the DFA stays).
     lazy: OnceLock<Option<Lazy>>,
     /// The engine of a pattern without a prebuilt DFA.
     regex: Option<Regex>,
@@ -112,7 +139,7 @@ impl Matcher {
         Ok(Matcher {
             pattern: pattern.into(),
             dfa,
-            scanned: AtomicUsize::new(0),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             lazy: OnceLock::new(),
             regex,
         })
@@ -123,7 +150,7 @@ impl Matcher {
         let Some(dfa) = &self.dfa else {
             return self.regex.as_ref().is_some_and(|re| re.is_match(text));
         };
-        let warm = self.lazy.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= SWITCH_BYTES;
+        let warm = self.lazy.get().is_some() || self.worth_switching(text.len());
         let lazy = if warm {
             self.lazy.get_or_init(|| Lazy::new(&self.pattern)).as_ref()
         } else {
@@ -134,6 +161,22 @@ impl Matcher {
             // boundaries), so the search cannot fail.
             dfa.try_search_fwd(&Input::new(text).earliest(true))
                 .is_ok_and(|m| m.is_some())
+        })
+    }
+
+    /// Counts a search of `len` bytes by the prebuilt DFA; true once this
+    /// pattern had searched `SWITCH_BYTES` and at least 1 / `SWITCH_SHARE`
+    /// of what all of them had searched on this thread, before this search.
+    fn worth_switching(&self, len: usize) -> bool {
+        SCANNED.with_borrow_mut(|(counts, all)| {
+            if counts.len() <= self.id {
+                counts.resize(self.id + 1, 0);
+            }
+            let mine = counts[self.id];
+            let before = *all;
+            counts[self.id] += len;
+            *all += len;
+            mine >= SWITCH_BYTES && mine >= before / SWITCH_SHARE
         })
     }
 
@@ -247,18 +290,47 @@ mod tests {
         assert!(Matcher::new("(").is_err());
     }
 
+    /// Text of at least `SWITCH_BYTES`.
+    fn long_text() -> String {
+        "Plain words of an ordinary paragraph. ".repeat(SWITCH_BYTES / 38 + 1)
+    }
+
+    /// Bytes this thread's prebuilt DFA of `matcher` has searched.
+    fn scanned(matcher: &Matcher) -> usize {
+        SCANNED.with_borrow(|(counts, _)| counts.get(matcher.id).copied().unwrap_or(0))
+    }
+
     #[test]
     fn switches_to_the_lazy_dfa_after_enough_bytes_with_the_same_answers() {
         let (pattern, _) = PREBUILT[0];
         let matcher = Matcher::new(pattern).expect("prebuilt pattern");
         let re = Regex::new(pattern).expect("prebuilt pattern compiles");
-        let long = "Plain words of an ordinary paragraph. ".repeat(SWITCH_BYTES / 38 + 1);
+        let long = long_text();
         assert_eq!(matcher.is_match(&long), re.is_match(&long));
         assert!(matcher.lazy.get().is_none());
         for text in SAMPLES {
             assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
         }
         assert!(matcher.lazy.get().is_some_and(Option::is_some));
+    }
+
+    #[test]
+    fn a_pattern_with_a_small_share_of_the_searching_keeps_its_dfa() {
+        let (pattern, _) = PREBUILT[1];
+        let matcher = Matcher::new(pattern).expect("prebuilt pattern");
+        let re = Regex::new(pattern).expect("prebuilt pattern compiles");
+        let long = long_text();
+        assert_eq!(matcher.is_match(&long), re.is_match(&long));
+        // Another pattern searches three times as much.
+        let busy = Matcher::new(PREBUILT[2].0).expect("prebuilt pattern");
+        for _ in 0..3 {
+            busy.is_match(&long);
+        }
+        for text in SAMPLES {
+            assert_eq!(matcher.is_match(text), re.is_match(text), "{pattern:?} on {text:?}");
+        }
+        assert!(scanned(&matcher) >= SWITCH_BYTES);
+        assert!(matcher.lazy.get().is_none());
     }
 
     #[test]

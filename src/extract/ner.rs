@@ -1434,17 +1434,27 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
 /// English. Tables and lists with few function words count as English.
 #[inline(never)]
 fn is_foreign_text(body: &str) -> bool {
-    static ENGLISH: [u64; 20] = word_keys([
+    const ENGLISH_WORDS: [&str; 20] = [
         "the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "were", "has", "have", "it", "this", "by",
         "from", "said", "on", "at",
-    ]);
-    static OTHER: [u64; 47] = word_keys([
+    ];
+    const OTHER_WORDS: [&str; 47] = [
         "der", "die", "und", "das", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "sich", "le", "les", "et",
         "est", "une", "des", "du", "dans", "pour", "qui", "el", "los", "las", "y", "del", "una", "por", "con", "para",
         "il", "della", "che", "di", "het", "een", "van", "os", "não", "em", "uma", "la", "de", "que", "au", "sur",
-    ]);
+    ];
+    /// Longer words are passed over without a lookup.
+    const LONGEST: usize = {
+        let (a, b) = (longest(&ENGLISH_WORDS), longest(&OTHER_WORDS));
+        if a > b { a } else { b }
+    };
+    static ENGLISH: [u64; 20] = word_keys(ENGLISH_WORDS);
+    static OTHER: [u64; 47] = word_keys(OTHER_WORDS);
     let (mut en, mut other) = (0usize, 0usize);
     for w in alphabetic_words(body).take(3000) {
+        if w.len() > LONGEST {
+            continue;
+        }
         let Some(k) = word_key(w.as_bytes()) else {
             continue;
         };
@@ -1470,6 +1480,19 @@ const fn word_key(w: &[u8]) -> Option<u64> {
         i += 1;
     }
     Some(k)
+}
+
+/// The length in bytes of the longest of `words`.
+const fn longest(words: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > max {
+            max = words[i].len();
+        }
+        i += 1;
+    }
+    max
 }
 
 /// The sorted [`word_key`]s of `words` (each at most eight bytes).
@@ -2568,22 +2591,23 @@ fn title_case_lines(doc: &Doc) -> Vec<bool> {
         while end < toks.len() && !toks[end].line_start {
             end += 1;
         }
-        let (mut caps, mut words, mut lower) = (0, 0, 0);
-        for (k, t) in toks.iter().enumerate().take(end).skip(start) {
-            if t.word && t.e - t.s >= 4 {
-                words += 1;
-                caps += usize::from(t.cap);
-                // Title case leaves only function words in lower case; a
-                // sentence full of names ("Jan Roe of Leeds City joins
-                // Ola Berg up front") has verbs and nouns too.
-                // (Already lower case: no allocation per word.)
-                let w = doc.w(k);
-                if w.starts_with(char::is_lowercase) && !crate::cleaner::text::lexicon::is_stop_word(w) {
-                    lower += 1;
-                }
-            }
-        }
-        let titled = words >= 3 && caps * 10 >= words * 7 && lower * 8 <= words;
+        let long = |t: &&Tok| t.word && t.e - t.s >= 4;
+        let line = &toks[start..end];
+        let words = line.iter().filter(long).count();
+        let caps = line.iter().filter(long).filter(|t| t.cap).count();
+        // Title case leaves only function words in lower case; a sentence
+        // full of names ("Jan Roe of Leeds City joins Ola Berg up front")
+        // has verbs and nouns too. Counted only for a line mostly in
+        // capitals (the stop-word lookups were most of this pass).
+        // (Already lower case: no allocation per word.)
+        let lower = || {
+            line.iter()
+                .filter(long)
+                .map(|t| &doc.text[t.s..t.e])
+                .filter(|w| w.starts_with(char::is_lowercase) && !crate::cleaner::text::lexicon::is_stop_word(w))
+                .count()
+        };
+        let titled = words >= 3 && caps * 10 >= words * 7 && lower() * 8 <= words;
         out[start..end].fill(titled);
         start = end;
     }

@@ -4,11 +4,11 @@
 //! charset, UTF-8, then chardetng), line endings are normalised to `\n`.
 
 mod decode;
-mod depth;
+mod prepass;
 mod walk;
 
 pub use decode::{decode, decode_owned, sniff_format};
-pub use depth::MAX_DEPTH;
+pub use prepass::{MAX_DEPTH, Prepared, keeps, prepare};
 pub use walk::{Input, SIDECAR_SUFFIX, WalkError, WalkOptions, is_sidecar, walk};
 
 use crate::record::Format;
@@ -24,7 +24,9 @@ pub struct Document {
     /// Path as walked, or "-" for stdin.
     pub source: String,
     pub format: Format,
-    /// Decoded text with `\n` line endings.
+    /// Decoded text with `\n` line endings. HTML has been through
+    /// [`prepare`]: the bodies of scripts (but JSON-LD) and styles and the
+    /// attributes no stage reads are gone, and tags nested too deep dropped.
     pub text: String,
     /// Non-fatal notes from reading (e.g. lossy file name, lossy decoding).
     pub warnings: Vec<String>,
@@ -118,13 +120,17 @@ fn finish(source: String, decoded: decode::Decoded, mut warnings: Vec<String>) -
     }
     let format = sniff_format(&decoded.text);
     let mut text = decoded.text;
-    if format == Format::Html
-        && let Some((flat, dropped)) = depth::flatten_deep(&text)
-    {
-        warnings.push(format!(
-            "HTML nested deeper than {MAX_DEPTH} levels; {dropped} deeper tags ignored (their text kept)"
-        ));
-        text = flat;
+    if format == Format::Html {
+        let prepared = prepass::prepare(&text);
+        if prepared.too_deep > 0 {
+            warnings.push(format!(
+                "HTML nested deeper than {MAX_DEPTH} levels; {} deeper tags ignored (their text kept)",
+                prepared.too_deep
+            ));
+        }
+        if let Some(slim) = prepared.text {
+            text = slim;
+        }
     }
     Ok(Document {
         source,

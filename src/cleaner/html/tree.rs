@@ -551,6 +551,60 @@ mod tests {
         assert_eq!(dom.attrs.len(), 4);
     }
 
+    // Every variant, by name, with a tag the cleaner reads it on (the
+    // match is exhaustive, so a new variant needs a line here, and the
+    // count check below needs it listed).
+    fn read(a: Attr) -> (&'static str, &'static [&'static str]) {
+        const ANY: &[&str] = &[
+            "div", "span", "time", "meta", "html", "body", "a", "p", "article", "svg",
+        ];
+        match a {
+            Attr::Lang => ("lang", &["html"]),
+            Attr::XmlLang => ("xml:lang", &["html"]),
+            Attr::Content => ("content", ANY),
+            Attr::Property => ("property", &["meta"]),
+            Attr::Name => ("name", &["meta"]),
+            Attr::Itemprop => ("itemprop", ANY),
+            Attr::HttpEquiv => ("http-equiv", &["meta"]),
+            Attr::Rel => ("rel", &["link"]),
+            Attr::Href => ("href", &["link"]),
+            Attr::Type => ("type", &["script"]),
+            Attr::Hidden => ("hidden", ANY),
+            Attr::AriaHidden => ("aria-hidden", ANY),
+            Attr::Style => ("style", ANY),
+            Attr::Class => ("class", ANY),
+            Attr::Id => ("id", ANY),
+            Attr::Role => ("role", ANY),
+            Attr::Datetime => ("datetime", ANY),
+            Attr::Pubdate => ("pubdate", ANY),
+        }
+    }
+
+    #[test]
+    fn the_reader_keeps_every_attribute_where_it_is_read() {
+        use Attr::*;
+        let all = [
+            Lang, XmlLang, Content, Property, Name, Itemprop, HttpEquiv, Rel, Href, Type, Hidden, AriaHidden, Style,
+            Class, Id, Role, Datetime, Pubdate,
+        ];
+        assert_eq!(all.len(), Pubdate as usize + 1);
+        for a in all {
+            let (name, tags) = read(a);
+            let qual = QualName::new(None, ns!(), name.into());
+            assert_eq!(Attr::of(&qual), Some(a), "{name}");
+            for tag in tags {
+                assert!(crate::reader::keeps(tag.as_bytes(), name.as_bytes()), "{name} on {tag}");
+                assert!(crate::reader::keeps(
+                    tag.to_uppercase().as_bytes(),
+                    name.to_uppercase().as_bytes()
+                ));
+            }
+        }
+        assert!(!crate::reader::keeps(b"a", b"href"));
+        assert!(!crate::reader::keeps(b"img", b"src"));
+        assert_eq!(Attr::of(&QualName::new(None, ns!(), "src".into())), None);
+    }
+
     #[test]
     fn text_joins_on_append_but_not_across_comments() {
         assert_eq!(all_texts("<p>one\ntwo &amp; three</p>"), ["one\ntwo & three"]);
@@ -610,6 +664,161 @@ mod tests {
             }
         }
     }
+
+    /// [`events`] without the content of the elements whose content the
+    /// cleaner skips unread (what the reader's pre-pass may drop).
+    fn events_read(dom: &Dom, id: NodeId, out: &mut Vec<String>) {
+        for c in dom.children(id) {
+            match &dom.nodes[c as usize].data {
+                Data::Element(e) => {
+                    // Attributes the reader keeps on this tag (where the
+                    // cleaner reads them, see the test above).
+                    let mut attrs: Vec<String> = dom.attrs
+                        [e.attrs_start as usize..(e.attrs_start + e.attrs_len) as usize]
+                        .iter()
+                        .filter(|(k, _)| crate::reader::keeps(e.name().as_bytes(), read(*k).0.as_bytes()))
+                        .map(|(k, v)| format!("{k:?}={v}"))
+                        .collect();
+                    attrs.sort();
+                    out.push(format!("<{}:{} {}>", e.name.ns, e.name(), attrs.join(" ")));
+                    let json_ld = dom
+                        .attr(e, Attr::Type)
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                    let unread = matches!(e.name(), "style" | "noscript" | "iframe" | "textarea")
+                        || (e.name() == "script" && !json_ld);
+                    if !unread {
+                        events_read(dom, c, out);
+                    }
+                    out.push(format!("</{}>", e.name()));
+                }
+                Data::Text(t) => out.push(format!("T:{}", &**t)),
+                Data::TextMore(t) => out.last_mut().unwrap().push_str(t),
+                Data::Fragment => events_read(dom, c, out),
+                Data::Other => out.push("#".into()),
+                Data::Document => {}
+            }
+        }
+    }
+
+    /// The tree the cleaner reads is the same with and without the
+    /// reader's pre-pass.
+    fn assert_prepass_keeps_tree(page: &str) {
+        let slim = crate::reader::prepare(page).text;
+        let slim = slim.as_deref().unwrap_or(page);
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        events_read(&Dom::parse(page), ROOT, &mut before);
+        events_read(&Dom::parse(slim), ROOT, &mut after);
+        assert_eq!(before, after, "page {page:?}\nslim {slim:?}");
+    }
+
+    #[test]
+    fn prepass_keeps_the_tree_on_tricky_markup() {
+        for page in [
+            "<html><head><script>var a = '<p>x</p>';</script><style>p{}</style></head><body><p class=a data-x=1>t</p>",
+            "<script><!--<script>x</script>y--></script><p>after</p>",
+            "<script><!-- a </script>b<p>c",
+            "<!-- <script> -->text<p class=a data-x=1>",
+            "<svg><style><p>shown</p></style></svg>",
+            "<svg viewBox='0 0 1 1'><title>Icon</title><path d='M0 0'/></svg><style>x</style><p>t",
+            "<svg><foreignObject><div><script>x</script></div></foreignObject><style><p>y</style></svg>",
+            "<math><mi>x<script>y</script></mi><![CDATA[ <p>z ]]></math><noscript><p>n</p></noscript>",
+            "<svg><font color=red>out</font><style>p{}</style>",
+            "<table><tr><td><style>x</style><input type=hidden data-a=b></td></tr></table>",
+            "<template><col><script><p>x</p></script></template>",
+            "<script type='application/ld+json'>{\"a\":\"</scrip\"}</script><p>t",
+            "<a x=\"1\"y=2 class=c href=h>l</a><a hidden x=\"1\"=y>m</a><br x/>",
+            "<textarea><p>x</textarea><iframe><p>y</iframe><title><b>t</b></title>",
+            "<div data-x = 1 = y class=k>t</div><img alt=x />",
+        ] {
+            assert_prepass_keeps_tree(page);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        #[test]
+        fn prepass_keeps_the_tree_on_token_soup(parts in proptest::collection::vec(0usize..PIECES.len(), 0..40)) {
+            let page: String = parts.iter().map(|&i| PIECES[i]).collect();
+            assert_prepass_keeps_tree(&page);
+        }
+    }
+
+    /// Fragments that the token soup test strings together.
+    const PIECES: &[&str] = &[
+        "<script>",
+        "</script>",
+        "</SCRIPT >",
+        "<script type=application/ld+json>",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-->",
+        "<style>",
+        "</style>",
+        "<noscript>",
+        "</noscript>",
+        "<iframe>",
+        "<textarea>",
+        "</textarea>",
+        "<title>",
+        "</title>",
+        "<svg>",
+        "</svg>",
+        "<svg/>",
+        "<math>",
+        "</math>",
+        "<mi>",
+        "</mi>",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<desc>",
+        "<![CDATA[",
+        "]]>",
+        "<template>",
+        "</template>",
+        "<col>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<p>",
+        "</p>",
+        "<div class=a data-x='1>2' src=y>",
+        "<b>",
+        "</b>",
+        "<br/>",
+        "</br>",
+        "<font color=red>",
+        "<font>",
+        "<img src=a alt=b/>",
+        "<a href=x onclick=\"f()\">",
+        "<input type=hidden data-a=1>",
+        "<plaintext>",
+        "<frameset>",
+        "<select>",
+        "<option>",
+        "<xmp>",
+        "text",
+        "a<b",
+        " ",
+        "\n",
+        "<",
+        ">",
+        "=",
+        "\"",
+        "'",
+        "/",
+        "-",
+        "!",
+        "&amp;",
+        "x=1 ",
+        "<span",
+        "<script",
+        "</",
+        "<!",
+        "<?php ?>",
+        "<html lang=en>",
+        "<body data-q=1 class=b>",
+    ];
 
     /// The same events from scraper's DOM, keeping only our attributes.
     fn scraper_events(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Vec<String>) {

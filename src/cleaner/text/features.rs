@@ -5,6 +5,7 @@ use super::lexicon;
 use crate::cleaner::Block;
 use regex::Regex;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What the classifier knows about one block.
@@ -140,6 +141,17 @@ const ASCII_CLASS: [u8; 128] = {
     table
 };
 
+/// The bytes of [`TOK`] class, over all 256 (no non-ASCII byte is).
+const ASCII_TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ASCII_CLASS[b] & TOK != 0;
+        b += 1;
+    }
+    table
+};
+
 /// What some branch of [`looks_like_code`]'s pattern needs inside a line
 /// (an `=`, a doubled `&|+:`, `</` or `/>`, a call's `name(` and a `)`),
 /// gathered byte by byte. With the line's ends ([`may_be_code`]) it tells
@@ -218,11 +230,15 @@ pub fn analyse(text: &str) -> (Features, String) {
                 if token.is_none() {
                     token = Some((i, true));
                 }
+                // The rest of the run: one load and test a byte.
                 i += 1;
+                while i < bytes.len() && ASCII_TOKEN[usize::from(bytes[i])] {
+                    i += 1;
+                }
                 continue;
             }
             if let Some((start, ascii)) = token.take() {
-                tokens.count(&text[start..i], ascii);
+                tokens.count(text, start..i, ascii);
             }
             if class & WS != 0 {
                 single_spaced &= b == b' ' && in_word;
@@ -245,7 +261,7 @@ pub fn analyse(text: &str) -> (Features, String) {
             wide_chars += 1;
             wide_bytes += len;
             if let Some((start, ascii)) = token.take() {
-                tokens.count(&text[start..i], ascii);
+                tokens.count(text, start..i, ascii);
             }
             if !in_word {
                 words += 1;
@@ -267,7 +283,7 @@ pub fn analyse(text: &str) -> (Features, String) {
             None if tok => token = Some((i, false)),
             _ => {
                 if let Some((start, ascii)) = token.take() {
-                    tokens.count(&text[start..i], ascii);
+                    tokens.count(text, start..i, ascii);
                 }
             }
         }
@@ -281,11 +297,13 @@ pub fn analyse(text: &str) -> (Features, String) {
         i += len;
     }
     if let Some((start, ascii)) = token {
-        tokens.count(&text[start..], ascii);
+        tokens.count(text, start..text.len(), ascii);
     }
     single_spaced &= in_word || text.is_empty();
     let key = if !single_spaced {
         normalise(text)
+    } else if wide_chars == 0 {
+        lower_ascii(text)
     } else {
         let mut key = String::with_capacity(text.len());
         push_lower(&mut key, text);
@@ -325,12 +343,66 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn count(&mut self, token: &str, ascii: bool) {
-        let token = if ascii {
-            token.trim_matches('\'')
-        } else {
-            token.trim_matches(|c| c == '\'' || c == '’')
+    /// Counts the token at `range` of `text` (`ascii`: all its bytes are).
+    #[inline(always)]
+    fn count(&mut self, text: &str, range: Range<usize>, ascii: bool) {
+        if ascii {
+            self.count_ascii(text.as_bytes(), range.start, range.end);
+        } else if let Some(token) = text.get(range) {
+            self.count_wide(token);
+        }
+    }
+
+    /// [`Tokens::count`] of an ASCII token, on its bytes.
+    #[inline(always)]
+    fn count_ascii(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let (Some(&first), Some(&last)) = (bytes.get(start), end.checked_sub(1).and_then(|e| bytes.get(e))) else {
+            return;
         };
+        if first == b'\'' || last == b'\'' {
+            self.count_quoted(bytes, start, end);
+        } else {
+            self.tally_ascii(bytes, start, end);
+        }
+    }
+
+    /// Counts the ASCII token `bytes[start..end]` (not empty, no
+    /// apostrophe at its ends): the first letter's class from the table,
+    /// the stop-word test on the token packed and lower-cased in a
+    /// register.
+    #[inline(always)]
+    fn tally_ascii(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let class = ASCII_CLASS[usize::from(bytes[start] & 0x7F)];
+        if class & ALPHA == 0 {
+            return;
+        }
+        self.alpha += 1;
+        self.caps += usize::from(class & UPPER != 0);
+        if let Some(packed) = pack_lower_ascii(bytes, start, end) {
+            self.stops += usize::from(lexicon::is_packed_stop_word(packed));
+        }
+    }
+
+    /// [`Tokens::count_ascii`] of a token with an apostrophe at an end:
+    /// trimmed first.
+    #[cold]
+    #[inline(never)]
+    fn count_quoted(&mut self, bytes: &[u8], mut start: usize, mut end: usize) {
+        while start < end && bytes[start] == b'\'' {
+            start += 1;
+        }
+        while end > start && bytes[end - 1] == b'\'' {
+            end -= 1;
+        }
+        if start < end {
+            self.tally_ascii(bytes, start, end);
+        }
+    }
+
+    /// [`Tokens::count`] of a token with a non-ASCII character.
+    #[inline(never)]
+    fn count_wide(&mut self, token: &str) {
+        let token = token.trim_matches(|c| c == '\'' || c == '’');
         let upper = match token.as_bytes().first() {
             None => return,
             Some(&b) if b < 0x80 => {
@@ -349,10 +421,60 @@ impl Tokens {
         if upper {
             self.caps += 1;
         }
-        if is_stop_token(token, ascii, &mut self.lower) {
+        if is_stop_token(token, &mut self.lower) {
             self.stops += 1;
         }
     }
+}
+
+/// The ASCII word `bytes[start..end]` lower-cased and packed as
+/// [`lexicon::pack_word`] packs it; None if it is longer than any stop
+/// word.
+#[inline(always)]
+fn pack_lower_ascii(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end - start;
+    if len > lexicon::MAX_STOP_WORD_LEN {
+        return None;
+    }
+    // Eight bytes at once when the text has them, masked to the word.
+    let word = match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(eight);
+            u64::from_le_bytes(buf) & (u64::MAX >> (8 * (8 - len)))
+        }
+        None => bytes[start..end]
+            .iter()
+            .rev()
+            .fold(0u64, |packed, &b| (packed << 8) | u64::from(b)),
+    };
+    Some(lower_ascii_word(word))
+}
+
+/// Eight ASCII bytes lower-cased at once: `b + 0x3F` sets a byte's top
+/// bit from 'A' up and `b + 0x25` from past 'Z', without carries between
+/// bytes; the upper-case letters get their 0x20 bit.
+#[inline(always)]
+fn lower_ascii_word(word: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let upper = (word + 0x3F * LOW) & !(word + 0x25 * LOW) & (0x80 * LOW);
+    word | (upper >> 2)
+}
+
+/// An ASCII `text` lower-cased, eight bytes at a time (`str`'s
+/// lower-casing goes byte by byte).
+fn lower_ascii(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(chunk);
+        out.extend_from_slice(&lower_ascii_word(u64::from_le_bytes(buf)).to_le_bytes());
+    }
+    out.extend(chunks.remainder().iter().map(u8::to_ascii_lowercase));
+    // ASCII in, ASCII out: the check cannot fail.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
 /// A line of program code, a query or a formula, as technical articles
@@ -361,8 +483,12 @@ impl Tokens {
 /// call (`name(args)`, no space before the parenthesis) that prose and
 /// menus do not have. Such lines are neither labels nor captions.
 pub fn looks_like_code(text: &str) -> bool {
-    may_be_code(text) && code_pattern(text)
+    // The pattern's length limit first: HTML blocks can be long.
+    text.trim().len() <= MAX_CODE_LEN && may_be_code(text) && code_pattern(text)
 }
+
+/// Longest (trimmed) line [`looks_like_code`] takes for code.
+const MAX_CODE_LEN: usize = 200;
 
 // Identifiers as ASCII: code's are, and `\p{L}`/`\w` made this the
 // costliest regex to compile in a one-file run.
@@ -383,7 +509,7 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// [`may_be_code`] (the gate does not depend on surrounding whitespace).
 fn code_pattern(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 200 && !t.ends_with(['.', '!', '?']) && CODE.is_match(t)
+    t.len() <= MAX_CODE_LEN && !t.ends_with(['.', '!', '?']) && CODE.is_match(t)
 }
 
 /// Whether `t` has what some branch of `looks_like_code`'s pattern needs:
@@ -394,21 +520,12 @@ fn may_be_code(t: &str) -> bool {
     CodeBytes::of(t).may_be_code(t)
 }
 
-/// `lexicon::is_stop_word(&token.to_lowercase())` without an allocation per
-/// token: lower-cases into a stack buffer (ASCII) or a reused one, and
-/// gives up once it is longer than any stop word. (Char-wise lower-casing
-/// differs from `str`'s only for a word-final Greek sigma, which no stop
-/// word holds.)
-fn is_stop_token(token: &str, ascii: bool, lower: &mut String) -> bool {
-    if ascii {
-        let mut buf = [0u8; lexicon::MAX_STOP_WORD_LEN];
-        let Some(buf) = buf.get_mut(..token.len()) else {
-            return false;
-        };
-        buf.copy_from_slice(token.as_bytes());
-        buf.make_ascii_lowercase();
-        return lexicon::pack_word(buf).is_some_and(lexicon::is_packed_stop_word);
-    }
+/// `lexicon::is_stop_word(&token.to_lowercase())` for a token with
+/// non-ASCII letters, without an allocation per token: lower-cases into a
+/// reused buffer and gives up once it is longer than any stop word.
+/// (Char-wise lower-casing differs from `str`'s only for a word-final Greek
+/// sigma, which no stop word holds.)
+fn is_stop_token(token: &str, lower: &mut String) -> bool {
     lower.clear();
     for c in token.chars() {
         lower.extend(c.to_lowercase());
@@ -445,9 +562,19 @@ pub fn normalise(text: &str) -> String {
 /// ellipses; box-drawing rules and geometric shapes): neither a space nor
 /// a letter nor a digit, nor a script without spaces, and their own lower
 /// case. (The spec of [`plain_symbol_len`], which tests check it against.)
-#[cfg(test)]
 fn is_plain_symbol(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2500}'..='\u{25FF}')
+}
+
+/// `char::is_alphanumeric`, with the chars page dumps are full of told
+/// without a Unicode table: ASCII, and the [`is_plain_symbol`]s (rules of
+/// box-drawing characters are most of the non-ASCII text of some pages).
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_plain_symbol(c) && c.is_alphanumeric()
+    }
 }
 
 /// The length of the [`is_plain_symbol`] char at byte `i`, if there is
@@ -463,6 +590,13 @@ fn plain_symbol_len(bytes: &[u8], i: usize) -> Option<usize> {
 /// Appends `text` lower-cased char by char (`char::to_lowercase`): runs of
 /// ASCII and plain symbols copied at once and lower-cased byte by byte.
 fn push_lower(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        // Most texts: copied and lower-cased in bulk.
+        let at = out.len();
+        out.push_str(text);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -659,11 +793,28 @@ mod tests {
             assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
         assert!(is_plain_symbol('━') && is_plain_symbol('“') && !is_plain_symbol('\u{2028}'));
+        for c in ('\0'..='\u{3000}').chain(['\u{4E00}', '\u{1F600}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
         // The byte test tells the same chars.
         for c in ('\u{80}'..='\u{FFFF}').chain(['\u{1F600}', '\u{10FFFF}']) {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(plain_symbol_len(bytes, 0).is_some(), is_plain_symbol(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_casing_in_words() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for text in [
+            all.as_str(),
+            "",
+            "AZaz@[`{",
+            "Hello WORLD, it's 9 o'Clock!",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        ] {
+            assert_eq!(lower_ascii(text), text.to_ascii_lowercase(), "{text:?}");
         }
     }
 

@@ -88,14 +88,56 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Whether `text` starts with a letter that opens one of [`BYLINE`]'s
+/// words (none of which has a non-ASCII case partner): most blocks then
+/// skip its search.
+fn may_be_byline(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b'a' | b'b' | b'd' | b'p' | b'r' | b't' | b'v' | b'w'))
+}
+
 /// Label blocks that are chrome on their own (user rules, lexicon, byline
 /// and date-line shapes), without choosing an article region. Blocks
 /// already labelled keep their label.
 pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
     for block in blocks.iter_mut().filter(|b| b.chrome.is_none()) {
-        let words = word_count(&block.text);
+        let words = words_up_to(&block.text, REASON_WORDS);
         block.chrome = block_reason(&block.text, rules, words, None);
     }
+}
+
+/// Word counts above this tell [`block_reason`] nothing more: every limit
+/// it and the lexicon compare them with is at most [`lexicon::MAX_PHRASE_WORDS`].
+const REASON_WORDS: usize = lexicon::MAX_PHRASE_WORDS + 1;
+
+/// [`word_count`], counted no further than `cap`: an HTML page's long
+/// blocks need not be counted to their end. ASCII is told byte by byte
+/// (`split_whitespace` decodes every char).
+fn words_up_to(text: &str, cap: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            if words == cap {
+                break;
+            }
+            words += 1;
+            in_word = true;
+        }
+        i += len;
+    }
+    words
 }
 
 /// [`label_chrome`] with the page's features, computed once for this
@@ -110,6 +152,7 @@ fn label_chrome_with(blocks: &mut [Block], page: &features::Page, rules: &Rules)
 
 /// Why a block of `words` words is chrome, if it is. `feats`, when the
 /// caller has them, answer whether it is code and whether it holds a date.
+/// A count above [`lexicon::MAX_PHRASE_WORDS`] may be capped ([`REASON_WORDS`]).
 fn block_reason(text: &str, rules: &Rules, words: usize, feats: Option<&features::Features>) -> Option<&'static str> {
     if rules.matches(text) {
         return Some(super::rules::RULE_REASON);
@@ -125,7 +168,7 @@ fn block_reason(text: &str, rules: &Rules, words: usize, feats: Option<&features
     if words > lexicon::MAX_PHRASE_WORDS || feats.map_or_else(|| features::looks_like_code(text), |f| f.code) {
         return None;
     }
-    if words <= 12 && BYLINE.is_match(text) && !text.ends_with('.') {
+    if words <= 12 && may_be_byline(text) && BYLINE.is_match(text) && !text.ends_with('.') {
         return Some("byline");
     }
     if let Some(reason) = lexicon::chrome_reason(text, words) {
@@ -178,6 +221,26 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_up_to_a_cap() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " one  two\tthree\u{a0}four\u{3000}five ",
+            "a\u{85}b\u{2028}c—d ━ e",
+            "x\u{b}y",
+        ] {
+            for cap in [0, 1, 2, 3, 10] {
+                assert_eq!(
+                    words_up_to(text, cap),
+                    text.split_whitespace().take(cap).count(),
+                    "{text:?} {cap}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_bare_web_address_is_a_link_not_text() {

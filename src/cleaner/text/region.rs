@@ -340,7 +340,8 @@ const OPENING: usize = 8;
 
 /// The words of a key, as [`same_picture`] compares them.
 fn key_words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    key.split(|c: char| !super::features::is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// A hash of a key's first [`OPENING`] words, None if it has fewer: two
