@@ -673,7 +673,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i > 0 && is_by_word(blocks[i - 1].text.trim()) {
         set(Cue::AfterByWord, 1.0);
     }
-    if IMAGE_WORD.is_match(text) {
+    if names_image(text) {
         set(Cue::Image, 1.0);
     }
     if text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len()) {
@@ -759,6 +759,51 @@ static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(image|images|img|photo|photos|picture|pic|logo|icon|banner|illustration|placeholder|thumbnail|avatar|screenshot|bild|foto|imagen|immagine)\b")
         .expect("static regex")
 });
+
+/// [`IMAGE_WORD`] without the regex on ASCII text: there a word boundary
+/// is the edge of a run of `[A-Za-z0-9_]` and no other character folds to
+/// an ASCII letter, so the regex matches exactly when such a run is one of
+/// its words in any case. Other text goes to the regex.
+fn names_image(text: &str) -> bool {
+    if !text.is_ascii() {
+        return IMAGE_WORD.is_match(text);
+    }
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(is_image_word)
+}
+
+/// One of [`IMAGE_WORD`]'s words, in any ASCII case.
+fn is_image_word(w: &str) -> bool {
+    let mut lower = [0u8; 12];
+    if !(3..=lower.len()).contains(&w.len()) {
+        return false;
+    }
+    for (l, b) in lower.iter_mut().zip(w.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..w.len()],
+        b"image"
+            | b"images"
+            | b"img"
+            | b"photo"
+            | b"photos"
+            | b"picture"
+            | b"pic"
+            | b"logo"
+            | b"icon"
+            | b"banner"
+            | b"illustration"
+            | b"placeholder"
+            | b"thumbnail"
+            | b"avatar"
+            | b"screenshot"
+            | b"bild"
+            | b"foto"
+            | b"imagen"
+            | b"immagine"
+    )
+}
 
 /// Two lower-case letters followed by an upper-case one and a lower-case
 /// one ("HomeNews", "SubscribeSign in"): link texts run together. One
@@ -1035,6 +1080,69 @@ mod tests {
         assert!(BY_WORD.is_match("By"));
         assert!(BY_WORD.is_match("Written by:"));
         assert!(!BY_WORD.is_match("By the harbour"));
+    }
+
+    #[test]
+    fn image_words_are_found_as_the_regex_finds_them() {
+        // Pieces that make and break words: image words in any case, parts
+        // of longer words, digits, underscores, non-ASCII letters.
+        let pieces = [
+            "Image",
+            "PHOTOS",
+            "logo",
+            "pic",
+            "icon_",
+            "2",
+            "foto",
+            "imagine",
+            " ",
+            " ",
+            "-",
+            "_",
+            "é",
+            "ſcreenshot",
+            "screenshot",
+            "x",
+            "Bild",
+            "immagine",
+            ".",
+            "illustration",
+            "s",
+        ];
+        let mut seed = 11u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        let (mut hits, mut misses) = (0, 0);
+        for _ in 0..3000 {
+            let k = 1 + next(5);
+            let text: String = (0..k).map(|_| pieces[next(pieces.len())]).collect();
+            let want = IMAGE_WORD.is_match(&text);
+            assert_eq!(names_image(&text), want, "{text:?}");
+            if want {
+                hits += 1;
+            } else {
+                misses += 1;
+            }
+        }
+        assert!(hits > 100 && misses > 100, "{hits} {misses}");
+        assert!(names_image("Featured IMAGE: the pier") && !names_image("Imagine the pier"));
+        // Long s folds to s: left to the regex, which finds it.
+        assert!(names_image("ſcreenshot"));
+        // Every word of the regex, and none longer or shorter by a letter.
+        let pattern = IMAGE_WORD.as_str();
+        let words = &pattern[pattern.find("b(").map_or(0, |k| k + 2)..pattern.rfind(")").unwrap_or(0)];
+        assert_eq!(words.split('|').count(), 19, "{words}");
+        for w in words.split('|') {
+            let upper = w.to_uppercase();
+            for t in [w.to_string(), upper.clone(), format!("The {upper}.")] {
+                assert!(names_image(&t) && IMAGE_WORD.is_match(&t), "{t}");
+            }
+            for t in [format!("{w}x"), format!("x{w}"), w[..w.len() - 1].to_string()] {
+                assert_eq!(names_image(&t), IMAGE_WORD.is_match(&t), "{t}");
+            }
+        }
     }
 
     #[test]
