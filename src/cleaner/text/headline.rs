@@ -643,7 +643,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
         set(Cue::NameLike, 1.0);
     }
-    if text.matches(['|', '/', '•', '·']).count() >= 2 {
+    if separators(text) >= 2 {
         set(Cue::Separated, 1.0);
     }
     if i + 1 == start {
@@ -676,7 +676,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if names_image(text) {
         set(Cue::Image, 1.0);
     }
-    if text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len()) {
+    if has_inner_colon(text) {
         set(Cue::Colon, 1.0);
     }
     if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
@@ -768,17 +768,18 @@ fn names_image(text: &str) -> bool {
     if !text.is_ascii() {
         return IMAGE_WORD.is_match(text);
     }
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+    text.as_bytes()
+        .split(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
         .any(is_image_word)
 }
 
 /// One of [`IMAGE_WORD`]'s words, in any ASCII case.
-fn is_image_word(w: &str) -> bool {
+fn is_image_word(w: &[u8]) -> bool {
     let mut lower = [0u8; 12];
     if !(3..=lower.len()).contains(&w.len()) {
         return false;
     }
-    for (l, b) in lower.iter_mut().zip(w.bytes()) {
+    for (l, b) in lower.iter_mut().zip(w) {
         *l = b.to_ascii_lowercase();
     }
     matches!(
@@ -803,6 +804,30 @@ fn is_image_word(w: &str) -> bool {
             | b"imagen"
             | b"immagine"
     )
+}
+
+/// A colon before the text's last byte (on bytes: no other char holds
+/// the byte of ':').
+fn has_inner_colon(text: &str) -> bool {
+    text.as_bytes()
+        .split_last()
+        .is_some_and(|(_, head)| head.contains(&b':'))
+}
+
+/// How many of `|`, `/`, `•` and `·` the text holds, counted on bytes: a
+/// lead byte is never a continuation byte, so `C2 B7` is always `·` and
+/// `E2 80 A2` always `•`.
+fn separators(text: &str) -> usize {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(k, &c)| match c {
+            b'|' | b'/' => true,
+            0xB7 => k >= 1 && b[k - 1] == 0xC2,
+            0xA2 => k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80,
+            _ => false,
+        })
+        .count()
 }
 
 /// Two lower-case letters followed by an upper-case one and a lower-case
@@ -1143,6 +1168,30 @@ mod tests {
                 assert_eq!(names_image(&t), IMAGE_WORD.is_match(&t), "{t}");
             }
         }
+    }
+
+    #[test]
+    fn separators_and_colons_are_counted_on_bytes_as_on_chars() {
+        // Chars that share bytes with the separators: '÷' (C3 B7), '¢'
+        // (C2 A2), '‚' (E2 80 9A), '₢' (E2 82 A2), and 'ū' (C5 AB).
+        let pieces = ["|", "/", "•", "·", "÷", "¢", "‚", "₢", "ū", ":", "a", " ", "é"];
+        let mut seed = 5u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        let mut counts = [0usize; 3];
+        for _ in 0..3000 {
+            let k = next(6);
+            let text: String = (0..k).map(|_| pieces[next(pieces.len())]).collect();
+            let old = text.matches(['|', '/', '•', '·']).count();
+            assert_eq!(separators(&text), old, "{text:?}");
+            counts[old.min(2)] += 1;
+            let colon = text.char_indices().any(|(k, ch)| ch == ':' && k + 1 < text.len());
+            assert_eq!(has_inner_colon(&text), colon, "{text:?}");
+        }
+        assert!(counts.iter().all(|&n| n > 100), "{counts:?}");
+        assert_eq!(separators("News • Local · Harbour ÷ ¢"), 2);
     }
 
     #[test]
