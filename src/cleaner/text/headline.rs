@@ -518,8 +518,11 @@ fn ends_trail(page: &Page, i: usize, trails: &[usize]) -> bool {
     key.len() >= 6
         && trails.iter().any(|&j| {
             let other = &page.keys[j];
+            // The last byte first: most trails end otherwise, and are
+            // passed over without comparing the whole key.
             j != i
                 && other.len() > key.len()
+                && other.as_bytes().last() == key.as_bytes().last()
                 && other.ends_with(key.as_str())
                 && other[..other.len() - key.len()]
                     .chars()
@@ -1470,6 +1473,47 @@ mod tests {
         assert!(!ends_trail(&page, 5, &trails));
         assert!(!ends_trail(&page, 7, &trails));
         assert!(!ends_trail(&page, 0, &trails));
+        // As the comparison of whole ends, on generated trails.
+        let steps = ["Home", "news", "storm", "harbour", "é", "News"];
+        let seps = [" / ", " › ", "/", " | ", " ", ""];
+        let mut seed = 3u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        let mut found = [0usize; 2];
+        for _ in 0..300 {
+            let texts: Vec<String> = (0..5)
+                .map(|_| {
+                    (0..1 + next(4))
+                        .map(|_| format!("{}{}", seps[next(seps.len())], steps[next(steps.len())]))
+                        .collect::<String>()
+                        .trim()
+                        .to_string()
+                })
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let b = blocks(&refs);
+            let page = Page::new(&b);
+            let trails = trail_blocks(&b);
+            for i in 0..b.len() {
+                let key = &page.keys[i];
+                let old = key.len() >= 6
+                    && trails.iter().any(|&j| {
+                        let other = &page.keys[j];
+                        j != i
+                            && other.len() > key.len()
+                            && other.ends_with(key.as_str())
+                            && other[..other.len() - key.len()]
+                                .chars()
+                                .next_back()
+                                .is_some_and(|c| !c.is_alphanumeric())
+                    });
+                assert_eq!(ends_trail(&page, i, &trails), old, "{i} {texts:?}");
+                found[usize::from(old)] += 1;
+            }
+        }
+        assert!(found.iter().all(|&n| n > 10), "{found:?}");
     }
 
     #[test]
