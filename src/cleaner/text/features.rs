@@ -93,12 +93,16 @@ impl Page {
         let Some(key) = self.keys.get(i) else {
             return false;
         };
-        key.len() >= 12
-            && self
-                .keys
-                .iter()
-                .enumerate()
-                .any(|(j, other)| j != i && other.len() > key.len() && other.contains(key.as_str()))
+        if key.len() < 12 {
+            return false;
+        }
+        // One searcher for all the other keys: `str::contains` would set up
+        // its own for each of them.
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
+        self.keys
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && other.len() > key.len() && finder.find(other.as_bytes()).is_some())
     }
 }
 
@@ -826,6 +830,49 @@ mod tests {
         for w in ["harbour", "", "thee", "th", "tambiénx", "the\0"] {
             assert!(!lexicon::is_stop_word(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn containment_matches_str_contains_on_generated_pages() {
+        // Lines drawn from few words, so that many contain one another.
+        let words = ["storm", "harbour", "closes", "the", "ferry", "news", "é", "storms"];
+        let mut seed = 7u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        let (mut found, mut missed) = (0, 0);
+        for _ in 0..200 {
+            let blocks: Vec<Block> = (0..6)
+                .map(|_| {
+                    let n = 1 + next(6);
+                    let text: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
+                    Block {
+                        text: text.join(" "),
+                        kind: crate::cleaner::BlockKind::Paragraph,
+                        chrome: None,
+                    }
+                })
+                .collect();
+            let page = Page::new(&blocks);
+            for i in 0..=blocks.len() {
+                let old = page.keys.get(i).is_some_and(|key| {
+                    key.len() >= 12
+                        && page
+                            .keys
+                            .iter()
+                            .enumerate()
+                            .any(|(j, other)| j != i && other.len() > key.len() && other.contains(key.as_str()))
+                });
+                assert_eq!(page.contained_elsewhere(i), old, "{i} {:?}", page.keys);
+                if old {
+                    found += 1;
+                } else {
+                    missed += 1;
+                }
+            }
+        }
+        assert!(found > 20 && missed > 20, "{found} {missed}");
     }
 
     #[test]
