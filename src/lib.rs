@@ -15,6 +15,8 @@ pub mod prebuilt;
 pub mod reader;
 pub mod record;
 pub mod schema;
+#[cfg(test)]
+mod testgen;
 pub mod writer;
 
 pub use pipeline::{Options, process};

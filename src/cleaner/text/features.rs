@@ -836,13 +836,10 @@ mod tests {
     fn containment_matches_str_contains_on_generated_pages() {
         // Lines drawn from few words, so that many contain one another.
         let words = ["storm", "harbour", "closes", "the", "ferry", "news", "é", "storms"];
-        let mut seed = 7u32;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) as usize % n
-        };
+        let mut rng = crate::testgen::Rng::new(7);
+        let mut next = |n: usize| rng.below(n);
         let (mut found, mut missed) = (0, 0);
-        for _ in 0..200 {
+        for _ in 0..400 {
             let blocks: Vec<Block> = (0..6)
                 .map(|_| {
                     let n = 1 + next(6);

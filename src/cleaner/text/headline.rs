@@ -1137,11 +1137,8 @@ mod tests {
             "illustration",
             "s",
         ];
-        let mut seed = 11u32;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) as usize % n
-        };
+        let mut rng = crate::testgen::Rng::new(11);
+        let mut next = |n: usize| rng.below(n);
         let (mut hits, mut misses) = (0, 0);
         for _ in 0..3000 {
             let k = 1 + next(5);
@@ -1178,11 +1175,8 @@ mod tests {
         // Chars that share bytes with the separators: '÷' (C3 B7), '¢'
         // (C2 A2), '‚' (E2 80 9A), '₢' (E2 82 A2), and 'ū' (C5 AB).
         let pieces = ["|", "/", "•", "·", "÷", "¢", "‚", "₢", "ū", ":", "a", " ", "é"];
-        let mut seed = 5u32;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) as usize % n
-        };
+        let mut rng = crate::testgen::Rng::new(5);
+        let mut next = |n: usize| rng.below(n);
         let mut counts = [0usize; 3];
         for _ in 0..3000 {
             let k = next(6);
@@ -1476,11 +1470,8 @@ mod tests {
         // As the comparison of whole ends, on generated trails.
         let steps = ["Home", "news", "storm", "harbour", "é", "News"];
         let seps = [" / ", " › ", "/", " | ", " ", ""];
-        let mut seed = 3u32;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) as usize % n
-        };
+        let mut rng = crate::testgen::Rng::new(3);
+        let mut next = |n: usize| rng.below(n);
         let mut found = [0usize; 2];
         for _ in 0..300 {
             let texts: Vec<String> = (0..5)

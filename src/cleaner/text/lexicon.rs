@@ -1061,13 +1061,8 @@ mod tests {
             "by",
             "By",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testgen::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         // The patterns as first written, with ambiguous word repeats: the
         // rewritten ones must give the same answers.
         let labelled = Regex::new(&ascii_boundaries(
@@ -1132,13 +1127,8 @@ mod tests {
             "Home", "News", "/", ">", "»", "›", ".", "!", "?", "(", ")", "(AP", "Photo)", "━━", "—", "_", "x",
             "\u{a0}", " ", "2024", "é", "…", "\t",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testgen::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let mut seen = [[0usize; 2]; 2];
         for _ in 0..20_000 {
             let text: String = (0..1 + next(10))
