@@ -757,11 +757,32 @@ fn is_relative_time(text: &str) -> bool {
 }
 
 /// Words that name a picture in its alt text (English and the corpus
-/// languages' common words for image and photo).
-static IMAGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(image|images|img|photo|photos|picture|pic|logo|icon|banner|illustration|placeholder|thumbnail|avatar|screenshot|bild|foto|imagen|immagine)\b")
-        .expect("static regex")
-});
+/// languages' common words for image and photo), lower case.
+const IMAGE_WORDS: [&str; 19] = [
+    "image",
+    "images",
+    "img",
+    "photo",
+    "photos",
+    "picture",
+    "pic",
+    "logo",
+    "icon",
+    "banner",
+    "illustration",
+    "placeholder",
+    "thumbnail",
+    "avatar",
+    "screenshot",
+    "bild",
+    "foto",
+    "imagen",
+    "immagine",
+];
+
+/// Any of [`IMAGE_WORDS`] as a whole word, in any case (Unicode folding).
+static IMAGE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", IMAGE_WORDS.join("|"))).expect("static regex"));
 
 /// [`IMAGE_WORD`] without the regex on ASCII text: there a word boundary
 /// is the edge of a run of `[A-Za-z0-9_]` and no other character folds to
@@ -776,7 +797,7 @@ fn names_image(text: &str) -> bool {
         .any(is_image_word)
 }
 
-/// One of [`IMAGE_WORD`]'s words, in any ASCII case.
+/// One of [`IMAGE_WORDS`], in any ASCII case.
 fn is_image_word(w: &[u8]) -> bool {
     let mut lower = [0u8; 12];
     if !(3..=lower.len()).contains(&w.len()) {
@@ -785,28 +806,7 @@ fn is_image_word(w: &[u8]) -> bool {
     for (l, b) in lower.iter_mut().zip(w) {
         *l = b.to_ascii_lowercase();
     }
-    matches!(
-        &lower[..w.len()],
-        b"image"
-            | b"images"
-            | b"img"
-            | b"photo"
-            | b"photos"
-            | b"picture"
-            | b"pic"
-            | b"logo"
-            | b"icon"
-            | b"banner"
-            | b"illustration"
-            | b"placeholder"
-            | b"thumbnail"
-            | b"avatar"
-            | b"screenshot"
-            | b"bild"
-            | b"foto"
-            | b"imagen"
-            | b"immagine"
-    )
+    IMAGE_WORDS.iter().any(|word| word.as_bytes() == &lower[..w.len()])
 }
 
 /// A colon before the text's last byte (on bytes: no other char holds
