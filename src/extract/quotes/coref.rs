@@ -87,7 +87,7 @@ impl Names {
             female: 0,
         });
         self.by_name.insert(name.to_string(), i);
-        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let last = last_word(name).to_lowercase();
         self.by_last.entry(last).or_default().push(i);
         i
     }
@@ -118,19 +118,25 @@ impl Names {
     /// Whether a name phrase is a person's: a full name, a name with a
     /// title or honorific, or a surname of a full name in the document.
     pub fn person_like(&self, body: &str, np: &Np) -> bool {
-        // The look-up of the canonical form comes last: it allocates.
+        // The look-up of the canonical form comes last: it is the dearest.
         np.gender.is_some()
             || body.get(np.span.clone()).is_some_and(|s| s != np.text)
-            || self.canonical(&np.text).contains(' ')
+            || self.canonical_str(&np.text).contains(' ')
     }
 
     /// The fullest form of a name found in the document: a surname maps to
     /// the most frequent full name ending with it ("Novak" → "Jana Novak");
     /// an all-capitals transcript name ("NOVAK") is matched ignoring case.
     pub fn canonical(&self, name: &str) -> String {
-        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.canonical_str(name).to_string()
+    }
+
+    /// [`Names::canonical`], borrowed: most callers only test it or drop
+    /// it, and a copy per look-up was most of its cost.
+    pub fn canonical_str<'s>(&'s self, name: &'s str) -> &'s str {
+        let last = last_word(name);
         let Some(candidates) = with_lower(last, |l| self.by_last.get(l)) else {
-            return name.to_string();
+            return name;
         };
         let upper = name.chars().all(|c| !c.is_lowercase());
         // `full` has more words than `name` and ends with its words: it
@@ -155,8 +161,17 @@ impl Names {
             .map(|&i| &self.full[i])
             .filter(|f| ends_with(&f.name))
             .max_by(|a, b| a.count.cmp(&b.count).then(b.first.cmp(&a.first)))
-            .map_or_else(|| name.to_string(), |f| f.name.clone())
+            .map_or(name, |f| f.name.as_str())
     }
+}
+
+/// The text after the last space (all of it when there is none): what
+/// `rsplit(' ').next()` gives, without the generic splitter.
+pub fn last_word(text: &str) -> &str {
+    text.as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(text, |i| &text[i + 1..])
 }
 
 /// Someone mentioned in the narrative, for pronoun resolution.
@@ -428,6 +443,23 @@ fn issuer(description: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_word_is_rsplit_next() {
+        for t in [
+            "",
+            " ",
+            "Novak",
+            "Jana Novak",
+            "Jana  Novak ",
+            "the former first lady",
+            "Ž Ňovák",
+            " a",
+        ] {
+            assert_eq!(last_word(t), t.rsplit(' ').next().unwrap(), "{t:?}");
+        }
+        assert_eq!(last_word("Jana Novak"), "Novak");
+    }
 
     #[test]
     fn surname_maps_to_most_frequent_full_name() {

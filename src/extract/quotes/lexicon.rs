@@ -369,17 +369,14 @@ pub fn is_role_word(w: &str) -> bool {
 
 /// Whether a description names one person ("the former first lady").
 pub fn is_person_description(text: &str) -> bool {
-    text.rsplit(' ')
-        .next()
-        .is_some_and(|w| with_lower(w, |l| PERSON_NOUNS.contains(l)) || w == "lady")
+    let w = super::coref::last_word(text);
+    with_lower(w, |l| PERSON_NOUNS.contains(l)) || w == "lady"
 }
 
 /// Whether a description names a group ("Iranian officials").
 pub fn is_group_description(text: &str) -> bool {
-    text.rsplit(' ').next().is_some_and(|w| {
-        with_lower(w, |w| {
-            ROLE_NOUNS.contains(w) && w.ends_with('s') || w == "people" || w == "staff"
-        })
+    with_lower(super::coref::last_word(text), |w| {
+        ROLE_NOUNS.contains(w) && w.ends_with('s') || w == "people" || w == "staff"
     })
 }
 

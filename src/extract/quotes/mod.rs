@@ -108,7 +108,7 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
                     NpKind::Pronoun(_) => coref::speaker_text(&np, &names, &subjects),
                     NpKind::Name
                         if body.get(np.span.clone()).is_some_and(|s| s != np.text)
-                            || speakers.contains(&names.canonical(&np.text)) =>
+                            || speakers.contains(names.canonical_str(&np.text)) =>
                     {
                         Some(names.canonical(&np.text))
                     }
@@ -139,7 +139,7 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
                 // speaker when it recurs or matches a full name ("BREAKING:"
                 // does neither).
                 Some(name) => {
-                    let known = names.canonical(name).contains(' ')
+                    let known = names.canonical_str(name).contains(' ')
                         || transcript_heads.iter().filter(|h| **h == name).count() >= 2;
                     Draft {
                         speaker: known.then(|| names.canonical(name)),
@@ -348,13 +348,13 @@ fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, sub
         NpKind::Name => {
             // One canonical form serves both (`Names::person_like` would
             // look it up again).
-            let canon = names.canonical(&np.text);
+            let canon = names.canonical_str(&np.text);
             let person_like =
                 np.gender.is_some() || canon.contains(' ') || body.get(np.span.clone()).is_some_and(|s| s != np.text);
             if !subject && !person_like {
                 return;
             }
-            (canon, true, false)
+            (canon.to_string(), true, false)
         }
         NpKind::Pronoun(p) => match subjects.resolve(p, np.span.start, names) {
             Some(name) => (name, matches!(p, Pronoun::He | Pronoun::She), p == Pronoun::It),

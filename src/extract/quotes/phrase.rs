@@ -485,7 +485,6 @@ fn classify_chain_uncached(body: &str, toks: &[Tok], a: usize, b: usize) -> Opti
     if name_start == a && lexicon::NON_NAME_CAPS.contains(first) {
         return None;
     }
-    let text = words.iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
     // "Chief Executive": titles and roles only, nobody named.
     if words
         .iter()
@@ -503,6 +502,14 @@ fn classify_chain_uncached(body: &str, toks: &[Tok], a: usize, b: usize) -> Opti
         .is_some_and(|t| matches!(t.w, "the" | "a" | "an" | "your" | "our" | "this" | "my"));
     if name_start == a && words.len() == 1 && !bare_word_names(words[0].w, imperative) {
         return None;
+    }
+    // The words joined by single spaces, only now that a name is read.
+    let mut text = String::with_capacity(words.iter().map(|t| t.w.len() + 1).sum());
+    for (i, t) in words.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(t.w);
     }
     Some(Np {
         kind: NpKind::Name,
