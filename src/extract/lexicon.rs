@@ -23,7 +23,13 @@ fn sketch_bit(w: &str) -> usize {
     let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
         return 0;
     };
-    let key = (b.len() as u32) << 16 | (f as u32) << 8 | l as u32;
+    sketch_bit_of(b.len(), f, l)
+}
+
+/// The sketch bit of a word of `len` bytes from `first` to `last`.
+#[inline]
+fn sketch_bit_of(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32) << 16 | (first as u32) << 8 | last as u32;
     (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
 }
 
@@ -44,6 +50,21 @@ impl<T: std::borrow::Borrow<str> + Eq + std::hash::Hash> Sketched<T> {
     pub fn contains(&self, w: &str) -> bool {
         let bit = sketch_bit(w);
         self.sketch[bit >> 6] & (1 << (bit & 63)) != 0 && self.set.contains(w)
+    }
+    /// Whether `w` lower-cased may be in the set (`false` is certain):
+    /// the sketch test on the bytes an ASCII lower-casing would give,
+    /// without lower-casing the word. Non-ASCII words always pass.
+    #[inline]
+    pub fn may_contain_lower(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return true;
+        };
+        if !w.is_ascii() {
+            return true;
+        }
+        let bit = sketch_bit_of(b.len(), f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        self.sketch[bit >> 6] & (1 << (bit & 63)) != 0
     }
     pub fn iter(&self) -> impl Iterator<Item = &T> {
         self.set.iter()

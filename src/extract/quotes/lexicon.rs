@@ -12,6 +12,13 @@ impl Words {
     pub fn contains(&self, w: &str) -> bool {
         self.0.contains(w)
     }
+
+    /// `with_lower(w, |l| self.contains(l))`, lower-casing only the words
+    /// the set's sketch does not rule out (most words of a chain).
+    #[inline]
+    pub fn contains_lower(&self, w: &str) -> bool {
+        self.0.may_contain_lower(w) && with_lower(w, |l| self.0.contains(l))
+    }
 }
 
 /// Cue verbs with a capital letter ("Says"), which never start a name.
@@ -339,45 +346,80 @@ word_set! {
 ]
 }
 
+/// Lower-case words that can stand between an organisation and a name,
+/// besides the person and role nouns.
+const ROLE_MODIFIERS: &[&str] = &[
+    "manager",
+    "chair",
+    "correspondent",
+    "columnist",
+    "editor",
+    "commentator",
+    "contributor",
+    "press",
+    "deputy",
+    "chief",
+    "senior",
+    "former",
+    "state",
+    "national",
+    "political",
+    "communications",
+    "policy",
+    "legal",
+];
+
 /// Whether a lower-case word can stand between an organisation and a name
 /// ("CNN host Jane Roe", "campaign manager Jane Roe").
 pub fn is_role_word(w: &str) -> bool {
-    PERSON_NOUNS.contains(w)
-        || ROLE_NOUNS.contains(w)
-        || matches!(
-            w,
-            "manager"
-                | "chair"
-                | "correspondent"
-                | "columnist"
-                | "editor"
-                | "commentator"
-                | "contributor"
-                | "press"
-                | "deputy"
-                | "chief"
-                | "senior"
-                | "former"
-                | "state"
-                | "national"
-                | "political"
-                | "communications"
-                | "policy"
-                | "legal"
-        )
+    PERSON_NOUNS.contains(w) || ROLE_NOUNS.contains(w) || ROLE_MODIFIERS.contains(&w)
+}
+
+/// Every word [`is_role_word`] accepts, as one set: its sketch rules out
+/// most words before they are lower-cased.
+static ROLE_WORDS: LazyLock<Sketched<&'static str>> = LazyLock::new(|| {
+    PERSON_NOUNS
+        .0
+        .iter()
+        .chain(ROLE_NOUNS.0.iter())
+        .chain(ROLE_MODIFIERS)
+        .copied()
+        .collect()
+});
+
+/// `with_lower(w, is_role_word)`.
+pub fn is_role_word_lower(w: &str) -> bool {
+    ROLE_WORDS.may_contain_lower(w) && with_lower(w, is_role_word)
+}
+
+/// `with_lower(w, is_person_description)` for one word: a person noun or
+/// "lady", in any case.
+pub fn is_person_word(w: &str) -> bool {
+    if !w.is_ascii() || w.contains(' ') {
+        return with_lower(w, is_person_description);
+    }
+    // ASCII lower-casing is idempotent, and one word is its own last word.
+    PERSON_NOUNS.contains_lower(w) || w.eq_ignore_ascii_case("lady")
 }
 
 /// Whether a description names one person ("the former first lady").
 pub fn is_person_description(text: &str) -> bool {
     let w = super::coref::last_word(text);
-    with_lower(w, |l| PERSON_NOUNS.contains(l)) || w == "lady"
+    PERSON_NOUNS.contains_lower(w) || w == "lady"
 }
 
 /// Whether a description names a group ("Iranian officials").
 pub fn is_group_description(text: &str) -> bool {
-    with_lower(super::coref::last_word(text), |w| {
-        ROLE_NOUNS.contains(w) && w.ends_with('s') || w == "people" || w == "staff"
-    })
+    let w = super::coref::last_word(text);
+    if !w.is_ascii() {
+        return with_lower(w, |w| {
+            ROLE_NOUNS.contains(w) && w.ends_with('s') || w == "people" || w == "staff"
+        });
+    }
+    // An ASCII word lower-cases byte for byte: "s" ends it in any case.
+    ROLE_NOUNS.contains_lower(w) && w.ends_with(['s', 'S'])
+        || w.eq_ignore_ascii_case("people")
+        || w.eq_ignore_ascii_case("staff")
 }
 
 #[cfg(test)]
@@ -408,6 +450,71 @@ mod tests {
             assert_eq!(is_group_description(text), reference(text), "{text}");
         }
         assert!(is_group_description("Iranian OFFICIALS") && !is_group_description("the mayor"));
+    }
+
+    #[test]
+    fn lower_case_look_ups_match_lower_casing_first() {
+        use crate::testgen::Rng;
+        // List words in every case, near misses, and non-ASCII words.
+        let mut words: Vec<String> = PERSON_NOUNS
+            .0
+            .iter()
+            .chain(ROLE_NOUNS.0.iter())
+            .chain(DETERMINERS.0.iter())
+            .chain(ROLE_MODIFIERS)
+            .map(|w| w.to_string())
+            .chain(
+                [
+                    "lady",
+                    "people",
+                    "staff",
+                    "",
+                    "s",
+                    "Ž",
+                    "ÉLUS",
+                    "Staffs",
+                    "peoples",
+                    "the mayor",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        let mut rng = Rng::new(3);
+        for i in 0..words.len() {
+            let w = words[i].clone();
+            let upper = w.to_uppercase();
+            let mut mixed: String = w
+                .chars()
+                .map(|c| if rng.below(2) == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            words.extend([upper, mixed.clone(), format!("{w}s"), format!("x{w}"), format!("{w}é")]);
+            mixed.pop();
+            words.push(mixed);
+        }
+        for w in &words {
+            let w = w.as_str();
+            assert_eq!(
+                PERSON_NOUNS.contains_lower(w),
+                with_lower(w, |l| PERSON_NOUNS.contains(l)),
+                "{w}"
+            );
+            assert_eq!(
+                DETERMINERS.contains_lower(w),
+                with_lower(w, |l| DETERMINERS.contains(l)),
+                "{w}"
+            );
+            assert_eq!(is_role_word_lower(w), with_lower(w, is_role_word), "{w}");
+            assert_eq!(is_person_word(w), with_lower(w, is_person_description), "{w}");
+            let group = |text: &str| {
+                text.rsplit(' ').next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    ROLE_NOUNS.contains(w.as_str()) && w.ends_with('s') || w == "people" || w == "staff"
+                })
+            };
+            assert_eq!(is_group_description(w), group(w), "{w}");
+        }
+        assert!(is_person_word("MAYOR") && is_person_word("Lady") && !is_person_word("Mayors"));
+        assert!(is_role_word_lower("Deputy") && !is_role_word_lower("Berg"));
     }
 
     #[test]

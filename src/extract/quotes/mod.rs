@@ -139,7 +139,7 @@ pub fn extract(body: &str, people: &[PersonEntity]) -> Vec<Quote> {
                 // speaker when it recurs or matches a full name ("BREAKING:"
                 // does neither).
                 Some(name) => {
-                    let known = names.canonical_str(name).contains(' ')
+                    let known = coref::has_space(names.canonical_str(name))
                         || transcript_heads.iter().filter(|h| **h == name).count() >= 2;
                     Draft {
                         speaker: known.then(|| names.canonical(name)),
@@ -349,8 +349,9 @@ fn push_mention(subjects: &mut Subjects, names: &Names, body: &str, np: &Np, sub
             // One canonical form serves both (`Names::person_like` would
             // look it up again).
             let canon = names.canonical_str(&np.text);
-            let person_like =
-                np.gender.is_some() || canon.contains(' ') || body.get(np.span.clone()).is_some_and(|s| s != np.text);
+            let person_like = np.gender.is_some()
+                || coref::has_space(canon)
+                || body.get(np.span.clone()).is_some_and(|s| s != np.text);
             if !subject && !person_like {
                 return;
             }

@@ -434,9 +434,7 @@ fn classify_chain_uncached(body: &str, toks: &[Tok], a: usize, b: usize) -> Opti
         // "Westfield High School Principal Jane Roe".
         // The word tests run only where a title could stand (not on the
         // chain's last word nor a possessive).
-        let role = |t: &Tok| {
-            k > a && with_lower(t.w, lexicon::is_person_description) || crate::extract::ner::is_compound_title(t.w)
-        };
+        let role = |t: &Tok| k > a && lexicon::is_person_word(t.w) || crate::extract::ner::is_compound_title(t.w);
         if k + 1 < b && !t.poss && (lexicon::is_title(t.w) || role(t)) {
             name_start = k + 1;
             if let Some(g) = lexicon::honorific_gender(t.w) {
@@ -488,7 +486,7 @@ fn classify_chain_uncached(body: &str, toks: &[Tok], a: usize, b: usize) -> Opti
     // "Chief Executive": titles and roles only, nobody named.
     if words
         .iter()
-        .all(|t| lexicon::is_title(t.w) || with_lower(t.w, lexicon::is_role_word))
+        .all(|t| lexicon::is_title(t.w) || lexicon::is_role_word_lower(t.w))
     {
         return Some(Np {
             kind: NpKind::Description,
@@ -607,7 +605,7 @@ pub fn np_forward(body: &str, toks: &Toks, mut i: usize, limit: usize) -> Option
             // councillor Jane Roe", "One of the rescuers, Jane Roe,").
             description_forward(body, toks, i, limit)?
         }
-    } else if with_lower(t.w, |w| lexicon::DETERMINERS.contains(w))
+    } else if lexicon::DETERMINERS.contains_lower(t.w)
         || (t.w.chars().next().is_some_and(char::is_lowercase)
             && !lexicon::CLAUSE_WORDS.contains(t.w)
             && !lexicon::is_cue(t.w))
@@ -843,7 +841,7 @@ fn np_ending_at(body: &str, toks: &Toks, floor: usize, end: usize) -> Option<Np>
         if a < end && (p.comma_after() || p.ends_sentence() || p.colon_after()) {
             break;
         }
-        if with_lower(p.w, |w| lexicon::DETERMINERS.contains(w)) {
+        if lexicon::DETERMINERS.contains_lower(p.w) {
             a -= 1;
             break;
         }
@@ -861,7 +859,7 @@ fn np_ending_at(body: &str, toks: &Toks, floor: usize, end: usize) -> Option<Np>
     // A bare lower-case phrase is a noun phrase only with a plural or
     // role-noun head ("officials", "campaign aides"), not "despite".
     let first = &toks[a];
-    let valid = with_lower(first.w, |w| lexicon::DETERMINERS.contains(w))
+    let valid = lexicon::DETERMINERS.contains_lower(first.w)
         || first.is_cap()
         || lexicon::ROLE_NOUNS.contains(last.w)
         || (last.w.ends_with('s') && !last.w.ends_with("ss") && last.w.len() > 3);
