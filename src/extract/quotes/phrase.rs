@@ -371,15 +371,27 @@ pub struct Toks<'a> {
     toks: Vec<Tok<'a>>,
     /// By first token: the chain's end and its reading (the first range
     /// classified from that token; other ends are not kept).
-    chains: RefCell<Vec<Option<ChainReading>>>,
+    chains: RefCell<Chains>,
 }
 
 /// A chain's end (exclusive) and its reading.
 type ChainReading = (usize, Option<Np>);
 
+/// The readings kept, and by token one plus the index of the reading of
+/// the chain starting there (zero: none yet). One in ten or so tokens
+/// starts a chain, so a slot per token holds an index, not a reading.
+#[derive(Default)]
+struct Chains {
+    slot: Vec<u32>,
+    readings: Vec<ChainReading>,
+}
+
 impl<'a> Toks<'a> {
     pub fn new(toks: Vec<Tok<'a>>) -> Toks<'a> {
-        let chains = RefCell::new(vec![None; toks.len()]);
+        let chains = RefCell::new(Chains {
+            slot: vec![0; toks.len()],
+            readings: Vec::new(),
+        });
         Toks { toks, chains }
     }
 }
@@ -401,13 +413,21 @@ pub fn classify_chain(body: &str, toks: &Toks, a: usize, b: usize) -> Option<Np>
 /// classified once per document.
 pub fn with_chain<R>(body: &str, toks: &Toks, a: usize, b: usize, f: impl FnOnce(Option<&Np>) -> R) -> R {
     let mut chains = toks.chains.borrow_mut();
-    let Some(slot) = chains.get_mut(a) else {
+    let Chains { slot, readings } = &mut *chains;
+    let Some(slot) = slot.get_mut(a) else {
         return f(classify_chain_uncached(body, toks, a, b).as_ref());
     };
-    match slot {
+    match (*slot as usize).checked_sub(1).and_then(|i| readings.get(i)) {
         Some((end, np)) if *end == b => f(np.as_ref()),
         Some(_) => f(classify_chain_uncached(body, toks, a, b).as_ref()),
-        None => f(slot.insert((b, classify_chain_uncached(body, toks, a, b))).1.as_ref()),
+        None => match u32::try_from(readings.len() + 1) {
+            Ok(next) => {
+                *slot = next;
+                readings.push((b, classify_chain_uncached(body, toks, a, b)));
+                f(readings.last().and_then(|(_, np)| np.as_ref()))
+            }
+            Err(_) => f(classify_chain_uncached(body, toks, a, b).as_ref()),
+        },
     }
 }
 
