@@ -28,6 +28,34 @@ fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
     cue_word(toks, k).map(|(cue, len)| (cue.into_owned(), len))
 }
 
+/// Every word a cue can start with: [`cue_word`] reads a cue only at one
+/// of these.
+static CUE_HEADS: std::sync::LazyLock<crate::extract::lexicon::Sketched<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        lexicon::CUES
+            .words()
+            .chain([
+                "according",
+                "According",
+                "a",
+                "ha",
+                "hat",
+                "ont",
+                "hanno",
+                "went",
+                "goes",
+                "go",
+            ])
+            .collect()
+    });
+
+/// Whether a cue may start at a word: one set look-up (mostly the sketch
+/// alone) before the narrative pass calls [`cue_subject`] on it.
+#[inline]
+pub fn may_start_cue(w: &str) -> bool {
+    CUE_HEADS.contains(w)
+}
+
 /// [`cue_at`], borrowed from the token where it can be: the narrative
 /// pass tests every word and keeps no cue text.
 fn cue_word<'a>(toks: &[Tok<'a>], k: usize) -> Option<(Cow<'a, str>, usize)> {
@@ -284,6 +312,40 @@ pub fn transcript_speaker(inner: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cues_start_only_at_cue_heads() {
+        // Every word next to every follower: wherever `cue_word` reads a
+        // cue, the word is a head; and most words are not heads.
+        let mut words: Vec<&str> = lexicon::CUES.words().collect();
+        words.extend([
+            "according",
+            "According",
+            "to",
+            "a",
+            "ha",
+            "hat",
+            "ont",
+            "hanno",
+            "expliqué",
+            "detto",
+        ]);
+        words.extend([
+            "went", "goes", "go", "on", "she", "her", "Roe", "tweets", "the", "mayor", ",", "Said",
+        ]);
+        for w in &words {
+            for n in &words {
+                let text = format!("{w} {n}");
+                let toks = phrase::tokenize(&text, 0..text.len());
+                for k in 0..toks.len() {
+                    if cue_word(&toks, k).is_some() {
+                        assert!(may_start_cue(toks[k].w), "{text}");
+                    }
+                }
+            }
+        }
+        assert!(may_start_cue("said") && may_start_cue("according") && !may_start_cue("mayor"));
+    }
 
     fn after_of(s: &str) -> Option<String> {
         let t = Toks::new(phrase::tokenize(s, 0..s.len()));

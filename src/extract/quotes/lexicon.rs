@@ -13,6 +13,11 @@ impl Words {
         self.0.contains(w)
     }
 
+    /// The words of the list.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+
     /// `with_lower(w, |l| self.contains(l))`, lower-casing only the words
     /// the set's sketch does not rule out (most words of a chain).
     #[inline]

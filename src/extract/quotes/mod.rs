@@ -316,7 +316,9 @@ fn narrative_subjects(body: &str, toks: &Toks, pieces: &[Piece], names: &mut Nam
         // Subjects of cue verbs, and every other name.
         let mut k = piece.a;
         while k < piece.b {
-            if let Some(np) = attribution::cue_subject(body, toks, piece.a, piece.b, k) {
+            if attribution::may_start_cue(toks[k].w)
+                && let Some(np) = attribution::cue_subject(body, toks, piece.a, piece.b, k)
+            {
                 if matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)) {
                     push_mention(&mut subjects, names, body, &np, true, true);
                 }
