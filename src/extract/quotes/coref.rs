@@ -201,6 +201,9 @@ pub struct Mention {
 #[derive(Debug, Clone, Default)]
 pub struct Subjects {
     items: Vec<Mention>,
+    /// The sentence of each item (`sentence_of` its position), kept
+    /// beside it: pronoun resolution walks back sentence by sentence.
+    item_sentences: Vec<usize>,
     /// (start byte, sentence number) of each narrative run, sorted.
     sentences: Vec<(usize, usize)>,
 }
@@ -209,6 +212,7 @@ impl Subjects {
     pub fn new(sentences: Vec<(usize, usize)>) -> Subjects {
         Subjects {
             items: Vec::new(),
+            item_sentences: Vec::new(),
             sentences,
         }
     }
@@ -220,6 +224,7 @@ impl Subjects {
 
     pub fn push(&mut self, m: Mention) {
         let at = self.items.partition_point(|x| x.pos <= m.pos);
+        self.item_sentences.insert(at, self.sentence_of(m.pos));
         self.items.insert(at, m);
     }
 
@@ -259,10 +264,11 @@ impl Subjects {
             // "it" is an organisation, "they" a group or organisation.
             None => !m.person && (p == Pronoun::They || m.org),
         };
+        let sentence_of = &self.item_sentences[..before.len()];
         let mut i = before.len();
         while i > 0 {
-            let sentence = self.sentence_of(before[i - 1].pos);
-            let start = before[..i].partition_point(|m| self.sentence_of(m.pos) < sentence);
+            let sentence = sentence_of[i - 1];
+            let start = sentence_of[..i].partition_point(|&s| s < sentence);
             let group = &before[start..i];
             if let Some(m) = group.iter().rev().find(|m| m.subject && fits(m)) {
                 return Some(m.name.clone());
@@ -509,6 +515,39 @@ mod tests {
         assert_eq!(subjects.resolve(Pronoun::He, 50, &names).as_deref(), Some("Tom Berg"));
         assert_eq!(subjects.resolve(Pronoun::They, 50, &names), None);
         assert_eq!(subjects.resolve(Pronoun::He, 5, &names), None);
+    }
+
+    #[test]
+    fn resolution_walks_back_sentence_by_sentence() {
+        // Three sentences; mentions pushed out of order land sorted, each
+        // with its own sentence.
+        let mut subjects = Subjects::new(vec![(0, 1), (20, 2), (40, 3)]);
+        let m = |pos, name: &str, person, subject| Mention {
+            pos,
+            name: name.to_string(),
+            person,
+            subject,
+            speaker: false,
+            org: false,
+        };
+        subjects.push(m(45, "the farmers", false, true));
+        subjects.push(m(5, "Ana Lind", true, true));
+        subjects.push(m(25, "Tom Berg", true, false));
+        subjects.push(m(22, "the council", false, true));
+        assert_eq!(subjects.item_sentences, [1, 2, 2, 3]);
+        let names = Names::default();
+        // "they" after the farmers: the farmers; inside sentence 2: the council.
+        assert_eq!(
+            subjects.resolve(Pronoun::They, 50, &names).as_deref(),
+            Some("the farmers")
+        );
+        assert_eq!(
+            subjects.resolve(Pronoun::They, 30, &names).as_deref(),
+            Some("the council")
+        );
+        // "he" skips sentence 2 (its person is no subject, gender unknown).
+        assert_eq!(subjects.resolve(Pronoun::He, 50, &names).as_deref(), Some("Ana Lind"));
+        assert_eq!(subjects.resolve(Pronoun::He, 3, &names), None);
     }
 
     #[test]
