@@ -354,6 +354,10 @@ const INTRO: &[&str] = &[
     "Afterwards",
 ];
 
+/// [`INTRO`] as a set: every sentence's first word is looked up.
+static INTRO_SET: std::sync::LazyLock<crate::extract::lexicon::Sketched<&'static str>> =
+    std::sync::LazyLock::new(|| INTRO.iter().copied().collect());
+
 /// The grammatical subject of the sentence `toks[a..b]`: the first noun
 /// phrase, after an introductory phrase closed by a comma.
 pub fn sentence_subject(body: &str, toks: &Toks, a: usize, b: usize) -> Option<Np> {
@@ -380,7 +384,7 @@ pub fn sentence_subject(body: &str, toks: &Toks, a: usize, b: usize) -> Option<N
     if i < b && lone_intro(i) {
         i += 1;
     }
-    if i < b && (INTRO.contains(&toks[i].w) || participle(i)) {
+    if i < b && (INTRO_SET.contains(toks[i].w) || participle(i)) {
         // The intro phrase may hold commas itself ("Following a long,
         // tense meeting, the council ..."): the subject is the first
         // phrase after a comma that can speak.
@@ -556,6 +560,16 @@ mod tests {
         assert_eq!(issuer("Lind's statement").as_deref(), Some("Lind"));
         assert_eq!(issuer("a statement"), None);
         assert_eq!(issuer("the White House lawn"), None);
+    }
+
+    #[test]
+    fn intro_set_is_the_intro_list() {
+        for w in INTRO {
+            assert!(INTRO_SET.contains(w), "{w}");
+        }
+        for w in ["in", "IN", "Mayor", "Roe", "", "Inn", "During,"] {
+            assert_eq!(INTRO_SET.contains(w), INTRO.contains(&w), "{w}");
+        }
     }
 
     #[test]

@@ -377,11 +377,12 @@ const ROLE_MODIFIERS: &[&str] = &[
 /// Whether a lower-case word can stand between an organisation and a name
 /// ("CNN host Jane Roe", "campaign manager Jane Roe").
 pub fn is_role_word(w: &str) -> bool {
-    PERSON_NOUNS.contains(w) || ROLE_NOUNS.contains(w) || ROLE_MODIFIERS.contains(&w)
+    ROLE_WORDS.contains(w)
 }
 
-/// Every word [`is_role_word`] accepts, as one set: its sketch rules out
-/// most words before they are lower-cased.
+/// Every word [`is_role_word`] accepts (person nouns, role nouns, role
+/// modifiers), as one set: one look-up, and its sketch rules out most
+/// words before they are lower-cased.
 static ROLE_WORDS: LazyLock<Sketched<&'static str>> = LazyLock::new(|| {
     PERSON_NOUNS
         .0
@@ -509,6 +510,8 @@ mod tests {
                 "{w}"
             );
             assert_eq!(is_role_word_lower(w), with_lower(w, is_role_word), "{w}");
+            let role_word = |w: &str| PERSON_NOUNS.contains(w) || ROLE_NOUNS.contains(w) || ROLE_MODIFIERS.contains(&w);
+            assert_eq!(is_role_word(w), role_word(w), "{w}");
             assert_eq!(is_person_word(w), with_lower(w, is_person_description), "{w}");
             let group = |text: &str| {
                 text.rsplit(' ').next().is_some_and(|w| {
