@@ -196,8 +196,10 @@ fn trim_trail_punct(s: &str) -> &str {
 /// Words of `body[range]`, in order.
 pub fn tokenize(body: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let text = &body[range.clone()];
-    // About one token per six bytes of prose: few regrowths of `out`.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    // About one token per six bytes of prose, more in short-worded text:
+    // room for one per five, so that `out` (72 bytes a token) is rarely
+    // copied into a doubled buffer.
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
