@@ -677,16 +677,15 @@ fn date_spans(text: &str, order: NumericOrder) -> Vec<(Range<usize>, String)> {
     } else {
         YearGates::default()
     };
+    // Matches only, their groups read by hand (see [`month_day_year_iso`]).
     if gates.digit_before {
-        for c in MONTH_DAY_YEAR.captures_iter(text) {
-            let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
-            push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+        for m in MONTH_DAY_YEAR.find_iter(text) {
+            push(m.range(), month_day_year_iso(m.as_str()), true);
         }
     }
     if gates.month_before {
-        for c in DAY_MONTH_YEAR.captures_iter(text) {
-            let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
-            push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+        for m in DAY_MONTH_YEAR.find_iter(text) {
+            push(m.range(), day_month_year_iso(m.as_str()), true);
         }
     }
     if year_like {
@@ -785,6 +784,102 @@ fn date_spans(text: &str, order: NumericOrder) -> Vec<(Range<usize>, String)> {
     }
     found.sort_by_key(|(r, _)| r.start);
     found
+}
+
+/// The leading day of a [`DAY_MONTH_YEAR`] match or the day after a
+/// [`MONTH_DAY_YEAR`] month: `\d{1,2}` as the patterns take it. The
+/// second character is part of it whenever it is a digit (one digit
+/// followed by a digit leaves no way to go on); `char::is_numeric` is a
+/// superset of `\d`, but a numeric non-`\d` there leaves no match either.
+fn day_digits(s: &str) -> &str {
+    let mut cs = s.char_indices();
+    match (cs.next(), cs.next()) {
+        (Some(_), Some((i, c))) if c.is_numeric() => &s[..i + c.len_utf8()],
+        (Some((_, c)), _) => &s[..c.len_utf8()],
+        _ => "",
+    }
+}
+
+/// The year of a match: the four characters at the first digit from
+/// `from` (separators, suffixes and month names hold none).
+fn year_digits(m: &str, from: usize) -> Option<(usize, &str)> {
+    let (at, _) = m[from..].char_indices().find(|(_, c)| c.is_numeric())?;
+    let at = from + at;
+    let end = m[at..].char_indices().nth(4).map_or(m.len(), |(i, _)| at + i);
+    Some((at, &m[at..end]))
+}
+
+/// The ISO day of a [`MONTH_DAY_YEAR`] match, read from its text by hand:
+/// the values its capture groups hold, without a capture search (a
+/// bounded backtracker through the whole month alternation, thousands of
+/// instructions a match). The month is the leading run of letters (names
+/// are letters, and a `.` or a space follows).
+fn month_day_year_iso(m: &str) -> Option<String> {
+    let month_end = m.find(|c: char| !c.is_alphabetic())?;
+    let rest = &m[month_end..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+    let day = day_digits(rest);
+    let day_end = m.len() - rest.len() + day.len();
+    let (_, year) = year_digits(m, day_end)?;
+    let month = month_number(&m[..month_end])?;
+    valid(year.parse().ok()?, month, day.parse().ok()?)
+}
+
+/// `label` (lower case) at the start of `s` as `(?i)` compares it (see
+/// [`ends_with_folded`]): the rest of `s`.
+fn strip_prefix_folded<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let mut cs = s.char_indices();
+    for l in label.chars() {
+        let (_, c) = cs.next()?;
+        let same = if c.is_ascii() {
+            c.to_ascii_lowercase() == l
+        } else {
+            c == l || (l == 's' && c == 'ſ') || c.to_lowercase().eq(std::iter::once(l))
+        };
+        if !same {
+            return None;
+        }
+    }
+    Some(cs.next().map_or("", |(i, _)| &s[i..]))
+}
+
+/// The ISO day of a [`DAY_MONTH_YEAR`] match, read by hand (see
+/// [`month_day_year_iso`]). Between the day and the year's first digit:
+/// the separators before the month, the month, and after it `-`, `/`, or
+/// `.`, `,`, spaces and a "de": the month is the last run of letters once
+/// those are cut, less an ordinal suffix glued before it ("1stJan") when
+/// the rest is a month (as the pattern tries the suffix first; "stycznia"
+/// is a month of its own).
+fn day_month_year_iso(m: &str) -> Option<String> {
+    let day = day_digits(m);
+    let (year_at, year) = year_digits(m, day.len())?;
+    let mut between = &m[day.len()..year_at];
+    if let Some(b) = between.strip_suffix(['-', '/']) {
+        between = b;
+    } else {
+        between = between.trim_end();
+        if let Some(b) = between.strip_suffix(['e', 'E'])
+            && let Some(b) = b.strip_suffix(['d', 'D'])
+            && b.ends_with(char::is_whitespace)
+        {
+            between = b.trim_end();
+        }
+        between = between.strip_suffix(',').unwrap_or(between);
+        between = between.strip_suffix('.').unwrap_or(between);
+    }
+    let start = between
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(between.len(), |(i, _)| i);
+    let run = &between[start..];
+    let month = ["st", "nd", "rd", "th", "er", "º"]
+        .iter()
+        .filter_map(|s| strip_prefix_folded(run, s))
+        .find_map(month_number)
+        .or_else(|| month_number(run))?;
+    valid(year.parse().ok()?, month, day.parse().ok()?)
 }
 
 /// A clock time with a time zone: "10:31 pm CST", "10.31 p.m. ET",
@@ -2249,6 +2344,124 @@ mod tests {
         assert_eq!(iso("06-01-2026").as_deref(), Some("2026-01-06"));
         assert_eq!(iso("01.21.2020").as_deref(), Some("2020-01-21"));
         assert_eq!(iso("Jul. 11. 2025").as_deref(), Some("2025-07-11"));
+    }
+
+    /// The two named-month patterns' ISO days as their capture groups
+    /// give them: the reference for the hand reading.
+    type Spans = Vec<(Range<usize>, Option<String>)>;
+
+    fn named_month_reference(text: &str) -> (Spans, Spans) {
+        let mdy = MONTH_DAY_YEAR
+            .captures_iter(text)
+            .map(|c| {
+                let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
+                (c.get(0).map_or(0..0, |m| m.range()), iso)
+            })
+            .collect();
+        let dmy = DAY_MONTH_YEAR
+            .captures_iter(text)
+            .map(|c| {
+                let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
+                (c.get(0).map_or(0..0, |m| m.range()), iso)
+            })
+            .collect();
+        (mdy, dmy)
+    }
+
+    #[test]
+    fn named_month_groups_read_by_hand_agree_with_the_captures() {
+        const MONTH: &[&str] = &[
+            "Jan",
+            "jan",
+            "JAN",
+            "January",
+            "Sept",
+            "sept",
+            "Mai",
+            "März",
+            "mär",
+            "août",
+            "Auguſt",
+            "oKtober",
+            "stycznia",
+            "mayo",
+            "enero",
+            "décembre",
+            "dec",
+            "Dez",
+            "de",
+            "x",
+        ];
+        const DAY: &[&str] = &["1", "5", "09", "12", "31", "32", "123", "١", "²", "1١", "0", "4²"];
+        const SUFFIX: &[&str] = &["", "", "st", "nd", "rd", "th", "er", "ſt", "º", "°", "ST", "."];
+        const BEFORE_MONTH: &[&str] = &[
+            "",
+            " ",
+            ".",
+            ". ",
+            "  ",
+            "\u{a0}",
+            "-",
+            "/",
+            " de ",
+            " of ",
+            " DE ",
+            ", ",
+            "st",
+            "stycznia ",
+        ];
+        const AFTER: &[&str] = &[
+            "", " ", ", ", ".", "., ", " de ", "-", "/", " - ", " – ", "\u{a0}", " De ", ",de ", "de ", "  ",
+        ];
+        const YEAR: &[&str] = &[
+            "2024", "1999", "20١٢", "2100", "2019", "19", "2024x", "20246:08", "20241",
+        ];
+        const NOISE: &[&str] = &["", "", "x", "5", " ", "Jan ", "é", "2024", "3 "];
+        let mut rng = crate::testgen::Rng::new(7);
+        let mut pick = |list: &[&'static str]| list[rng.below(list.len())];
+        let mut hits = 0;
+        for i in 0..60_000 {
+            let text: String = if i % 2 == 0 {
+                [
+                    pick(NOISE),
+                    pick(MONTH),
+                    pick(SUFFIX),
+                    pick(AFTER),
+                    pick(DAY),
+                    pick(SUFFIX),
+                    pick(AFTER),
+                    pick(YEAR),
+                    pick(NOISE),
+                ]
+                .concat()
+            } else {
+                [
+                    pick(NOISE),
+                    pick(DAY),
+                    pick(SUFFIX),
+                    pick(BEFORE_MONTH),
+                    pick(MONTH),
+                    pick(AFTER),
+                    pick(YEAR),
+                    pick(NOISE),
+                ]
+                .concat()
+            };
+            let (mdy, dmy) = named_month_reference(&text);
+            let fast_mdy: Vec<_> = MONTH_DAY_YEAR
+                .find_iter(&text)
+                .map(|m| (m.range(), month_day_year_iso(m.as_str())))
+                .collect();
+            let fast_dmy: Vec<_> = DAY_MONTH_YEAR
+                .find_iter(&text)
+                .map(|m| (m.range(), day_month_year_iso(m.as_str())))
+                .collect();
+            hits += mdy.iter().chain(&dmy).filter(|(_, iso)| iso.is_some()).count();
+            assert_eq!(fast_mdy, mdy, "{text:?}");
+            assert_eq!(fast_dmy, dmy, "{text:?}");
+        }
+        // The pieces make valid dates often enough to test the reading.
+        assert!(hits > 2_500, "{hits}");
     }
 
     #[test]
