@@ -1241,7 +1241,9 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
         .blocks
         .iter()
         .zip(&dates)
-        .filter(|(b, ds)| has_year(&b.text) && stamp(b, ds))
+        // On a month-first page a block without dates is no stamp: its
+        // year test is skipped.
+        .filter(|(b, ds)| (order != NumericOrder::MonthFirst || !ds.is_empty()) && has_year(&b.text) && stamp(b, ds))
         .nth(2)
         .is_some();
     let teasers = teaser_dates(doc, headline);
@@ -1313,7 +1315,9 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
     // Dates written without a year, on a line of their own or in a
     // dateline, take the year of the nearest full date, else the page's
     // most frequent year; they rank a little below full dates.
-    let fallback_year = most_frequent_year(&doc.blocks);
+    // Counting the years of every block is only needed when the page has
+    // no full date: computed then, once.
+    let fallback_year = std::cell::OnceCell::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let Some((found, dateline)) = yearless_date(&block.text) else {
             continue;
@@ -1322,7 +1326,7 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             .iter()
             .min_by_key(|(j, _)| j.abs_diff(i))
             .map(|&(_, y)| y)
-            .or(fallback_year);
+            .or_else(|| *fallback_year.get_or_init(|| most_frequent_year(&doc.blocks)));
         let Some(iso) = year.and_then(|y| valid(y, found.month, found.day)) else {
             continue;
         };
@@ -1550,7 +1554,9 @@ fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
     static YEAR_WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").expect("static regex"));
     let mut counts: FxHashMap<i32, usize> = FxHashMap::default();
-    for block in blocks {
+    // `maybe_year` is a superset of the pattern's digits: a block it
+    // refuses has no match.
+    for block in blocks.iter().filter(|b| maybe_year(&b.text)) {
         for m in YEAR_WORD.find_iter(&block.text) {
             if let Ok(y) = m.as_str().parse() {
                 *counts.entry(y).or_default() += 1;
@@ -2255,6 +2261,44 @@ mod tests {
     fn maybe_year_allows_any_decimal_digits() {
         assert!(maybe_year("in 1999") && maybe_year("20٢٤") && !has_year("20٢٤"));
         assert!(!maybe_year("at 10:30, 1/2/24") && !maybe_year("19x9 20"));
+    }
+
+    #[test]
+    fn the_most_frequent_year_skips_only_blocks_without_one() {
+        // The reference: every block searched.
+        let word = Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").expect("static regex");
+        let reference = |blocks: &[Block]| {
+            let mut counts: FxHashMap<i32, usize> = FxHashMap::default();
+            for block in blocks {
+                for m in word.find_iter(&block.text) {
+                    if let Ok(y) = m.as_str().parse() {
+                        *counts.entry(y).or_default() += 1;
+                    }
+                }
+            }
+            counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+        };
+        const PIECES: &[&str] = &[
+            "19", "20", "7", "9", "24", "٢٤", "x", " ", "-", "2", "1", "0", "in ", "199", "2024", "1975",
+        ];
+        let mut rng = crate::testgen::Rng::new(11);
+        let mut found = 0;
+        for _ in 0..5_000 {
+            let blocks: Vec<(String, Option<&'static str>)> = (0..1 + rng.below(4))
+                .map(|_| {
+                    (
+                        (0..1 + rng.below(6)).map(|_| PIECES[rng.below(PIECES.len())]).collect(),
+                        None,
+                    )
+                })
+                .collect();
+            let refs: Vec<(&str, Option<&'static str>)> = blocks.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+            let doc = doc_of(&refs);
+            let want = reference(&doc.blocks);
+            found += usize::from(want.is_some());
+            assert_eq!(most_frequent_year(&doc.blocks), want, "{refs:?}");
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
