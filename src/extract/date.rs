@@ -1113,13 +1113,18 @@ fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String>
     } else {
         let after = &after[..floor_boundary(after, 40)];
         let before = tail(&text[..span.start], 40);
-        let c = TIME_AFTER
+        // A clock after the date whose "zone" is no zone ("10:00 AM")
+        // leaves the one before it ("9:05 pm PST, January 8, 2021 10:00 AM").
+        TIME_AFTER
             .captures(after)
             .filter(|c| c.get(0).is_some_and(|m| ends_word(after, m.end())))
-            // Before the date, a bare offset is the tail of a machine
-            // stamp ("2024-04-18T13:00:39+00:00March 22nd, 2024").
-            .or_else(|| TIME_BEFORE.captures(before).filter(|c| c.name("sign").is_none()))?;
-        zoned_time(&c, date)?
+            .and_then(|c| zoned_time(&c, date))
+            .or_else(|| {
+                // Before the date, a bare offset is the tail of a machine
+                // stamp ("2024-04-18T13:00:39+00:00March 22nd, 2024").
+                let c = TIME_BEFORE.captures(before).filter(|c| c.name("sign").is_none())?;
+                zoned_time(&c, date)
+            })?
     };
     let sign = if t.offset < 0 { '-' } else { '+' };
     let off = t.offset.unsigned_abs();
@@ -2567,6 +2572,10 @@ mod tests {
         assert_eq!(rec("June 1, 2023 22:57Z").as_deref(), Some("2023-06-01T22:57:00Z"));
         assert_eq!(rec("June 1, 2023 0930 EEST").as_deref(), Some("2023-06-01T06:30:00Z"));
         // A time in two zones before the date: the one next to it.
+        assert_eq!(
+            rec("Posted 9:05 pm PST, January 8, 2021 10:00 AM").as_deref(),
+            Some("2021-01-09T05:05:00Z")
+        );
         assert_eq!(
             rec("Updated 0215 GMT (1015 HKT) June 7, 2021").as_deref(),
             Some("2021-06-07T02:15:00Z")
