@@ -43,7 +43,7 @@ impl Names {
                 i += 1;
                 continue;
             }
-            let end = phrase::chain_end(toks, i, toks.len());
+            let end = toks.chain_end(i, toks.len());
             phrase::with_chain(body, toks, i, end, |np| {
                 if let Some(np) = np.filter(|np| np.kind == NpKind::Name) {
                     if has_space(&np.text) {

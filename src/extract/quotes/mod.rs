@@ -326,7 +326,7 @@ fn narrative_subjects(body: &str, toks: &Toks, pieces: &[Piece], names: &mut Nam
                 continue;
             }
             if toks[k].is_cap() && !lexicon::NON_NAME_CAPS.contains(toks[k].w) {
-                let end = phrase::chain_end(toks, k, piece.b);
+                let end = toks.chain_end(k, piece.b);
                 phrase::with_chain(body, toks, k, end, |np| {
                     if let Some(np) = np.filter(|np| np.kind == NpKind::Name) {
                         push_mention(&mut subjects, names, body, np, false, false);

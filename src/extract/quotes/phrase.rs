@@ -379,6 +379,9 @@ pub struct Toks<'a> {
     /// By first token: the chain's end and its reading (the first range
     /// classified from that token; other ends are not kept).
     chains: RefCell<Chains>,
+    /// By first token: one plus [`chain_end`] up to the end of the text,
+    /// once asked (zero: not yet).
+    ends: RefCell<Vec<u32>>,
 }
 
 /// A chain's end (exclusive) and its reading.
@@ -399,7 +402,28 @@ impl<'a> Toks<'a> {
             slot: vec![0; toks.len()],
             readings: Vec::new(),
         });
-        Toks { toks, chains }
+        let ends = RefCell::new(vec![0; toks.len()]);
+        Toks { toks, chains, ends }
+    }
+
+    /// [`chain_end`], remembered per first token: the names pass asks every
+    /// chain up to the end of the text, the narrative pass again up to the
+    /// end of a piece. A chain that ends before `limit` when nothing limits
+    /// it ends at the same token with `limit` (each test that `limit` can
+    /// change only turns a join off), so the end found without a limit
+    /// serves every larger `limit`.
+    pub fn chain_end(&self, i: usize, limit: usize) -> usize {
+        let known = self.ends.borrow().get(i).map_or(0, |&e| e as usize);
+        if let Some(end) = known.checked_sub(1).filter(|&e| e < limit) {
+            return end;
+        }
+        let end = chain_end(self, i, limit);
+        if limit == self.toks.len()
+            && let (Some(slot), Ok(e)) = (self.ends.borrow_mut().get_mut(i), u32::try_from(end + 1))
+        {
+            *slot = e;
+        }
+        end
     }
 }
 
@@ -593,7 +617,7 @@ pub fn np_forward(body: &str, toks: &Toks, mut i: usize, limit: usize) -> Option
     }
     // "the White House": an organisation behind its article.
     if t.w == "the" && toks.get(i + 1).is_some_and(is_name_word) && i + 1 < limit {
-        let end = chain_end(toks, i + 1, limit);
+        let end = toks.chain_end(i + 1, limit);
         if let Some(np) = classify_chain(body, toks, i + 1, end)
             && np.kind == NpKind::Org
             && !toks[end - 1].poss
@@ -608,7 +632,7 @@ pub fn np_forward(body: &str, toks: &Toks, mut i: usize, limit: usize) -> Option
         }
     }
     let (np, next) = if is_name_word(t) || lexicon::is_title(t.w) {
-        let end = chain_end(toks, i, limit);
+        let end = toks.chain_end(i, limit);
         let last_poss = toks[end - 1].poss;
         if let Some(found) =
             name_after_modifiers(body, toks, end, limit).filter(|_| !last_poss && !toks[end - 1].comma_after())
@@ -702,7 +726,7 @@ fn name_after_modifiers(body: &str, toks: &Toks, end: usize, limit: usize) -> Op
     if j == end || j >= limit || !is_name_word(&toks[j]) {
         return None;
     }
-    let e = chain_end(toks, j, limit);
+    let e = toks.chain_end(j, limit);
     let np = classify_chain(body, toks, j, e)?;
     (np.kind == NpKind::Name && !toks[e - 1].poss).then_some((np, e))
 }
@@ -1145,6 +1169,16 @@ mod tests {
             }
             for &(a, b) in asked.iter().chain(asked.iter().rev()) {
                 proptest::prop_assert_eq!(classify_chain(&text, &t, a, b), classify_chain_uncached(&text, &t, a, b));
+            }
+            // Remembered chain ends (warmed up to the end of the text, in
+            // reverse order) agree with fresh ones for every limit.
+            for a in (0..n).rev() {
+                t.chain_end(a, n);
+            }
+            for a in 0..n {
+                for limit in a..=n {
+                    proptest::prop_assert_eq!(t.chain_end(a, limit), chain_end(&t, a, limit));
+                }
             }
             // Phrase readers on a warmed memo agree with a fresh one.
             for i in 0..n {
