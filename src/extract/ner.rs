@@ -80,6 +80,9 @@ struct Tok {
     sent: bool,
     /// Preceded by a line break.
     line_start: bool,
+    /// A word of ASCII letters only (one alphabetic run, see
+    /// [`is_foreign_text`]).
+    alpha: bool,
 }
 
 impl Tok {
@@ -93,6 +96,7 @@ impl Tok {
             upper: false,
             sent: false,
             line_start,
+            alpha: false,
         }
     }
 }
@@ -348,6 +352,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
             upper: letters >= 2 && !lower,
             sent,
             line_start,
+            // Non-ASCII letters take two bytes or more, marks one.
+            alpha: letters == e - i,
         });
         sent = false;
         line_start = false;
@@ -1405,7 +1411,7 @@ fn landmark_kind(first: &str, last: &str) -> &'static str {
 
 /// The maximal runs of alphabetic characters of `text` (what splitting at
 /// every non-alphabetic character leaves), decoding only non-ASCII bytes.
-/// [`is_foreign_text`] scans the same words in place; tests compare them.
+/// [`is_foreign_text`] finds the same words within the tokens; tests compare them.
 #[cfg(test)]
 fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
@@ -1433,76 +1439,118 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether `body` reads as a language other than English: more function
+/// English function words, counted by [`is_foreign_text`].
+const ENGLISH_WORDS: [&str; 20] = [
+    "the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "were", "has", "have", "it", "this", "by",
+    "from", "said", "on", "at",
+];
+/// Function words of German, French, Spanish, Italian, Dutch and Portuguese.
+const OTHER_WORDS: [&str; 47] = [
+    "der", "die", "und", "das", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "sich", "le", "les", "et", "est",
+    "une", "des", "du", "dans", "pour", "qui", "el", "los", "las", "y", "del", "una", "por", "con", "para", "il",
+    "della", "che", "di", "het", "een", "van", "os", "não", "em", "uma", "la", "de", "que", "au", "sur",
+];
+/// Longer words are passed over by [`is_foreign_text`] without a lookup.
+const LONGEST_FUNCTION_WORD: usize = {
+    let (a, b) = (longest(&ENGLISH_WORDS), longest(&OTHER_WORDS));
+    if a > b { a } else { b }
+};
+static FUNCTION_WORDS: WordTable = WordTable::new(&ENGLISH_WORDS, &OTHER_WORDS);
+
+/// Whether the body (`text[offset..]`, tokenized with the rest of `text`
+/// into `toks`) reads as a language other than English: more function
 /// words of German, French, Spanish, Italian, Dutch or Portuguese than of
 /// English. Tables and lists with few function words count as English.
+///
+/// The words counted are the maximal runs of alphabetic characters (see
+/// `alphabetic_words`). Every alphabetic character is alphanumeric, so each
+/// run lies inside one word token: the scan walks the tokens (most of them
+/// all ASCII letters, one word each) instead of every byte again.
 #[inline(never)]
-fn is_foreign_text(body: &str) -> bool {
-    const ENGLISH_WORDS: [&str; 20] = [
-        "the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "were", "has", "have", "it", "this", "by",
-        "from", "said", "on", "at",
-    ];
-    const OTHER_WORDS: [&str; 47] = [
-        "der", "die", "und", "das", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "sich", "le", "les", "et",
-        "est", "une", "des", "du", "dans", "pour", "qui", "el", "los", "las", "y", "del", "una", "por", "con", "para",
-        "il", "della", "che", "di", "het", "een", "van", "os", "não", "em", "uma", "la", "de", "que", "au", "sur",
-    ];
-    /// Longer words are passed over without a lookup.
-    const LONGEST: usize = {
-        let (a, b) = (longest(&ENGLISH_WORDS), longest(&OTHER_WORDS));
-        if a > b { a } else { b }
-    };
-    static ENGLISH: [u64; 20] = word_keys(ENGLISH_WORDS);
-    static OTHER: [u64; 47] = word_keys(OTHER_WORDS);
+fn is_foreign_text(text: &str, toks: &[Tok], offset: usize) -> bool {
     const MAX_WORDS: usize = 3000;
-    let bytes = body.as_bytes();
-    // The length of the alphabetic character at `p` (0: none; `None`: the end).
-    let alpha_len = |p: usize| -> Option<usize> {
-        let b = *bytes.get(p)?;
-        if b < 0x80 {
-            return Some(usize::from(BYTE_CLASS[usize::from(b)] & ALPHA != 0));
+    let bytes = text.as_bytes();
+    // The length of the alphabetic character at `p` (0: none).
+    let alpha_len = |p: usize| -> usize {
+        match bytes.get(p) {
+            Some(&b) if b < 0x80 => usize::from(BYTE_CLASS[usize::from(b)] & ALPHA != 0),
+            Some(_) => char_at(text, p).map_or(0, |(c, len)| if c.is_alphabetic() { len } else { 0 }),
+            None => 0,
         }
-        let (c, len) = char_at(body, p)?;
-        Some(if c.is_alphabetic() { len } else { 0 })
     };
-    let (mut en, mut other, mut words) = (0usize, 0usize, 0usize);
-    let mut p = 0;
-    // The words of `alphabetic_words(body)`, the first `MAX_WORDS` of them,
-    // scanned in place.
-    while words < MAX_WORDS {
-        match alpha_len(p) {
-            None => break,
-            Some(0) => {
-                p += char_at(body, p).map_or(1, |(_, len)| len);
-                continue;
-            }
-            Some(_) => {}
-        }
-        let start = p;
-        while let Some(len @ 1..) = alpha_len(p) {
-            p += len;
-        }
-        words += 1;
-        let w = &bytes[start..p];
-        if w.len() > LONGEST {
-            continue;
-        }
-        let Some(k) = word_key(w) else {
-            continue;
-        };
-        if ENGLISH.binary_search(&k).is_ok() {
-            en += 1;
-            // Decided: even if every word left (each at least a separator
-            // and a letter) were a foreign one, `other` could not pass `2 * en`.
-            let left = (MAX_WORDS - words).min((bytes.len() - p) / 2);
-            if other + left <= en * 2 {
+    /// Function words counted so far among `words` words.
+    #[derive(Default)]
+    struct Tally {
+        en: usize,
+        other: usize,
+        words: usize,
+    }
+    impl Tally {
+        /// Counts the word `start..p`; true once the text is decided
+        /// English: even if every word left (each at least a separator and
+        /// a letter) were a foreign one, `other` could not pass `2 * en`.
+        #[inline]
+        fn count(&mut self, bytes: &[u8], start: usize, p: usize) -> bool {
+            self.words += 1;
+            let len = p - start;
+            if len > LONGEST_FUNCTION_WORD {
                 return false;
             }
-        } else if OTHER.binary_search(&k).is_ok() {
-            other += 1;
+            // Eight bytes at once where the text has them, the word's kept.
+            let k = match bytes.get(start..start + 8) {
+                Some(b) => {
+                    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]) & !(u64::MAX << (8 * len))
+                }
+                None => word_key(&bytes[start..p]).unwrap_or(0),
+            };
+            match FUNCTION_WORDS.class(k) {
+                ENGLISH => {
+                    self.en += 1;
+                    let left = (MAX_WORDS - self.words).min((bytes.len() - p) / 2);
+                    self.other + left <= self.en * 2
+                }
+                OTHER => {
+                    self.other += 1;
+                    false
+                }
+                _ => false,
+            }
         }
     }
-    other >= 5 && other > en * 2
+    let mut tally = Tally::default();
+    let first = toks.partition_point(|t| t.s < offset);
+    for t in toks[first..].iter().filter(|t| t.word) {
+        if t.alpha {
+            // One word, the whole token.
+            if tally.count(bytes, t.s, t.e) {
+                return false;
+            }
+        } else {
+            // The token's alphabetic runs, found byte by byte.
+            let mut p = t.s;
+            while p < t.e && tally.words < MAX_WORDS {
+                while p < t.e && alpha_len(p) == 0 {
+                    p += char_at(text, p).map_or(1, |(_, len)| len);
+                }
+                if p >= t.e {
+                    break;
+                }
+                let start = p;
+                while p < t.e
+                    && let len @ 1.. = alpha_len(p)
+                {
+                    p += len;
+                }
+                if tally.count(bytes, start, p) {
+                    return false;
+                }
+            }
+        }
+        if tally.words >= MAX_WORDS {
+            break;
+        }
+    }
+    tally.other >= 5 && tally.other > tally.en * 2
 }
 
 /// A word of at most eight bytes as one integer (zero-padded; words hold
@@ -1533,25 +1581,75 @@ const fn longest(words: &[&str]) -> usize {
     max
 }
 
-/// The sorted [`word_key`]s of `words` (each at most eight bytes).
-const fn word_keys<const N: usize>(words: [&str; N]) -> [u64; N] {
-    let mut out = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = match word_key(words[i].as_bytes()) {
-            Some(k) => k,
-            None => panic!("word_keys: a word longer than eight bytes"),
-        };
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
+const ENGLISH: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Two sets of short words ([`word_key`]s) in one collision-free hash
+/// table, built at compile time: a lookup is one multiplication and one
+/// comparison.
+struct WordTable {
+    mult: u64,
+    keys: [u64; 512],
+    class: [u8; 512],
+}
+
+impl WordTable {
+    /// Tries multipliers until the words of both lists land in distinct
+    /// slots (with 512 slots for a few dozen words, a few tries). A word of
+    /// both lists is [`ENGLISH`].
+    const fn new(english: &[&str], other: &[&str]) -> WordTable {
+        let mut mult: u64 = 0x9e37_79b9_7f4a_7c15;
+        loop {
+            let mut table = WordTable {
+                mult,
+                keys: [0; 512],
+                class: [0; 512],
+            };
+            if table.insert(english, ENGLISH) && table.insert(other, OTHER) {
+                return table;
+            }
+            mult ^= mult << 13;
+            mult ^= mult >> 7;
+            mult ^= mult << 17;
+            mult |= 1;
         }
-        i += 1;
     }
-    out
+
+    const fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(self.mult) >> 55) as usize
+    }
+
+    /// Adds `words` as `class`; false on a collision with another word.
+    const fn insert(&mut self, words: &[&str], class: u8) -> bool {
+        let mut i = 0;
+        while i < words.len() {
+            let k = match word_key(words[i].as_bytes()) {
+                Some(k) => k,
+                None => panic!("WordTable: a word longer than eight bytes"),
+            };
+            let slot = self.slot(k);
+            if self.keys[slot] == 0 {
+                self.keys[slot] = k;
+                self.class[slot] = class;
+            } else if self.keys[slot] != k {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// The class of the word with key `k` (0: in neither list; empty
+    /// words, key 0, are in none).
+    #[inline]
+    fn class(&self, k: u64) -> u8 {
+        let slot = self.slot(k);
+        if self.keys[slot] == k && k != 0 {
+            self.class[slot]
+        } else {
+            0
+        }
+    }
 }
 
 /// Tokens that are all-caps place names at a line start: "VIENNA -",
@@ -1682,7 +1780,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
     let doc = Doc {
         text,
         memo: vec![std::cell::Cell::new(0); toks.len()],
-        foreign: is_foreign_text(body),
+        foreign: is_foreign_text(text, &toks, offset),
         toks,
     };
     let g = &GAZETTEER;
@@ -2738,6 +2836,7 @@ mod tests {
                     upper: false,
                     sent: false,
                     line_start,
+                    alpha: false,
                 });
                 line_start = false;
                 if matches!(c, '.' | '!' | '?' | ':' | ';') {
@@ -2793,6 +2892,7 @@ mod tests {
                 upper: letters >= 2 && !word.chars().any(char::is_lowercase),
                 sent,
                 line_start,
+                alpha: word.bytes().all(|b| b.is_ascii_alphabetic()),
             });
             sent = false;
             line_start = false;
@@ -2800,8 +2900,8 @@ mod tests {
         toks
     }
 
-    fn tok_tuple(t: &Tok) -> (usize, usize, bool, bool, bool, bool, bool) {
-        (t.s, t.e, t.word, t.cap, t.upper, t.sent, t.line_start)
+    fn tok_tuple(t: &Tok) -> (usize, usize, bool, bool, bool, bool, bool, bool) {
+        (t.s, t.e, t.word, t.cap, t.upper, t.sent, t.line_start, t.alpha)
     }
 
     /// Text from a small alphabet that exercises every branch of the
@@ -2841,6 +2941,77 @@ mod tests {
         other >= 5 && other > en * 2
     }
 
+    #[test]
+    fn function_word_table_holds_both_lists_only() {
+        let class = |w: &str| FUNCTION_WORDS.class(word_key(w.as_bytes()).unwrap_or(0));
+        assert!(ENGLISH_WORDS.iter().all(|w| class(w) == ENGLISH));
+        assert!(OTHER_WORDS.iter().all(|w| class(w) == OTHER));
+        for w in ["", "a", "th", "thee", "The", "ands", "dela", "x", "nao", "zzzzzzzz"] {
+            assert_eq!(class(w), 0, "{w}");
+        }
+        let mut rng = crate::testgen::Rng::new(77);
+        let letters = b"abdehilnorstuy";
+        for _ in 0..20_000 {
+            let w: Vec<u8> = (0..1 + rng.below(5))
+                .map(|_| letters[rng.below(letters.len())])
+                .collect();
+            let w = std::str::from_utf8(&w).unwrap_or("");
+            let want = if ENGLISH_WORDS.contains(&w) {
+                ENGLISH
+            } else if OTHER_WORDS.contains(&w) {
+                OTHER
+            } else {
+                0
+            };
+            assert_eq!(class(w), want, "{w}");
+        }
+    }
+
+    /// [`is_foreign_text`] of a body without a lead.
+    fn foreign_body(body: &str) -> bool {
+        is_foreign_text(body, &tokenize(body), 0)
+    }
+
+    /// The token scan after a lead agrees with the word split of the body
+    /// alone, on bodies of function words, tokenizer edge cases and
+    /// separators, sometimes past the 3000-word limit.
+    #[test]
+    fn foreign_text_over_tokens_matches_word_split() {
+        let pieces = [
+            "the", "said", "and", "der", "não", "de", "la", "y", "della", "dellas", "Ther", "é", "ß", "x", "7",
+            "of-the", "de’la", "U.S.", "Sen.", "St.", "A.B.", "que3y", "l'de", "Ⓐ", "ǅ", "٣", "die-", "al-Der", " ",
+            "  ", "\n", ", ", "-", "\u{a0}", "’", "3", "ö", ".", "'", "\u{2003}", "(",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5eed_0f0e);
+        let (mut yes, mut no) = (0, 0);
+        for round in 0..3000 {
+            let n = if round % 10 == 0 {
+                5800 + rng.below(800)
+            } else {
+                rng.below(80)
+            };
+            let body: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let lead: String = (0..rng.below(6)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let want = is_foreign_text_by_words(&body);
+            let (text, offset) = if lead.is_empty() {
+                (body.clone(), 0)
+            } else {
+                (format!("{lead}\n\n{body}"), lead.len() + 2)
+            };
+            assert_eq!(
+                is_foreign_text(&text, &tokenize(&text), offset),
+                want,
+                "{lead:?} {body:?}"
+            );
+            if want {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        assert!(yes > 100 && no > 100, "{yes} {no}");
+    }
+
     /// English and foreign function words, other words and separators
     /// (also non-ASCII ones), sometimes past the 3000-word limit.
     fn function_word_text() -> impl proptest::strategy::Strategy<Value = String> {
@@ -2862,13 +3033,13 @@ mod tests {
     fn foreign_text_word_limit_and_early_answer() {
         // Foreign words only after the first 3000 words are not counted.
         let late = format!("{}{}", "x ".repeat(3000), "der die und das ist ".repeat(10));
-        assert!(!is_foreign_text(&late));
-        assert!(is_foreign_text(&late[2..]) == is_foreign_text_by_words(&late[2..]));
+        assert!(!foreign_body(&late));
+        assert!(foreign_body(&late[2..]) == is_foreign_text_by_words(&late[2..]));
         // Many English words early, then foreign: the answer is decided early.
         let en_first = format!("{}{}", "the and of ".repeat(20), "der die ".repeat(10));
-        assert!(!is_foreign_text(&en_first));
+        assert!(!foreign_body(&en_first));
         let de_more = format!("{}{}", "the and of ".repeat(2), "der die ".repeat(10));
-        assert!(is_foreign_text(&de_more));
+        assert!(foreign_body(&de_more));
     }
 
     #[test]
@@ -2903,7 +3074,7 @@ mod tests {
 
         #[test]
         fn foreign_text_scan_matches_word_split(text in function_word_text()) {
-            proptest::prop_assert_eq!(is_foreign_text(&text), is_foreign_text_by_words(&text));
+            proptest::prop_assert_eq!(foreign_body(&text), is_foreign_text_by_words(&text));
         }
 
         #[test]
@@ -3094,20 +3265,20 @@ mod tests {
         );
         assert!(!pl.iter().any(|x| x == "Mitte" || x == "Lage"), "{pl:?}");
         // The same kind of sentence in English keeps its plain-chain reading.
-        assert!(!is_foreign_text(
+        assert!(!foreign_body(
             "The mayor said the river was rising and the town was ready."
         ));
-        assert!(is_foreign_text(de));
+        assert!(foreign_body(de));
     }
 
     #[test]
     fn foreign_appositions_name_people() {
         let es = "Los regantes piden ayudas, explicó el presidente de la comunidad, Quim Soler, durante una visita. La Albufera y el Júcar sufren la sequía, y los agricultores no pueden sembrar.";
-        assert!(is_foreign_text(es));
+        assert!(foreign_body(es));
         assert_eq!(names(es), vec!["Quim Soler"]);
         // Between commas but a place or a particle chain: no person.
         let es2 = "Los agricultores de la zona, Albufera de Sueca, no pueden sembrar, y el agua no llega a los campos.";
-        assert!(is_foreign_text(es2));
+        assert!(foreign_body(es2));
         assert!(names(es2).is_empty(), "{:?}", names(es2));
     }
 
