@@ -480,11 +480,17 @@ struct Doc<'t> {
     foreign: bool,
 }
 
+/// Word-list answers in [`Doc::memo`]: the answer bits, and per answer a
+/// bit that says it is known. Each answer is looked up on its first
+/// question only (most tokens are asked one or two of the four).
 const COMMON: u8 = 1;
 const GIVEN: u8 = 2;
 const SURNAME: u8 = 4;
 const DESCRIPTOR: u8 = 8;
-const DONE: u8 = 128;
+/// The known-bit of an answer bit.
+const fn known(bit: u8) -> u8 {
+    bit << 4
+}
 
 impl<'t> Doc<'t> {
     fn w(&self, i: usize) -> &'t str {
@@ -492,35 +498,41 @@ impl<'t> Doc<'t> {
         &self.text[t.s..t.e]
     }
 
-    fn flags(&self, k: usize) -> u8 {
+    /// Answer `bit` for token `k`, from the memo or looked up once.
+    #[inline]
+    fn flag(&self, k: usize, bit: u8) -> bool {
         let f = self.memo[k].get();
-        if f & DONE != 0 {
-            return f;
+        if f & known(bit) != 0 {
+            return f & bit != 0;
         }
+        let yes = self.look_up(k, bit);
+        // `look_up` may have memoised other answers (DESCRIPTOR asks GIVEN).
+        let f = self.memo[k].get() | known(bit) | if yes { bit } else { 0 };
+        self.memo[k].set(f);
+        yes
+    }
+
+    /// The word-list answer `bit` for token `k` (possessive stripped).
+    /// Names and descriptors are capitalised words only.
+    #[inline(never)]
+    fn look_up(&self, k: usize, bit: u8) -> bool {
         let g = &GAZETTEER;
         let w = base(self.w(k));
-        let mut f = DONE;
-        if g.is_common(w) {
-            f |= COMMON;
-        }
-        if self.toks[k].cap {
-            if g.is_given(w) {
-                f |= GIVEN;
-            }
-            if g.is_surname(w) {
-                f |= SURNAME;
-            }
+        match bit {
+            COMMON => g.is_common(w),
+            _ if !self.toks[k].cap => false,
+            GIVEN => g.is_given(w),
+            SURNAME => g.is_surname(w),
             // Demonyms, also those the list lacks ("Bosnian", "Korean"),
             // unless the word is a given name ("Christian", "Brian").
             // Short words ("Emese") are more often names than demonyms the list lacks.
-            let adjective =
-                w.len() >= 6 && ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s)) && f & GIVEN == 0;
-            if is_descriptor(w) || adjective {
-                f |= DESCRIPTOR;
+            _ => {
+                is_descriptor(w)
+                    || w.len() >= 6
+                        && ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s))
+                        && !self.flag(k, GIVEN)
             }
         }
-        self.memo[k].set(f);
-        f
     }
 
     /// The gazetteer place written `form` (a slice of the text), also
@@ -538,19 +550,19 @@ impl<'t> Doc<'t> {
 
     /// Token `k` (possessive stripped) is a common English word.
     fn common(&self, k: usize) -> bool {
-        self.flags(k) & COMMON != 0
+        self.flag(k, COMMON)
     }
 
     fn given(&self, k: usize) -> bool {
-        self.flags(k) & GIVEN != 0
+        self.flag(k, GIVEN)
     }
 
     fn surname(&self, k: usize) -> bool {
-        self.flags(k) & SURNAME != 0
+        self.flag(k, SURNAME)
     }
 
     fn descr(&self, k: usize) -> bool {
-        self.flags(k) & DESCRIPTOR != 0
+        self.flag(k, DESCRIPTOR)
     }
 
     /// Tokens `a` and `b` are on one line with a single space between them.
@@ -653,7 +665,8 @@ fn build_chains(doc: &Doc, place_at: &[Option<usize>], hits: &[PlaceHit]) -> Vec
 /// capitalised word that is no common word.
 fn bracketed_nickname(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let toks = &doc.toks;
-    if !doc.given(a) || b + 3 >= toks.len() || doc.w(b) != "(" || !doc.joined(b - 1, b) {
+    // The bracket first: the given-name lookup is the costly test.
+    if b + 3 >= toks.len() || doc.w(b) != "(" || !doc.joined(b - 1, b) || !doc.given(a) {
         return None;
     }
     let close = (b + 2..=b + 3).find(|&k| doc.w(k) == ")")?;
@@ -2965,6 +2978,84 @@ mod tests {
             };
             assert_eq!(class(w), want, "{w}");
         }
+    }
+
+    /// The word-list answers as first computed, all four at once.
+    fn flags_at_once(doc: &Doc, k: usize) -> [bool; 4] {
+        let g = &GAZETTEER;
+        let w = base(doc.w(k));
+        let cap = doc.toks[k].cap;
+        let given = cap && g.is_given(w);
+        let adjective = w.len() >= 6 && ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s)) && !given;
+        [
+            g.is_common(w),
+            given,
+            cap && g.is_surname(w),
+            cap && (is_descriptor(w) || adjective),
+        ]
+    }
+
+    /// Answers looked up one at a time, in any order, agree with the four
+    /// computed at once.
+    #[test]
+    fn lazy_word_list_answers_match_eager_ones() {
+        let pieces = [
+            "Frank",
+            "Johnson",
+            "Iranian",
+            "Brian",
+            "Christian",
+            "Bosnian",
+            "Emese",
+            "police",
+            "Police",
+            "Table",
+            "Jordan's",
+            "Iraqis",
+            "Democrat",
+            "Zorbanian",
+            "Huang",
+            "said",
+            "O'Neill",
+            "Dr.",
+            "al-Zeta",
+            "Ebenese",
+            "Roe",
+            "Julian",
+            "Adrian",
+            ",",
+            " ",
+            "\n",
+            "Kremlin-backed",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xf1a6);
+        let mut seen = [0usize; 4];
+        for _ in 0..1000 {
+            let text: String = (0..1 + rng.below(30))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let toks = tokenize(&text);
+            let doc = Doc {
+                text: &text,
+                memo: vec![std::cell::Cell::new(0); toks.len()],
+                foreign: false,
+                toks,
+            };
+            for _ in 0..4 * doc.toks.len() {
+                let k = rng.below(doc.toks.len());
+                let want = flags_at_once(&doc, k);
+                let q = rng.below(4);
+                let got = match q {
+                    0 => doc.common(k),
+                    1 => doc.given(k),
+                    2 => doc.surname(k),
+                    _ => doc.descr(k),
+                };
+                assert_eq!(got, want[q], "{:?} {q}", doc.w(k));
+                seen[q] += usize::from(got);
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 50), "{seen:?}");
     }
 
     /// [`is_foreign_text`] of a body without a lead.
