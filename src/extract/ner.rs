@@ -844,9 +844,17 @@ enum Verdict {
     Landmark,
 }
 
+/// What follows the last hyphen of `w` (`rsplit_once('-')`'s tail), by an
+/// inlined byte scan: the words are short and mostly have none.
+#[inline]
+fn after_last_hyphen(w: &str) -> Option<&str> {
+    let i = w.bytes().rposition(|b| b == b'-')?;
+    w.get(i + 1..)
+}
+
 /// A title word, also inside a hyphenated title ("Lieutenant-Colonel").
 fn is_title(w: &str) -> bool {
-    is_role_head(w) || w.rsplit_once('-').is_some_and(|(_, t)| is_role_head(t))
+    is_role_head(w) || after_last_hyphen(w).is_some_and(is_role_head)
 }
 
 /// Descriptors that may precede a name without being part of it
@@ -1850,7 +1858,7 @@ pub fn analyse_with(lead: &str, body: &str, names: Names) -> Entities {
             // "US-Iran": the parts of a hyphenated word.
             let w = doc.w(i);
             let all_places = || w.split('-').all(|p| g.place(p).is_some_and(|p| p.is_major()));
-            if toks[i].cap && w.contains('-') && all_places() {
+            if toks[i].cap && !toks[i].alpha && w.contains('-') && all_places() {
                 let mut off = toks[i].s;
                 for part in w.split('-') {
                     if let Some(p) = g.place(part).filter(|p| p.is_major()) {
@@ -3562,6 +3570,25 @@ mod tests {
         assert!(!foreign_body(&en_first));
         let de_more = format!("{}{}", "the and of ".repeat(2), "der die ".repeat(10));
         assert!(foreign_body(&de_more));
+    }
+
+    #[test]
+    fn tail_after_last_hyphen_is_rsplit_once_tail() {
+        for w in [
+            "",
+            "-",
+            "a-",
+            "-a",
+            "Lieutenant-Colonel",
+            "a-b-c",
+            "x",
+            "é-ß",
+            "--",
+            "Vice-President-elect",
+        ] {
+            assert_eq!(after_last_hyphen(w), w.rsplit_once('-').map(|(_, t)| t), "{w}");
+        }
+        assert!(is_title("Lieutenant-Colonel") && is_title("Minister") && !is_title("Roe-Lund"));
     }
 
     #[test]
