@@ -527,12 +527,14 @@ pub fn looks_like_code(text: &str) -> bool {
 const MAX_CODE_LEN: usize = 200;
 
 // Identifiers as ASCII: code's are, and `\p{L}`/`\w` made this the
-// costliest regex to compile in a one-file run.
+// costliest regex to compile in a one-file run. `\#include(\W|$)` is
+// `\#include\b` for a match test without the Unicode word boundary, which
+// sent every line with a non-ASCII char to the slow backtracking engine.
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [{};]\s*$                                  # block or statement end
-        | ^\s*(//|/\*|\#\s|--\s|\#include\b|\*/) # comment, directive
+        | ^\s*(//|/\*|\#\s|--\s|\#include(\W|$)|\*/) # comment, directive
         | :=|==|!=|&&|\|\||\+=|\+\+|::|</|/>    # operators, tags
         | [A-Za-z_][A-Za-z0-9_.]*\((|[^()\s]{2,}|[^()\s]*\s[^()]*)\)  # name(args), not a plural's (s)
         | ^[A-Za-z_][A-Za-z0-9_.\[\]]*\s=\s\S                # assignment
@@ -650,9 +652,30 @@ fn push_lower(out: &mut String, text: &str) {
         out.push_str(&text[start..i]);
         out[at..].make_ascii_lowercase();
         if let Some(c) = text[i..].chars().next() {
-            out.extend(c.to_lowercase());
+            push_lower_char(out, c);
             i += c.len_utf8();
         }
+    }
+}
+
+/// Appends `c.to_lowercase()`: told by range, without the case table's
+/// search, for the letters of whole non-Latin pages (scripts without case,
+/// and Cyrillic, whose basic capitals lower-case by an offset).
+#[inline]
+fn push_lower_char(out: &mut String, c: char) {
+    let lower = match u32::from(c) {
+        // Hebrew, Arabic, the Indic scripts to Thai, CJK punctuation, kana
+        // and ideographs, Hangul: no case.
+        0x0590..=0x06FF | 0x0900..=0x0E7F | 0x3000..=0x9FFF | 0xAC00..=0xD7AF => Some(c),
+        // Cyrillic: А..Я to а..я, Ѐ..Џ to ѐ..џ; the small letters stay.
+        cp @ 0x0410..=0x042F => char::from_u32(cp + 0x20),
+        cp @ 0x0400..=0x040F => char::from_u32(cp + 0x50),
+        0x0430..=0x045F => Some(c),
+        _ => None,
+    };
+    match lower {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
     }
 }
 
@@ -723,6 +746,8 @@ mod tests {
             "{",
             "  } ",
             "a = b",
+            "#include",
+            "#include\u{a0}<x>",
         ] {
             assert!(may_be_code(code), "{code}");
             assert!(
@@ -740,6 +765,32 @@ mod tests {
             assert!(!may_be_code(text), "{text}");
             assert!(!CODE.is_match(text), "{text}");
         }
+    }
+
+    /// The code pattern with `\#include(\W|$)` answers as the one with
+    /// `\#include\b` did, on lines pieced together around the directive.
+    #[test]
+    fn include_directive_without_a_word_boundary() {
+        let old = Regex::new(&CODE.as_str().replace(r"\#include(\W|$)", r"\#include\b")).unwrap();
+        assert_ne!(old.as_str(), CODE.as_str());
+        const PARTS: &[&str] = &[
+            "#include", " ", "é", "<x>", "_", "1", "\u{a0}", "ü", "(", ")", "a", "—", "\n",
+        ];
+        let mut rng = crate::testgen::Rng::new(3);
+        let (mut hits, mut misses) = (0, 0);
+        for _ in 0..5000 {
+            let n = 1 + rng.below(4);
+            let line: String = (0..n).map(|_| PARTS[rng.below(PARTS.len())]).collect();
+            let expected = old.is_match(&line);
+            assert_eq!(CODE.is_match(&line), expected, "{line:?}");
+            if expected {
+                hits += 1;
+            } else {
+                misses += 1;
+            }
+        }
+        assert!(hits > 200 && misses > 200, "{hits} {misses}");
+        assert!(!CODE.is_match("#includeé") && CODE.is_match("#include") && CODE.is_match("#include—x"));
     }
 
     /// The features as separate passes compute them (the code before
@@ -837,6 +888,35 @@ mod tests {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(plain_symbol_len(bytes, 0).is_some(), is_plain_symbol(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lower_casing_by_range_equals_the_case_table() {
+        let mut told = 0;
+        for c in ('\u{80}'..='\u{FFFF}').chain(['\u{10400}', '\u{1F600}']) {
+            let mut out = String::from("x");
+            push_lower_char(&mut out, c);
+            let expected: String = std::iter::once('x').chain(c.to_lowercase()).collect();
+            assert_eq!(out, expected, "{c:?}");
+            told += usize::from(!c.to_lowercase().eq([c]));
+        }
+        assert!(told > 1000, "{told}");
+        // Whole texts: a page of Cyrillic, Greek, CJK and Hebrew.
+        for text in [
+            "Москва ЁЛКА Ѐ Џ",
+            "ΣΟΦΟΣ Αθήνα",
+            "東京都 ｶﾀｶﾅ ＡＢＣ",
+            "שָׁלוֹם",
+            "İstanbul",
+        ] {
+            let mut out = String::new();
+            push_lower(&mut out, text);
+            assert_eq!(
+                out,
+                text.chars().flat_map(char::to_lowercase).collect::<String>(),
+                "{text}"
+            );
         }
     }
 
