@@ -652,30 +652,9 @@ fn push_lower(out: &mut String, text: &str) {
         out.push_str(&text[start..i]);
         out[at..].make_ascii_lowercase();
         if let Some(c) = text[i..].chars().next() {
-            push_lower_char(out, c);
+            out.extend(c.to_lowercase());
             i += c.len_utf8();
         }
-    }
-}
-
-/// Appends `c.to_lowercase()`: told by range, without the case table's
-/// search, for the letters of whole non-Latin pages (scripts without case,
-/// and Cyrillic, whose basic capitals lower-case by an offset).
-#[inline]
-fn push_lower_char(out: &mut String, c: char) {
-    let lower = match u32::from(c) {
-        // Hebrew, Arabic, the Indic scripts to Thai, CJK punctuation, kana
-        // and ideographs, Hangul: no case.
-        0x0590..=0x06FF | 0x0900..=0x0E7F | 0x3000..=0x9FFF | 0xAC00..=0xD7AF => Some(c),
-        // Cyrillic: А..Я to а..я, Ѐ..Џ to ѐ..џ; the small letters stay.
-        cp @ 0x0410..=0x042F => char::from_u32(cp + 0x20),
-        cp @ 0x0400..=0x040F => char::from_u32(cp + 0x50),
-        0x0430..=0x045F => Some(c),
-        _ => None,
-    };
-    match lower {
-        Some(l) => out.push(l),
-        None => out.extend(c.to_lowercase()),
     }
 }
 
@@ -888,35 +867,6 @@ mod tests {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(plain_symbol_len(bytes, 0).is_some(), is_plain_symbol(c), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn lower_casing_by_range_equals_the_case_table() {
-        let mut told = 0;
-        for c in ('\u{80}'..='\u{FFFF}').chain(['\u{10400}', '\u{1F600}']) {
-            let mut out = String::from("x");
-            push_lower_char(&mut out, c);
-            let expected: String = std::iter::once('x').chain(c.to_lowercase()).collect();
-            assert_eq!(out, expected, "{c:?}");
-            told += usize::from(!c.to_lowercase().eq([c]));
-        }
-        assert!(told > 1000, "{told}");
-        // Whole texts: a page of Cyrillic, Greek, CJK and Hebrew.
-        for text in [
-            "Москва ЁЛКА Ѐ Џ",
-            "ΣΟΦΟΣ Αθήνα",
-            "東京都 ｶﾀｶﾅ ＡＢＣ",
-            "שָׁלוֹם",
-            "İstanbul",
-        ] {
-            let mut out = String::new();
-            push_lower(&mut out, text);
-            assert_eq!(
-                out,
-                text.chars().flat_map(char::to_lowercase).collect::<String>(),
-                "{text}"
-            );
         }
     }
 
