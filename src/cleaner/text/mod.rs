@@ -176,6 +176,28 @@ fn label_chrome_with(blocks: &mut [Block], page: &features::Page, rules: &Rules)
     });
 }
 
+/// Labels of boxes whose own text (a sign-up box's pitch between its
+/// header and its e-mail field) reads like a short paragraph.
+const BOXED: [&str; 1] = ["newsletter"];
+
+/// A sentence sitting between two blocks of the same sign-up box is the
+/// box's blurb, not a paragraph of the article: the jusText idea of
+/// judging a short block by its neighbours.
+const BLURB_MAX_WORDS: usize = 30;
+
+fn label_boxed_blurbs(blocks: &mut [Block], page: &features::Page) {
+    for i in 1..blocks.len().saturating_sub(1) {
+        let (above, below) = (blocks[i - 1].chrome, blocks[i + 1].chrome);
+        if blocks[i].chrome.is_none()
+            && page.feats[i].words <= BLURB_MAX_WORDS
+            && above.is_some_and(|a| BOXED.contains(&a))
+            && above == below
+        {
+            blocks[i].chrome = above;
+        }
+    }
+}
+
 /// Why a block of `words` words is chrome, if it is. `feats`, when the
 /// caller has them, answer whether it is code and whether it holds a date.
 /// A count above [`lexicon::MAX_PHRASE_WORDS`] may be capped ([`REASON_WORDS`]).
@@ -233,6 +255,7 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> CleanDoc {
     // Features depend on the texts only, not on the labels.
     let page = features::Page::new(&blocks);
     label_chrome_with(&mut blocks, &page, rules);
+    label_boxed_blurbs(&mut blocks, &page);
     region::select_with(&mut blocks, &page);
     CleanDoc {
         blocks,
@@ -338,6 +361,33 @@ You may also like\n\nA second story about the weather that we wrote for this tes
         assert_eq!(removed[0].text, "Sponsored by Acme");
         assert_eq!(removed[0].reason, super::super::rules::RULE_REASON);
         assert_eq!(doc.body().split("\n\n").count(), 2);
+    }
+
+    #[test]
+    fn a_sign_up_box_pitch_is_part_of_the_box() {
+        let para = "The new bridge over the river opened to traffic on Monday morning after two years of work.";
+        let boxed = format!(
+            "{para}\n\nNewsletter\n\nThe week's best walks, sent every Friday.\n\nEnter your email address\n\n{para}"
+        );
+        let doc = clean(split_blocks(&boxed), &Rules::default());
+        assert!(!doc.body().contains("best walks"), "{}", doc.body());
+        assert!(
+            doc.removed()
+                .iter()
+                .any(|r| r.text.contains("best walks") && r.reason == "newsletter")
+        );
+        // Only a block with the same box on both sides: a sentence after the
+        // box's last block, or a long paragraph inside one, stays.
+        for text in [
+            format!("Newsletter\n\nEnter your email address\n\nThe week's best walks, sent every Friday.\n\n{para}"),
+            format!("Newsletter\n\n{para} {para} {para}\n\nEnter your email address"),
+        ] {
+            let mut blocks = split_blocks(&text);
+            let page = features::Page::new(&blocks);
+            label_chrome_with(&mut blocks, &page, &Rules::default());
+            label_boxed_blurbs(&mut blocks, &page);
+            assert!(blocks.iter().any(|b| b.chrome.is_none()), "{blocks:?}");
+        }
     }
 
     #[test]
