@@ -22,6 +22,7 @@ pub mod region;
 
 use super::{Block, BlockKind, CleanDoc, Rules};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Reason code of the block that holds the headline.
@@ -101,11 +102,25 @@ fn may_be_byline(text: &str) -> bool {
 /// and date-line shapes), without choosing an article region. Blocks
 /// already labelled keep their label.
 pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
-    let first_same = features::first_same(blocks);
-    label_repeats_once(blocks, &first_same, |block, _| {
-        let words = words_up_to(&block.text, REASON_WORDS);
-        block_reason(&block.text, rules, words, None)
-    });
+    // Each unlabelled text once (an HTML page's pre-labelled menus are not
+    // even hashed).
+    let mut seen: FxHashMap<&str, Option<&'static str>> = FxHashMap::default();
+    let reasons: Vec<Option<Option<&'static str>>> = blocks
+        .iter()
+        .map(|block| {
+            block.chrome.is_none().then(|| {
+                *seen.entry(block.text.as_str()).or_insert_with(|| {
+                    let words = words_up_to(&block.text, REASON_WORDS);
+                    block_reason(&block.text, rules, words, None)
+                })
+            })
+        })
+        .collect();
+    for (block, reason) in blocks.iter_mut().zip(reasons) {
+        if let Some(reason) = reason {
+            block.chrome = reason;
+        }
+    }
 }
 
 /// Sets the chrome label of each unlabelled block to `reason(block, i)`,
