@@ -787,14 +787,26 @@ static IMAGE_WORD: LazyLock<Regex> =
 /// [`IMAGE_WORD`] without the regex on ASCII text: there a word boundary
 /// is the edge of a run of `[A-Za-z0-9_]` and no other character folds to
 /// an ASCII letter, so the regex matches exactly when such a run is one of
-/// its words in any case. Other text goes to the regex.
+/// its words in any case. Other text without 'ſ' and 'K' (the only
+/// characters that fold to ASCII letters, to 's' and 'k') can only match
+/// where such a run, cut at every non-ASCII byte too, is one of the words
+/// (a match is ASCII letters between characters that are no word
+/// characters, which cut the run there): the regex then decides, on the
+/// few lines that have one.
 fn names_image(text: &str) -> bool {
-    if !text.is_ascii() {
+    let ascii = text.is_ascii();
+    if !ascii && (text.contains('ſ') || text.contains('\u{212A}')) {
         return IMAGE_WORD.is_match(text);
     }
-    text.as_bytes()
+    let found = text
+        .as_bytes()
         .split(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-        .any(is_image_word)
+        .any(is_image_word);
+    if ascii {
+        found
+    } else {
+        found && IMAGE_WORD.is_match(text)
+    }
 }
 
 /// One of [`IMAGE_WORDS`], in any ASCII case.
@@ -1136,22 +1148,40 @@ mod tests {
             ".",
             "illustration",
             "s",
+            "\u{212A}",
+            "’",
+            "İmage",
+            "ımage",
+            "ü",
+            "\u{301}",
+            "日本",
         ];
         let mut rng = crate::testgen::Rng::new(11);
         let mut next = |n: usize| rng.below(n);
-        let (mut hits, mut misses) = (0, 0);
-        for _ in 0..3000 {
+        let (mut hits, mut misses, mut other_hits) = (0, 0, 0);
+        for _ in 0..6000 {
             let k = 1 + next(5);
             let text: String = (0..k).map(|_| pieces[next(pieces.len())]).collect();
             let want = IMAGE_WORD.is_match(&text);
             assert_eq!(names_image(&text), want, "{text:?}");
             if want {
                 hits += 1;
+                other_hits += usize::from(!text.is_ascii());
             } else {
                 misses += 1;
             }
         }
-        assert!(hits > 100 && misses > 100, "{hits} {misses}");
+        assert!(
+            hits > 100 && misses > 100 && other_hits > 100,
+            "{hits} {misses} {other_hits}"
+        );
+        // Only 'ſ' and the Kelvin sign fold to ASCII letters.
+        let letter = Regex::new("(?i)^[a-z]$").expect("static regex");
+        let folding: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['ſ', '\u{212A}']);
+        assert!(names_image("Kelvin \u{212A}ogo? no: LOGO é") && !names_image("logoé ¡photo2!"));
         assert!(names_image("Featured IMAGE: the pier") && !names_image("Imagine the pier"));
         // Long s folds to s: left to the regex, which finds it.
         assert!(names_image("ſcreenshot"));
