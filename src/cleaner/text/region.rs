@@ -136,6 +136,21 @@ static LEADING_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"^\*?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)(?:[\s,’']|$)").expect("static regex")
 });
 
+/// The text opens as [`LEADING_NAME`] needs, looked at char by char: an
+/// upper-case letter (a superset of `\p{Lu}`), letters and `.'’-` (a
+/// superset of its class, which cannot take the whitespace that ends the
+/// word), whitespace, and an upper-case letter. A necessary condition: the
+/// regex matches only texts that pass.
+fn may_lead_with_name(text: &str) -> bool {
+    let text = text.strip_prefix('*').unwrap_or(text);
+    let mut chars = text.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut rest = chars.skip_while(|&c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+    rest.next().is_some_and(char::is_whitespace) && rest.find(|c| !c.is_whitespace()).is_some_and(char::is_uppercase)
+}
+
 /// The author box after an article: a paragraph about the person named in
 /// the article's byline ("Jane Roe is a reporter ...", "Jane Roe covers
 /// ..."), in the last part of the page, with the name line above it, or
@@ -146,6 +161,11 @@ fn label_author_bios(blocks: &mut [Block], page: &Page) {
         .map(|i| if page.is_prose(i) { weight(&page.feats[i]) } else { 0.0 })
         .collect();
     let total: f32 = prose.iter().sum();
+    // Labels set below are "author": the byline and date lines stay put.
+    let first_meta = blocks
+        .iter()
+        .position(|b| matches!(b.chrome, Some("byline" | "date")))
+        .unwrap_or(usize::MAX);
     let mut before = 0.0f32;
     for i in 0..blocks.len() {
         before += prose[i];
@@ -169,6 +189,12 @@ fn label_author_bios(blocks: &mut [Block], page: &Page) {
             if signed {
                 blocks[i].chrome = Some("author");
             }
+            continue;
+        }
+        // The name must be in a byline or date line two blocks up or more,
+        // and the text must open as [`LEADING_NAME`] can: most paragraphs
+        // are passed over before the regex.
+        if i.saturating_sub(2) <= first_meta || !may_lead_with_name(&blocks[i].text) {
             continue;
         }
         let Some(name) = LEADING_NAME.captures(&blocks[i].text).and_then(|c| c.get(1)) else {
@@ -1196,6 +1222,29 @@ pub(crate) mod tests {
         // A box with no prose before it is not inside an article.
         let b = labelled(&["Related articles", "Ferry fares rise again", PARA2, PARA]);
         assert!(!is_inline_box(&b, &Page::new(&b), 0));
+    }
+
+    #[test]
+    fn a_text_that_may_lead_with_a_name_passes_whenever_the_regex_matches() {
+        let pieces = [
+            "Jane", "Roe", "jane", "Q.", "O’Neil", "d'Arc", "Ärzte", "Éva", "*", " ", "  ", "\u{a0}", ",", "’", "'",
+            "-", ".", "Ⅻ", "Ⓐ", "ß", "1", "MD", "is", "ǅ", "\t",
+        ];
+        let mut rng = crate::testgen::Rng::new(23);
+        let mut next = |n: usize| rng.below(n);
+        let (mut hits, mut passes) = (0, 0);
+        for _ in 0..40000 {
+            let text: String = (0..1 + next(7)).map(|_| pieces[next(pieces.len())]).collect();
+            let matched = LEADING_NAME.is_match(&text);
+            let may = may_lead_with_name(&text);
+            assert!(may || !matched, "{text:?}");
+            hits += usize::from(matched);
+            passes += usize::from(may && !matched);
+        }
+        assert!(hits > 300 && passes > 300, "{hits} {passes}");
+        assert!(may_lead_with_name("*Jane Roe is a reporter."));
+        assert!(!may_lead_with_name("Jane roe is a reporter."));
+        assert!(!may_lead_with_name("The council said"));
     }
 
     #[test]
