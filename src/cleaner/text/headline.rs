@@ -327,6 +327,19 @@ pub(super) fn find_headline(
     end: usize,
     chrome_free: bool,
 ) -> Option<(usize, bool)> {
+    choose_headline(blocks, page, start, end, chrome_free, true)
+}
+
+/// [`find_headline`]; with `bound` false every candidate's costly cues are
+/// found (the reference the tests check the bound against).
+fn choose_headline(
+    blocks: &[Block],
+    page: &Page,
+    start: usize,
+    end: usize,
+    chrome_free: bool,
+    bound: bool,
+) -> Option<(usize, bool)> {
     let words = BlockWords::new(blocks);
     let ctx = Context::new(blocks, page, &words, start, end, chrome_free);
     // The opening words of the prose after a block, shared by the blocks
@@ -340,12 +353,22 @@ pub(super) fn find_headline(
     mark_most_overlap(&mut cands, page);
     mark_siblings(&mut cands, blocks, page);
     let mut best: Option<(f32, usize)> = None;
-    for (i, cues) in cands {
-        let mut s = dot(&cues);
+    for (i, mut cues) in cands {
         // The overlap with the prose that follows and repetition are costly
         // to find on long pages: only looked up when they could make this
-        // block the best.
+        // block the best; and so are the costly cues, which cannot raise
+        // the score by more than their bound. A block that cannot beat the
+        // best so far, or reach the score a block inside the region needs,
+        // is passed over (its score would have been below them).
         let (ovl, rep) = (WEIGHTS[Cue::OverlapNext as usize], WEIGHTS[Cue::Repeated as usize]);
+        if bound {
+            let most = dot(&cues) + costly_cues_bound(page, i, &ctx) + ovl.max(0.0) + rep.max(0.0);
+            if best.is_some_and(|(b, _)| most <= b) || i > start && most < INSIDE_MIN {
+                continue;
+            }
+        }
+        costly_cues(blocks, page, i, &ctx, &mut cues);
+        let mut s = dot(&cues);
         if best.is_some_and(|(b, _)| s + ovl.max(0.0) + rep.max(0.0) <= b) {
             continue;
         }
@@ -644,25 +667,11 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
         set(Cue::NameLike, 1.0);
     }
-    if separators(text) >= 2 {
-        set(Cue::Separated, 1.0);
-    }
     if i + 1 == start {
         set(Cue::Adjacent, 1.0);
     }
     let words = ctx.words.of(i);
     set(Cue::Overlap, overlap(words, &ctx.opening));
-    // The title may have its byline or date between it and the candidate.
-    let prev = match i.checked_sub(1) {
-        Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
-        p => p,
-    };
-    if let Some(p) = prev
-        && f.words >= 5
-        && follows_title(ctx.words, &page.feats[p], p, text, &ctx.opening)
-    {
-        set(Cue::AfterTitle, 1.0);
-    }
     let gap = ctx.next_prose[i + 1].map_or(usize::MAX, |n| n - i);
     match gap {
         1 => set(Cue::Gap1, 1.0),
@@ -674,14 +683,8 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i > 0 && is_by_word(blocks[i - 1].text.trim()) {
         set(Cue::AfterByWord, 1.0);
     }
-    if names_image(text) {
-        set(Cue::Image, 1.0);
-    }
     if has_inner_colon(text) {
         set(Cue::Colon, 1.0);
-    }
-    if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
-        set(Cue::Glued, 1.0);
     }
     if blocks.iter().skip(i + 1).take(3).any(|b| b.chrome == Some("byline")) {
         set(Cue::BylineNear, 1.0);
@@ -706,10 +709,58 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i > 0 && page.is_prose(i - 1) {
         set(Cue::AfterProse, 1.0);
     }
+    Some(c)
+}
+
+/// The cues [`title_cues`] leaves out, the costly ones to find: all but
+/// [`Cue::EndsTrail`] lower the score, so [`costly_cues_bound`] bounds what
+/// they can add and candidates that cannot win are never asked.
+fn costly_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context, c: &mut [f32; CUES]) {
+    let text = blocks[i].text.trim();
+    let f = &page.feats[i];
+    let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
+    if separators(text) >= 2 {
+        set(Cue::Separated, 1.0);
+    }
+    // The title may have its byline or date between it and the candidate.
+    let prev = match i.checked_sub(1) {
+        Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
+        p => p,
+    };
+    if let Some(p) = prev
+        && f.words >= 5
+        && follows_title(ctx.words, &page.feats[p], p, text, &ctx.opening)
+    {
+        set(Cue::AfterTitle, 1.0);
+    }
+    if names_image(text) {
+        set(Cue::Image, 1.0);
+    }
+    if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
+        set(Cue::Glued, 1.0);
+    }
     if ends_trail(page, i, &ctx.trails) {
         set(Cue::EndsTrail, 1.0);
     }
-    Some(c)
+}
+
+/// The most [`costly_cues`] can add to a candidate's score: the weight of
+/// [`Cue::EndsTrail`] where it can be set (the others are penalties),
+/// with a margin for the rounding of a sum taken in another order.
+fn costly_cues_bound(page: &Page, i: usize, ctx: &Context) -> f32 {
+    const _: () = assert!(
+        WEIGHTS[Cue::Separated as usize] <= 0.0
+            && WEIGHTS[Cue::AfterTitle as usize] <= 0.0
+            && WEIGHTS[Cue::Image as usize] <= 0.0
+            && WEIGHTS[Cue::Glued as usize] <= 0.0
+    );
+    let trail = !ctx.trails.is_empty() && page.keys[i].len() >= 6;
+    let trail = if trail {
+        WEIGHTS[Cue::EndsTrail as usize].max(0.0)
+    } else {
+        0.0
+    };
+    trail + 1e-3
 }
 
 /// A bare byline word on its own line ("By", "Written by:"): the next line
@@ -1373,7 +1424,10 @@ mod tests {
         let page = Page::new(b);
         let words = BlockWords::new(b);
         let ctx = Context::new(b, &page, &words, start, b.len() - 1, false);
-        title_cues(b, &page, i, &ctx)
+        title_cues(b, &page, i, &ctx).map(|mut c| {
+            costly_cues(b, &page, i, &ctx, &mut c);
+            c
+        })
     }
 
     const PROSE: &str =
@@ -1658,6 +1712,58 @@ mod tests {
         let mut none = vec![(0, with(0.0)), (1, with(0.0))];
         mark_most_overlap(&mut none, &page);
         assert!(none.iter().all(|(_, c)| c[Cue::MostOverlap as usize] == 0.0));
+    }
+
+    #[test]
+    fn the_bound_chooses_the_headline_the_full_scorer_chooses_on_generated_pages() {
+        let pieces = [
+            "Harbour bridge reopens after two years of repairs",
+            "Bridge reopens: what drivers need to know",
+            "Home › News › Harbour bridge reopens after two years of repairs",
+            "News / Local / Harbour",
+            "By Jane Roe",
+            "March 3, 2025",
+            "5 hours ago",
+            "Menu",
+            "Subscribe",
+            "HomeNewsSport",
+            "Harbour bridge photo",
+            "Best for families: the blue ferry",
+            "Best for speed: the red ferry",
+            "Why did the bridge close?",
+            "Bridge repairs | Harbour news | Ferries",
+            "The harbour bridge reopened on Monday after two years of repairs, the council said in a statement.",
+            "Drivers will save twenty minutes a day on the way to the harbour and the town centre, it said.",
+            "Engineers replaced the cables and the deck of the bridge, which had been closed since the storm.",
+            "Ferry timetable changes",
+            "Related stories",
+            "Tidal power",
+            "Lighthouse",
+        ];
+        let mut rng = crate::testgen::Rng::new(37);
+        let mut next = |n: usize| rng.below(n);
+        let (mut found, mut inside, mut none) = (0, 0, 0);
+        for _ in 0..1500 {
+            let texts: Vec<&str> = (0..3 + next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut b = blocks(&texts);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            if next(3) == 0 {
+                b[next(texts.len())].kind = BlockKind::ListItem;
+            }
+            let page = Page::new(&b);
+            let start = next(b.len());
+            let end = start + next(b.len() - start);
+            let chrome_free = next(4) == 0;
+            let got = choose_headline(&b, &page, start, end, chrome_free, true);
+            let want = choose_headline(&b, &page, start, end, chrome_free, false);
+            assert_eq!(got, want, "{texts:?} {start} {end} {chrome_free}");
+            match want {
+                Some((h, _)) if h > start => inside += 1,
+                Some(_) => found += 1,
+                None => none += 1,
+            }
+        }
+        assert!(found > 300 && inside > 30 && none > 30, "{found} {inside} {none}");
     }
 
     #[test]
