@@ -431,35 +431,80 @@ fn mark_most_overlap(cands: &mut [(usize, [f32; CUES])], page: &Page) {
 /// blocks away: both numbered ("#1. ...", "2) ..."), or the same first
 /// word (not a function word) with a colon in both or in neither.
 fn mark_siblings(cands: &mut [(usize, [f32; CUES])], blocks: &[Block], page: &Page) {
-    let key = |i: usize| -> Option<(Box<str>, bool)> {
-        let f = &page.feats[i];
-        if !(2..=20).contains(&f.words) || page.is_prose(i) {
-            return None;
-        }
-        let text = blocks[i].text.trim();
-        if is_numbered_item(text) {
-            return Some(("#".into(), false));
-        }
-        let first = text
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .find(|w| !w.is_empty())?
-            .to_lowercase();
-        (!super::lexicon::is_stop_word(&first)).then(|| (first.into_boxed_str(), text.contains(':')))
-    };
-    let keys: Vec<Option<(Box<str>, bool)>> = cands.iter().map(|&(i, _)| key(i)).collect();
-    let mut groups: FxHashMap<&(Box<str>, bool), Vec<usize>> = FxHashMap::default();
+    let keys: Vec<Option<(SiblingKey, bool)>> = cands.iter().map(|&(i, _)| sibling_key(blocks, page, i)).collect();
+    // A candidate has a sibling two blocks away or more when the first or
+    // the last of its group is: each group's first and last block suffice.
+    let mut groups: FxHashMap<&(SiblingKey, bool), (usize, usize)> = FxHashMap::default();
     for (k, &(i, _)) in keys.iter().zip(cands.iter()) {
         if let Some(k) = k {
-            groups.entry(k).or_default().push(i);
+            let span = groups.entry(k).or_insert((i, i));
+            span.0 = span.0.min(i);
+            span.1 = span.1.max(i);
         }
     }
     for (k, (i, c)) in keys.iter().zip(cands.iter_mut()) {
-        if let Some(group) = k.as_ref().and_then(|k| groups.get(k))
-            && group.iter().any(|&j| j.abs_diff(*i) > 1)
+        if let Some(&(first, last)) = k.as_ref().and_then(|k| groups.get(k))
+            && (i.abs_diff(first) > 1 || i.abs_diff(last) > 1)
         {
             c[Cue::Sibling as usize] = 1.0;
         }
     }
+}
+
+/// What parallel headings share ([`mark_siblings`]): a number, or their
+/// first word in lower case.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum SiblingKey {
+    Numbered,
+    /// An ASCII word of up to eight bytes, packed ([`super::lexicon::pack_word`]):
+    /// no allocation for most first words.
+    Ascii(u64),
+    Other(Box<str>),
+}
+
+/// The [`SiblingKey`] of block `i` and whether it holds a colon; None when
+/// it is no heading (prose, under 2 or over 20 words) or opens with a
+/// function word.
+fn sibling_key(blocks: &[Block], page: &Page, i: usize) -> Option<(SiblingKey, bool)> {
+    let f = &page.feats[i];
+    if !(2..=20).contains(&f.words) || page.is_prose(i) {
+        return None;
+    }
+    let text = blocks[i].text.trim();
+    if is_numbered_item(text) {
+        return Some((SiblingKey::Numbered, false));
+    }
+    let first = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .find(|w| !w.is_empty())?;
+    let key = match first.as_bytes() {
+        b if b.is_ascii() && b.len() <= 8 => {
+            let mut lower = [0u8; 8];
+            for (l, c) in lower.iter_mut().zip(b) {
+                *l = c.to_ascii_lowercase();
+            }
+            let packed = u64::from_le_bytes(lower);
+            // A word of letters, digits and '_' has no zero byte: packed as
+            // `pack_word` packs it.
+            if super::lexicon::is_packed_stop_word(packed) {
+                return None;
+            }
+            SiblingKey::Ascii(packed)
+        }
+        _ => {
+            let lower = first.to_lowercase();
+            if super::lexicon::is_stop_word(&lower) {
+                return None;
+            }
+            // Keyed by the lower-cased word: one that lower-cases to ASCII
+            // (the Kelvin sign) meets its ASCII spelling.
+            match super::lexicon::pack_word(lower.as_bytes()) {
+                Some(packed) if lower.is_ascii() => SiblingKey::Ascii(packed),
+                _ => SiblingKey::Other(lower.into_boxed_str()),
+            }
+        }
+    };
+    Some((key, text.contains(':')))
 }
 
 /// A numbered item's opening: "#1 ", "#2. ", "3. ", "4) ", "5: ", "No. 6 ".
@@ -1516,6 +1561,84 @@ mod tests {
         let mut cands: Vec<(usize, [f32; CUES])> = vec![(0, [0.0; CUES]), (1, [0.0; CUES])];
         mark_siblings(&mut cands, &near, &Page::new(&near));
         assert!(cands.iter().all(|(_, c)| c[Cue::Sibling as usize] == 0.0));
+    }
+
+    /// [`mark_siblings`] as it was (lower-cased strings, every group's
+    /// blocks listed).
+    fn mark_siblings_reference(cands: &mut [(usize, [f32; CUES])], blocks: &[Block], page: &Page) {
+        let key = |i: usize| -> Option<(Box<str>, bool)> {
+            let f = &page.feats[i];
+            if !(2..=20).contains(&f.words) || page.is_prose(i) {
+                return None;
+            }
+            let text = blocks[i].text.trim();
+            if is_numbered_item(text) {
+                return Some(("#".into(), false));
+            }
+            let first = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .find(|w| !w.is_empty())?
+                .to_lowercase();
+            (!super::super::lexicon::is_stop_word(&first)).then(|| (first.into_boxed_str(), text.contains(':')))
+        };
+        let keys: Vec<Option<(Box<str>, bool)>> = cands.iter().map(|&(i, _)| key(i)).collect();
+        let mut groups: FxHashMap<&(Box<str>, bool), Vec<usize>> = FxHashMap::default();
+        for (k, &(i, _)) in keys.iter().zip(cands.iter()) {
+            if let Some(k) = k {
+                groups.entry(k).or_default().push(i);
+            }
+        }
+        for (k, (i, c)) in keys.iter().zip(cands.iter_mut()) {
+            if let Some(group) = k.as_ref().and_then(|k| groups.get(k))
+                && group.iter().any(|&j| j.abs_diff(*i) > 1)
+            {
+                c[Cue::Sibling as usize] = 1.0;
+            }
+        }
+    }
+
+    #[test]
+    fn siblings_are_marked_as_the_reference_marks_them_on_generated_pages() {
+        let pieces = [
+            "Best for families: the blue ferry",
+            "Best for speed",
+            "BEST for hills",
+            "best_value picks",
+            "The harbour guide",
+            "#1. Blue ferry",
+            "2) Red ferry",
+            "Ärzte warnen vor Hitze",
+            "ÄRZTE im Hafen",
+            "Übersicht der Fähren",
+            "Overwhelmingly good ferries",
+            "overwhelmingly GOOD",
+            "Harbour",
+            "Which ferry is best?",
+            "WHICH bridge",
+            "12345678 tickets sold",
+            "123456789 tickets",
+            "\u{212A}elvin bridges",
+            "kelvin bridges",
+            "\u{212A}ELVINBRIDGES of the coast",
+            "kelvinbridges of the coast",
+            PROSE,
+        ];
+        let mut rng = crate::testgen::Rng::new(41);
+        let mut next = |n: usize| rng.below(n);
+        let mut marked = 0;
+        for _ in 0..1500 {
+            let texts: Vec<&str> = (0..2 + next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let b = blocks(&texts);
+            let page = Page::new(&b);
+            let mut cands: Vec<(usize, [f32; CUES])> =
+                (0..b.len()).filter(|_| next(4) > 0).map(|i| (i, [0.0; CUES])).collect();
+            let mut want = cands.clone();
+            mark_siblings(&mut cands, &b, &page);
+            mark_siblings_reference(&mut want, &b, &page);
+            assert_eq!(cands, want, "{texts:?}");
+            marked += cands.iter().filter(|(_, c)| c[Cue::Sibling as usize] == 1.0).count();
+        }
+        assert!(marked > 1000, "{marked}");
     }
 
     #[test]
