@@ -1032,18 +1032,44 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
         }
         return;
     }
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_ascii() {
-            if let Some(w) = ascii_content_word(w.as_bytes()) {
+    // The same split by bytes, chars decoded only at non-ASCII bytes; a
+    // word of ASCII bytes alone is packed as above.
+    let bytes = text.as_bytes();
+    let mut emit = |from: usize, to: usize, ascii: bool| {
+        if ascii {
+            if let Some(w) = bytes.get(from..to).and_then(ascii_content_word) {
                 f(w);
             }
-        } else if w.chars().count() >= 3 {
+        } else if let Some(w) = text.get(from..to)
+            && w.chars().count() >= 3
+        {
             let lower = w.to_lowercase();
             if !super::lexicon::is_stop_word(&lower) {
                 f(Word::Other(lower.chars().take(6).collect()));
             }
         }
+    };
+    let (mut from, mut ascii, mut i) = (0, true, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (alphanumeric, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            // `i` is always at a char's start: it moves by whole chars.
+            let c = text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !alphanumeric {
+            emit(from, i, ascii);
+            (from, ascii) = (i + len, true);
+        } else if !b.is_ascii() {
+            ascii = false;
+        }
+        i += len;
     }
+    emit(from, bytes.len(), ascii);
 }
 
 /// An ASCII word as a content word; None for short words and function
@@ -1198,12 +1224,13 @@ mod tests {
 
     /// The content words as they were split before the byte shortcuts
     /// (lower-cased char by char, cut to six chars).
-    fn content_words_reference(text: &str) -> Vec<String> {
+    /// With whether each is packed (an ASCII word).
+    fn content_words_reference(text: &str) -> Vec<(String, bool)> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .filter(|w| !super::super::lexicon::is_stop_word(w))
-            .map(|w| w.chars().take(6).collect())
+            .map(|w| (w.to_lowercase(), w.is_ascii()))
+            .filter(|(w, _)| !super::super::lexicon::is_stop_word(w))
+            .map(|(w, ascii)| (w.chars().take(6).collect(), ascii))
             .collect()
     }
 
@@ -1249,13 +1276,20 @@ mod tests {
             "\n",
             "ĳssel",
             "日本語",
+            "e\u{301}",
+            "x²",
+            "Ⅻ",
+            "ÉCOLES",
+            "İstanbul",
         ];
         let mut rng = crate::testgen::Rng::new(29);
         let mut next = |n: usize| rng.below(n);
         let (mut words, mut glued) = (0, 0);
         for _ in 0..5000 {
             let text: String = (0..1 + next(12)).map(|_| pieces[next(pieces.len())]).collect();
-            let got: Vec<String> = content_words(&text).map(|w| w.text()).collect();
+            let got: Vec<(String, bool)> = content_words(&text)
+                .map(|w| (w.text(), matches!(w, Word::Ascii(_))))
+                .collect();
             assert_eq!(got, content_words_reference(&text), "{text:?}");
             words += got.len();
             let want = is_glued_reference(&text);
