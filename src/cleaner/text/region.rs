@@ -326,6 +326,16 @@ fn drop_repeats(blocks: &mut [Block], page: &Page, start: usize, end: usize) {
         .collect();
     let opening_of = |k: usize| *openings[k - lo].get_or_init(|| opening(&page.keys[k]));
     let same_opening = |i: usize, j: usize| {
+        let (a, b) = (page.keys[i].as_bytes().first(), page.keys[j].as_bytes().first());
+        // Keys that open with different ASCII letters or digits differ in
+        // their first word already (it starts there): no split needed.
+        if let (Some(a), Some(b)) = (a, b)
+            && a != b
+            && a.is_ascii_alphanumeric()
+            && b.is_ascii_alphanumeric()
+        {
+            return false;
+        }
         key_words(&page.keys[i]).next() == key_words(&page.keys[j]).next()
             && opening_of(i).is_some()
             && opening_of(i) == opening_of(j)
@@ -848,6 +858,8 @@ pub(crate) mod tests {
             "let pier = harbour.pier(1);",
             "A short line here.",
             "Section 2",
+            "“Workers paint the railings of the old span at dusk”",
+            "- Workers paint the railings of the old span at dusk, Jane Roe",
         ];
         let mut rng = crate::testgen::Rng::new(17);
         let mut next = |n: usize| rng.below(n);
