@@ -193,7 +193,7 @@ struct Context<'w> {
     /// The blocks' content words, split once for all the cues.
     words: &'w BlockWords<'w>,
     /// Content words of the article's opening prose.
-    opening: FxHashSet<&'w Word>,
+    opening: WordSet<'w>,
     /// Content words of the article's prose with their counts.
     topic: Topic<'w>,
     /// Blocks that are title-shaped and sum up the article.
@@ -373,7 +373,7 @@ fn choose_headline(
     let ctx = Context::new(blocks, page, &words, start, end, chrome_free);
     // The opening words of the prose after a block, shared by the blocks
     // that have the same next prose block.
-    let mut after: FxHashMap<usize, FxHashSet<&Word>> = FxHashMap::default();
+    let mut after: FxHashMap<usize, WordSet> = FxHashMap::default();
     // The article's only block is its body, never its headline.
     let mut cands: Vec<(usize, [f32; CUES])> = (0..blocks.len())
         .filter(|&i| !(i >= start && end <= i))
@@ -992,7 +992,7 @@ fn is_glued(text: &str) -> bool {
 /// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
 /// closing full stop, no date) with most of its content words in the
 /// article's opening prose.
-fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &FxHashSet<&Word>) -> bool {
+fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &WordSet) -> bool {
     let b = &words.blocks[i];
     let t = b.text.trim();
     matches!(b.chrome, None | Some("header"))
@@ -1010,7 +1010,7 @@ fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &FxHash
 /// are in the article's opening prose, without being a breadcrumb or title
 /// that repeats the candidate. The candidate is then its standfirst or a
 /// caption.
-fn follows_title(words: &BlockWords, f: &Features, p: usize, text: &str, opening: &FxHashSet<&Word>) -> bool {
+fn follows_title(words: &BlockWords, f: &Features, p: usize, text: &str, opening: &WordSet) -> bool {
     let prev = &words.blocks[p];
     let i = p;
     let p = prev.text.trim();
@@ -1193,8 +1193,8 @@ impl<'b> BlockWords<'b> {
 }
 
 /// The content words of the first prose blocks of the article (about 300 words).
-fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> FxHashSet<&'w Word> {
-    let mut set = FxHashSet::default();
+fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> WordSet<'w> {
+    let mut set = WordSet::default();
     let mut taken = 0;
     for (i, (block, f)) in words.blocks.iter().zip(&page.feats).enumerate().skip(start) {
         if taken >= 300 {
@@ -1208,8 +1208,49 @@ fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> FxHash
     set
 }
 
+/// A set of content words: packed ASCII words (nearly all) by their
+/// number, hashed in one multiply, without the enum's tag and the
+/// indirection of a `&Word` key.
+#[derive(Default)]
+struct WordSet<'w> {
+    ascii: FxHashSet<u64>,
+    other: FxHashSet<&'w str>,
+}
+
+impl<'w> WordSet<'w> {
+    fn contains(&self, w: &Word) -> bool {
+        match w {
+            Word::Ascii(n) => self.ascii.contains(n),
+            Word::Other(t) => self.other.contains(&**t),
+        }
+    }
+}
+
+impl<'w> Extend<&'w Word> for WordSet<'w> {
+    fn extend<I: IntoIterator<Item = &'w Word>>(&mut self, words: I) {
+        for w in words {
+            match w {
+                Word::Ascii(n) => {
+                    self.ascii.insert(*n);
+                }
+                Word::Other(t) => {
+                    self.other.insert(t);
+                }
+            }
+        }
+    }
+}
+
+impl<'w> FromIterator<&'w Word> for WordSet<'w> {
+    fn from_iter<I: IntoIterator<Item = &'w Word>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        set.extend(words);
+        set
+    }
+}
+
 /// Share of `words` found in `opening`.
-fn overlap(words: &[Word], opening: &FxHashSet<&Word>) -> f32 {
+fn overlap(words: &[Word], opening: &WordSet) -> f32 {
     let hit = words.iter().filter(|w| opening.contains(w)).count();
     if words.is_empty() {
         0.0
@@ -1370,6 +1411,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_set_holds_what_a_set_of_words_holds() {
+        let opening: Vec<Word> =
+            content_words("The harbour bridge reopened in Zürich; écoles closed, HARBOUR").collect();
+        let set: WordSet = opening.iter().collect();
+        let want: FxHashSet<&Word> = opening.iter().collect();
+        let asked: Vec<Word> = content_words("harbours bridges Zürich Zurich écoles ecoles ferry reopens").collect();
+        for w in opening.iter().chain(&asked) {
+            assert_eq!(set.contains(w), want.contains(w), "{w:?}");
+        }
+        assert!(set.contains(&asked[0]) && set.contains(&asked[2]) && !set.contains(&asked[3]));
+        assert!(!set.contains(&asked[6]));
+    }
+
+    #[test]
     fn block_words_are_split_once_and_match_the_text() {
         let b = blocks(&["Harbour bridge reopens", "The ferry is late, the pier closed"]);
         let words = BlockWords::new(&b);
@@ -1379,7 +1434,7 @@ mod tests {
         // The second call reads the cache (same slice).
         assert!(std::ptr::eq(words.of(1), words.of(1)));
         assert!(words.of(2).is_empty());
-        let opening: FxHashSet<&Word> = words.of(1).iter().collect();
+        let opening: WordSet = words.of(1).iter().collect();
         assert_eq!(overlap(words.of(1), &opening), 1.0);
         assert_eq!(overlap(words.of(0), &opening), 0.0);
         assert_eq!(overlap(&[], &opening), 0.0);
@@ -1521,7 +1576,7 @@ mod tests {
         let opening: Vec<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
-        let opening: FxHashSet<&Word> = opening.iter().collect();
+        let opening: WordSet = opening.iter().collect();
         let check = |t: &str| {
             let b = blocks(&[t]);
             let words = BlockWords::new(&b);
@@ -1538,7 +1593,7 @@ mod tests {
         let opening: Vec<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
-        let opening: FxHashSet<&Word> = opening.iter().collect();
+        let opening: WordSet = opening.iter().collect();
         let check = |prev: &str, text: &str| {
             let b = blocks(&[prev]);
             let words = BlockWords::new(&b);
