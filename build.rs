@@ -67,8 +67,28 @@ fn main() {
         }
         let dest = Path::new(&out).join(format!("{name}.idx"));
         fs::write(&dest, blob).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+        if *name == "place-forms.tsv" {
+            write_first_words(&out, name, &bytes, &keys);
+        }
     }
     phrase_dfas::write(&out);
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/extract/key_hash.rs");
+}
+
+/// `OUT_DIR/<file>.first`: a 65,536-bit set of the [`hash`]es of the first
+/// words (up to the first space) of the keys that have a space, so that a
+/// lookup of a multi-word form can be skipped when no form starts with its
+/// first word.
+fn write_first_words(out: &str, name: &str, bytes: &[u8], keys: &[(u32, u32, u32)]) {
+    let mut bits = vec![0u8; 65_536 / 8];
+    for &(s, e, _) in keys {
+        let key = &bytes[s as usize..e as usize];
+        if let Some(space) = key.iter().position(|&b| b == b' ') {
+            let h = hash(&key[..space]) as usize & 0xffff;
+            bits[h >> 3] |= 1 << (h & 7);
+        }
+    }
+    let dest = Path::new(out).join(format!("{name}.first"));
+    fs::write(&dest, bits).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

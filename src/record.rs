@@ -78,7 +78,8 @@ pub struct Record {
     pub source: String,
     pub format: Format,
     pub headline: Option<String>,
-    /// ISO 8601: `YYYY-MM-DD`, or RFC 3339 when a time is given.
+    /// ISO 8601: the UTC instant (`2019-11-20T04:31:00Z`) when the text
+    /// gives a clock time and a time zone with the date, else `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The date as written in the input.
     pub date_text: Option<String>,

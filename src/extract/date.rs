@@ -9,7 +9,9 @@
 //! (day or month first, `04-Aug-2021`, year first `2023 Jan 7`), numeric
 //! forms (their day/month order from the page's other dates, its clock and
 //! its spelling) and ISO 8601. Impossible dates (30 February, month 13) are
-//! rejected; relative forms ("3 hours ago") are not dates.
+//! rejected; relative forms ("3 hours ago") are not dates. A clock time
+//! and a time zone next to the date make the record's date the UTC
+//! instant ([`record_date`]).
 
 use crate::cleaner::{Block, CleanDoc};
 use crate::prebuilt::Matcher;
@@ -675,16 +677,15 @@ fn date_spans(text: &str, order: NumericOrder) -> Vec<(Range<usize>, String)> {
     } else {
         YearGates::default()
     };
+    // Matches only, their groups read by hand (see [`month_day_year_iso`]).
     if gates.digit_before {
-        for c in MONTH_DAY_YEAR.captures_iter(text) {
-            let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
-            push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+        for m in MONTH_DAY_YEAR.find_iter(text) {
+            push(m.range(), month_day_year_iso(m.as_str()), true);
         }
     }
     if gates.month_before {
-        for c in DAY_MONTH_YEAR.captures_iter(text) {
-            let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
-            push(c.get(0).map_or(0..0, |m| m.range()), iso, true);
+        for m in DAY_MONTH_YEAR.find_iter(text) {
+            push(m.range(), day_month_year_iso(m.as_str()), true);
         }
     }
     if year_like {
@@ -785,67 +786,367 @@ fn date_spans(text: &str, order: NumericOrder) -> Vec<(Range<usize>, String)> {
     found
 }
 
-/// A clock time with a named time zone, e.g. "10:31 pm CST", "20:49 BST".
-const TIME_TZ: &str = r"(\d{1,2}):(\d{2})(?:\s*([aApP])\.?[mM]\.?)?\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)(?:([+-])(\d{1,2})(?-u:\b))?";
+/// The leading day of a [`DAY_MONTH_YEAR`] match or the day after a
+/// [`MONTH_DAY_YEAR`] month: `\d{1,2}` as the patterns take it. The
+/// second character is part of it whenever it is a digit (one digit
+/// followed by a digit leaves no way to go on); `char::is_numeric` is a
+/// superset of `\d`, but a numeric non-`\d` there leaves no match either.
+fn day_digits(s: &str) -> &str {
+    let mut cs = s.char_indices();
+    match (cs.next(), cs.next()) {
+        (Some(_), Some((i, c))) if c.is_numeric() => &s[..i + c.len_utf8()],
+        (Some((_, c)), _) => &s[..c.len_utf8()],
+        _ => "",
+    }
+}
+
+/// The year of a match: the four characters at the first digit from
+/// `from` (separators, suffixes and month names hold none).
+fn year_digits(m: &str, from: usize) -> Option<(usize, &str)> {
+    let (at, _) = m[from..].char_indices().find(|(_, c)| c.is_numeric())?;
+    let at = from + at;
+    let end = m[at..].char_indices().nth(4).map_or(m.len(), |(i, _)| at + i);
+    Some((at, &m[at..end]))
+}
+
+/// The ISO day of a [`MONTH_DAY_YEAR`] match, read from its text by hand:
+/// the values its capture groups hold, without a capture search (a
+/// bounded backtracker through the whole month alternation, thousands of
+/// instructions a match). The month is the leading run of letters (names
+/// are letters, and a `.` or a space follows).
+fn month_day_year_iso(m: &str) -> Option<String> {
+    let month_end = m.find(|c: char| !c.is_alphabetic())?;
+    let rest = &m[month_end..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+    let day = day_digits(rest);
+    let day_end = m.len() - rest.len() + day.len();
+    let (_, year) = year_digits(m, day_end)?;
+    let month = month_number(&m[..month_end])?;
+    valid(year.parse().ok()?, month, day.parse().ok()?)
+}
+
+/// `label` (lower case) at the start of `s` as `(?i)` compares it (see
+/// [`ends_with_folded`]): the rest of `s`.
+fn strip_prefix_folded<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let mut cs = s.char_indices();
+    for l in label.chars() {
+        let (_, c) = cs.next()?;
+        let same = if c.is_ascii() {
+            c.to_ascii_lowercase() == l
+        } else {
+            c == l || (l == 's' && c == 'ſ') || c.to_lowercase().eq(std::iter::once(l))
+        };
+        if !same {
+            return None;
+        }
+    }
+    Some(cs.next().map_or("", |(i, _)| &s[i..]))
+}
+
+/// The ISO day of a [`DAY_MONTH_YEAR`] match, read by hand (see
+/// [`month_day_year_iso`]). Between the day and the year's first digit:
+/// the separators before the month, the month, and after it `-`, `/`, or
+/// `.`, `,`, spaces and a "de": the month is the last run of letters once
+/// those are cut, less an ordinal suffix glued before it ("1stJan") when
+/// the rest is a month (as the pattern tries the suffix first; "stycznia"
+/// is a month of its own).
+fn day_month_year_iso(m: &str) -> Option<String> {
+    let day = day_digits(m);
+    let (year_at, year) = year_digits(m, day.len())?;
+    let mut between = &m[day.len()..year_at];
+    if let Some(b) = between.strip_suffix(['-', '/']) {
+        between = b;
+    } else {
+        between = between.trim_end();
+        if let Some(b) = between.strip_suffix(['e', 'E'])
+            && let Some(b) = b.strip_suffix(['d', 'D'])
+            && b.ends_with(char::is_whitespace)
+        {
+            between = b.trim_end();
+        }
+        between = between.strip_suffix(',').unwrap_or(between);
+        between = between.strip_suffix('.').unwrap_or(between);
+    }
+    let start = between
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(between.len(), |(i, _)| i);
+    let run = &between[start..];
+    let month = ["st", "nd", "rd", "th", "er", "º"]
+        .iter()
+        .filter_map(|s| strip_prefix_folded(run, s))
+        .find_map(month_number)
+        .or_else(|| month_number(run))?;
+    valid(year.parse().ok()?, month, day.parse().ok()?)
+}
+
+/// A clock time with a time zone: "10:31 pm CST", "10.31 p.m. ET",
+/// "1139 GMT", "20:49 BST", "13:55 GMT+1", "22:57 UTC-05:00", "09:12
+/// +0200", "22:57Z". 12- or 24-hour, the zone a name of [`ZONES`] (with an
+/// optional offset from GMT/UTC) or a bare numeric offset. ASCII digits:
+/// with Unicode `\d` (whose other digits the clock's parse refuses anyway)
+/// compiling these patterns cost a one-file run 7 M more instructions.
+const TIME_TZ: &str = concat!(
+    r"(?:(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})(?::(?P<s>[0-9]{2}))?|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9]))",
+    r"(?:\s?(?P<ap>[aApP])\.?\s?[mM]\.?)?",
+    r"(?:(?P<z>Z)|\s*\(?(?P<zone>[A-Z]{2,4})(?:\s?(?P<zsign>[+-])(?P<zh>[0-9]{1,2})(?::?(?P<zm>[0-9]{2}))?)?\)?",
+    r"|\s?(?P<sign>[+-])(?P<oh>[0-9]{2}):?(?P<om>[0-9]{2}))",
+);
 static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[\s,|•·–—-]{{0,4}}(?:at\s+)?{TIME_TZ}")).expect("static regex"));
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{TIME_TZ}[\s,|•·–—-]{{0,4}}(?:[A-Za-z]+day[\s,]{{1,3}})?$")).expect("static regex")
+    Regex::new(&format!(
+        r"(?:^|[^0-9.:T]){TIME_TZ}[\s,|•·–—-]{{0,4}}(?:[A-Za-z]+day[\s,]{{1,3}})?$"
+    ))
+    .expect("static regex")
+});
+/// An ISO date's clock time and UTC offset as machines write them:
+/// "T13:00:39+00:00", "T02:00:00.000Z", " 09:30:00-0500".
+static ISO_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]{1,9})?)?\s?(?:(Z)|([+-])([0-9]{2})(?::?([0-9]{2}))?)",
+    )
+    .expect("static regex")
 });
 
-/// The zone's offset from UTC in hours ("EST" is five hours behind).
-fn zone_offset(zone: &str) -> Option<i8> {
-    Some(match zone {
-        "GMT" | "UTC" => 0,
-        "BST" | "CET" => 1,
-        "CEST" => 2,
-        "ET" | "EST" | "CDT" => -5,
-        "EDT" => -4,
-        "CT" | "CST" | "MDT" => -6,
-        "MT" | "MST" | "PDT" => -7,
-        "PT" | "PST" => -8,
-        _ => return None,
-    })
+/// How a zone name gives its offset from UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ZoneRule {
+    /// Always this many minutes east of UTC.
+    Fixed(i16),
+    /// A generic US zone ("ET"): standard time this many hours east of
+    /// UTC, one hour more under US daylight-saving time.
+    Us(i8),
 }
 
-/// When the date comes with a clock time in a named zone, the wall-clock
-/// time with the zone's offset as RFC 3339 ("Nov 19, 10:31 pm CST" is
-/// `2019-11-19T22:31:00-06:00`): the calendar date stays the one the page
-/// shows, which converting to UTC would move.
-fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String> {
-    let after = &text[span.end..];
-    let after = &after[..floor_boundary(after, 40)];
-    let c = TIME_AFTER
-        .captures(after)
-        .or_else(|| TIME_BEFORE.captures(tail(&text[..span.start], 40)))?;
-    let mut hour: u8 = c[1].parse().ok()?;
-    let minute: u8 = c[2].parse().ok()?;
-    if hour > 23 || minute > 59 {
+/// Time-zone abbreviations as news pages write them, with their offsets
+/// (the abbreviations of the IANA tz database, `northamerica`, `europe`,
+/// `asia`, `australasia`). Ambiguous ones take the reading most common in
+/// English-language news: CST is US Central (not China Standard, +08),
+/// IST is India (+05:30, not Irish Summer +01 or Israel +02), BST is
+/// British Summer (not Bangladesh, +06).
+const ZONES: &[(&str, ZoneRule)] = &[
+    ("GMT", ZoneRule::Fixed(0)),
+    ("UTC", ZoneRule::Fixed(0)),
+    ("UT", ZoneRule::Fixed(0)),
+    ("WET", ZoneRule::Fixed(0)),
+    ("WEST", ZoneRule::Fixed(60)),
+    ("BST", ZoneRule::Fixed(60)),
+    ("CET", ZoneRule::Fixed(60)),
+    ("CEST", ZoneRule::Fixed(120)),
+    ("EET", ZoneRule::Fixed(120)),
+    ("EEST", ZoneRule::Fixed(180)),
+    ("MSK", ZoneRule::Fixed(180)),
+    ("IST", ZoneRule::Fixed(330)),
+    ("SGT", ZoneRule::Fixed(480)),
+    ("HKT", ZoneRule::Fixed(480)),
+    ("JST", ZoneRule::Fixed(540)),
+    ("KST", ZoneRule::Fixed(540)),
+    ("AEST", ZoneRule::Fixed(600)),
+    ("AEDT", ZoneRule::Fixed(660)),
+    ("NZST", ZoneRule::Fixed(720)),
+    ("NZDT", ZoneRule::Fixed(780)),
+    ("EST", ZoneRule::Fixed(-300)),
+    ("EDT", ZoneRule::Fixed(-240)),
+    ("CST", ZoneRule::Fixed(-360)),
+    ("CDT", ZoneRule::Fixed(-300)),
+    ("MST", ZoneRule::Fixed(-420)),
+    ("MDT", ZoneRule::Fixed(-360)),
+    ("PST", ZoneRule::Fixed(-480)),
+    ("PDT", ZoneRule::Fixed(-420)),
+    ("AKST", ZoneRule::Fixed(-540)),
+    ("AKDT", ZoneRule::Fixed(-480)),
+    ("HST", ZoneRule::Fixed(-600)),
+    ("ET", ZoneRule::Us(-5)),
+    ("CT", ZoneRule::Us(-6)),
+    ("MT", ZoneRule::Us(-7)),
+    ("PT", ZoneRule::Us(-8)),
+];
+
+fn zone_rule(name: &str) -> Option<ZoneRule> {
+    ZONES.iter().find(|(n, _)| *n == name).map(|&(_, r)| r)
+}
+
+/// The `n`th (1-based) Sunday of a month, or its last with `n == 0`.
+fn sunday(year: i16, month: i8, n: i8) -> Option<jiff::civil::Date> {
+    use jiff::civil::Weekday;
+    if n == 0 {
+        let last = jiff::civil::Date::new(year, month, 1).ok()?.last_of_month();
+        last.nth_weekday_of_month(-1, Weekday::Sunday).ok()
+    } else {
+        jiff::civil::Date::new(year, month, 1)
+            .ok()?
+            .nth_weekday_of_month(n, Weekday::Sunday)
+            .ok()
+    }
+}
+
+/// Whether a US wall-clock time is daylight-saving time: from 2:00 on the
+/// second Sunday of March to 2:00 on the first Sunday of November since
+/// 2007 (the Energy Policy Act of 2005), first Sunday of April to last
+/// Sunday of October 1987-2006, last Sundays of April and October before.
+/// The hour repeated in November (1:00-2:00) is read as daylight time,
+/// the first of the two.
+fn us_daylight(date: jiff::civil::Date, hour: u8) -> bool {
+    let year = date.year();
+    let (start, end) = if year >= 2007 {
+        (sunday(year, 3, 2), sunday(year, 11, 1))
+    } else if year >= 1987 {
+        (sunday(year, 4, 1), sunday(year, 10, 0))
+    } else {
+        (sunday(year, 4, 0), sunday(year, 10, 0))
+    };
+    let (Some(start), Some(end)) = (start, end) else {
+        return false;
+    };
+    let after_start = date > start || (date == start && hour >= 2);
+    let before_end = date < end || (date == end && hour < 2);
+    after_start && before_end
+}
+
+/// A wall-clock time and its offset from UTC, both as the page gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ZonedTime {
+    hour: u8,
+    minute: u8,
+    second: u8,
+    /// Minutes east of UTC.
+    offset: i16,
+}
+
+/// An offset of at most 14 hours with minutes 00, 30 or 45 (the only ones
+/// in use), in minutes east of UTC.
+fn offset_minutes(sign: &str, hours: &str, minutes: Option<&str>) -> Option<i16> {
+    let h: i16 = hours.parse().ok().filter(|h| *h <= 14)?;
+    let m: i16 = minutes.map_or(Some(0), |m| m.parse().ok())?;
+    if !matches!(m, 0 | 30 | 45) {
         return None;
     }
-    let meridiem = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
-    if meridiem.is_some() && !(1..=12).contains(&hour) {
+    let total = h * 60 + m;
+    Some(if sign == "-" { -total } else { total })
+}
+
+/// The clock time and zone of a [`TIME_TZ`] match on the day `date`.
+fn zoned_time(c: &regex::Captures, date: jiff::civil::Date) -> Option<ZonedTime> {
+    let (h, m) = match (c.name("h"), c.name("m")) {
+        (Some(h), Some(m)) => (h, m),
+        _ => (c.name("h4")?, c.name("m4")?),
+    };
+    let mut hour: u8 = h.as_str().parse().ok()?;
+    let minute: u8 = m.as_str().parse().ok()?;
+    let second: u8 = c.name("s").map_or(Some(0), |s| s.as_str().parse().ok())?;
+    if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
-    match meridiem.as_deref() {
+    match c.name("ap").map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+        Some(_) if !(1..=12).contains(&hour) => return None,
         Some("p") if hour < 12 => hour += 12,
         Some("a") if hour == 12 => hour = 0,
         _ => {}
     }
-    let mut offset = zone_offset(&c[4])?;
-    // "GMT+1", "UTC-5": an explicit offset from GMT/UTC.
-    if offset == 0
-        && let (Some(sign), Some(hours)) = (c.get(5), c.get(6))
-    {
-        let hours: i8 = hours.as_str().parse().ok().filter(|h| *h <= 14)?;
-        offset = if sign.as_str() == "-" { -hours } else { hours };
-    }
-    let date = iso.get(..10)?;
-    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = if c.name("z").is_some() {
+        0
+    } else if let Some(zone) = c.name("zone") {
+        match zone_rule(zone.as_str())? {
+            // "GMT+1", "UTC-05:00": an explicit offset from GMT/UTC.
+            ZoneRule::Fixed(0) if c.name("zsign").is_some() => offset_minutes(
+                c.name("zsign")?.as_str(),
+                c.name("zh")?.as_str(),
+                c.name("zm").map(|m| m.as_str()),
+            )?,
+            _ if c.name("zsign").is_some() => return None,
+            ZoneRule::Fixed(minutes) => minutes,
+            ZoneRule::Us(standard) => i16::from(standard) * 60 + if us_daylight(date, hour) { 60 } else { 0 },
+        }
+    } else {
+        offset_minutes(
+            c.name("sign")?.as_str(),
+            c.name("oh")?.as_str(),
+            c.name("om").map(|m| m.as_str()),
+        )?
+    };
+    Some(ZonedTime {
+        hour,
+        minute,
+        second,
+        offset,
+    })
+}
+
+/// Whether a [`TIME_TZ`] match ends where a word ends: "22:57 Zürich" and
+/// "10:31 ETH" are not zones.
+fn ends_word(haystack: &str, end: usize) -> bool {
+    !haystack[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// When the date comes with a clock time and a zone (next to it on the
+/// line, or an ISO date's own `T13:00:39+02:00`), the wall-clock time
+/// with the zone's offset as RFC 3339 ("Nov 19, 10:31 pm CST" is
+/// `2019-11-19T22:31:00-06:00`): the calendar day stays the one the page
+/// shows, which the scoring compares; [`record_date`] turns it into the
+/// UTC instant for the record.
+fn with_zoned_time(text: &str, span: &Range<usize>, iso: &str) -> Option<String> {
+    let date: jiff::civil::Date = iso.get(..10)?.parse().ok()?;
+    let after = &text[span.end..];
+    // Only right after an ISO date ("2024-04-18T13:00:39Z").
+    let d = text[span.clone()].as_bytes();
+    let iso_date = d.len() == 10 && d[4] == b'-' && d[7] == b'-';
+    let t = if iso_date && let Some(c) = ISO_TIME.captures(&after[..floor_boundary(after, 40)]) {
+        let n = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u8>().ok());
+        let (hour, minute, second) = (n(1)?, n(2)?, n(3)?);
+        if hour > 23 || minute > 59 || second > 59 {
+            return None;
+        }
+        let offset = if c.get(4).is_some() {
+            0
+        } else {
+            offset_minutes(c.get(5)?.as_str(), c.get(6)?.as_str(), c.get(7).map(|m| m.as_str()))?
+        };
+        ZonedTime {
+            hour,
+            minute,
+            second,
+            offset,
+        }
+    } else {
+        let after = &after[..floor_boundary(after, 40)];
+        let before = tail(&text[..span.start], 40);
+        // A clock after the date whose "zone" is no zone ("10:00 AM")
+        // leaves the one before it ("9:05 pm PST, January 8, 2021 10:00 AM").
+        TIME_AFTER
+            .captures(after)
+            .filter(|c| c.get(0).is_some_and(|m| ends_word(after, m.end())))
+            .and_then(|c| zoned_time(&c, date))
+            .or_else(|| {
+                // Before the date, a bare offset is the tail of a machine
+                // stamp ("2024-04-18T13:00:39+00:00March 22nd, 2024").
+                let c = TIME_BEFORE.captures(before).filter(|c| c.name("sign").is_none())?;
+                zoned_time(&c, date)
+            })?
+    };
+    let sign = if t.offset < 0 { '-' } else { '+' };
+    let off = t.offset.unsigned_abs();
     Some(format!(
-        "{date}T{hour:02}:{minute:02}:00{sign}{:02}:00",
-        offset.unsigned_abs()
+        "{date}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        t.hour,
+        t.minute,
+        t.second,
+        off / 60,
+        off % 60
     ))
+}
+
+/// The record's form of a found date: with a clock time and a zone, the
+/// UTC instant (`2019-11-20T04:31:00Z`); without, as found (a day).
+pub fn record_date(iso: &str) -> String {
+    if iso.len() > 10
+        && let Ok(ts) = iso.parse::<jiff::Timestamp>()
+    {
+        return ts.to_string();
+    }
+    iso.to_string()
 }
 
 /// The largest index `<= max` that is a character boundary of `s`.
@@ -882,12 +1183,21 @@ pub fn contains_date(text: &str) -> bool {
 /// Metadata date, else the date expression with the best score: near the
 /// headline (the byline zone), on a line the cleaner marked as a date or
 /// byline, said to be "published" rather than "updated".
+///
+/// Its `iso` is the record's form. A date written in the text with a clock
+/// time and a zone is the UTC instant ([`record_date`]); anything else is
+/// the day, metadata timestamps included: they give the publisher's
+/// calendar day in their own offset, which the HTML cleaner has already
+/// checked against the URL's and the byline's days (on the dev pages the
+/// UTC day of a metadata timestamp was the gold day 3 times, its own day
+/// 6 times, when the two differed).
 pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
     if let Some(p) = &doc.meta.published
         && let Some(d) = find_date(p)
     {
+        // Metadata timestamps give their own calendar day (see above).
         return Some(FoundDate {
-            iso: d.iso,
+            iso: d.iso.get(..10).unwrap_or(&d.iso).to_string(),
             text: doc.meta.published_text.clone().unwrap_or_else(|| p.clone()),
             span: 0..p.len(),
             role: DateRole::Published,
@@ -899,7 +1209,10 @@ pub fn extract(doc: &CleanDoc) -> Option<FoundDate> {
             Some((b, _)) if s <= b => best,
             _ => Some((s, d)),
         })
-        .map(|(_, d)| d)
+        .map(|(_, d)| FoundDate {
+            iso: record_date(&d.iso),
+            ..d
+        })
 }
 
 /// Every date expression of a text page with its score and block index,
@@ -933,7 +1246,9 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
         .blocks
         .iter()
         .zip(&dates)
-        .filter(|(b, ds)| has_year(&b.text) && stamp(b, ds))
+        // On a month-first page a block without dates is no stamp: its
+        // year test is skipped.
+        .filter(|(b, ds)| (order != NumericOrder::MonthFirst || !ds.is_empty()) && has_year(&b.text) && stamp(b, ds))
         .nth(2)
         .is_some();
     let teasers = teaser_dates(doc, headline);
@@ -1005,7 +1320,9 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
     // Dates written without a year, on a line of their own or in a
     // dateline, take the year of the nearest full date, else the page's
     // most frequent year; they rank a little below full dates.
-    let fallback_year = most_frequent_year(&doc.blocks);
+    // Counting the years of every block is only needed when the page has
+    // no full date: computed then, once.
+    let fallback_year = std::cell::OnceCell::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let Some((found, dateline)) = yearless_date(&block.text) else {
             continue;
@@ -1014,7 +1331,7 @@ pub fn candidates(doc: &CleanDoc) -> Vec<(f32, usize, FoundDate)> {
             .iter()
             .min_by_key(|(j, _)| j.abs_diff(i))
             .map(|&(_, y)| y)
-            .or(fallback_year);
+            .or_else(|| *fallback_year.get_or_init(|| most_frequent_year(&doc.blocks)));
         let Some(iso) = year.and_then(|y| valid(y, found.month, found.day)) else {
             continue;
         };
@@ -1242,7 +1559,9 @@ fn most_frequent_year(blocks: &[Block]) -> Option<i32> {
     static YEAR_WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").expect("static regex"));
     let mut counts: FxHashMap<i32, usize> = FxHashMap::default();
-    for block in blocks {
+    // `maybe_year` is a superset of the pattern's digits: a block it
+    // refuses has no match.
+    for block in blocks.iter().filter(|b| maybe_year(&b.text)) {
         for m in YEAR_WORD.find_iter(&block.text) {
             if let Ok(y) = m.as_str().parse() {
                 *counts.entry(y).or_default() += 1;
@@ -1950,6 +2269,44 @@ mod tests {
     }
 
     #[test]
+    fn the_most_frequent_year_skips_only_blocks_without_one() {
+        // The reference: every block searched.
+        let word = Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").expect("static regex");
+        let reference = |blocks: &[Block]| {
+            let mut counts: FxHashMap<i32, usize> = FxHashMap::default();
+            for block in blocks {
+                for m in word.find_iter(&block.text) {
+                    if let Ok(y) = m.as_str().parse() {
+                        *counts.entry(y).or_default() += 1;
+                    }
+                }
+            }
+            counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+        };
+        const PIECES: &[&str] = &[
+            "19", "20", "7", "9", "24", "٢٤", "x", " ", "-", "2", "1", "0", "in ", "199", "2024", "1975",
+        ];
+        let mut rng = crate::testgen::Rng::new(11);
+        let mut found = 0;
+        for _ in 0..5_000 {
+            let blocks: Vec<(String, Option<&'static str>)> = (0..1 + rng.below(4))
+                .map(|_| {
+                    (
+                        (0..1 + rng.below(6)).map(|_| PIECES[rng.below(PIECES.len())]).collect(),
+                        None,
+                    )
+                })
+                .collect();
+            let refs: Vec<(&str, Option<&'static str>)> = blocks.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+            let doc = doc_of(&refs);
+            let want = reference(&doc.blocks);
+            found += usize::from(want.is_some());
+            assert_eq!(most_frequent_year(&doc.blocks), want, "{refs:?}");
+        }
+        assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
     fn has_year_needs_19xx_or_20xx() {
         assert!(has_year("in 1999") && has_year("2024") && has_year("x1x2x2031."));
         assert!(!has_year("12 May 1812") && !has_year("20x4 and 19") && !has_year("202"));
@@ -1992,7 +2349,11 @@ mod tests {
         assert_eq!(iso("Feb 06, 2026 • 72 views").as_deref(), Some("2026-02-06"));
         assert_eq!(find_date("Feb 06, 2026 • 72 views").unwrap().text, "Feb 06, 2026");
         assert_eq!(iso("Published 3 March 2024").as_deref(), Some("2024-03-03"));
-        assert_eq!(iso("2023-11-30T10:00:00Z").as_deref(), Some("2023-11-30"));
+        assert_eq!(
+            iso("2023-11-30T10:00:00Z").as_deref(),
+            Some("2023-11-30T10:00:00+00:00")
+        );
+        assert_eq!(iso("2023-11-30T10:00:00").as_deref(), Some("2023-11-30"));
         assert_eq!(iso("Monday, Sept. 9, 2019").as_deref(), Some("2019-09-09"));
         assert_eq!(
             iso("Published Wed, Feb 28 20246:08 AM EST").as_deref(),
@@ -2034,30 +2395,389 @@ mod tests {
         assert_eq!(iso("Jul. 11. 2025").as_deref(), Some("2025-07-11"));
     }
 
+    /// The two named-month patterns' ISO days as their capture groups
+    /// give them: the reference for the hand reading.
+    type Spans = Vec<(Range<usize>, Option<String>)>;
+
+    fn named_month_reference(text: &str) -> (Spans, Spans) {
+        let mdy = MONTH_DAY_YEAR
+            .captures_iter(text)
+            .map(|c| {
+                let iso = month_number(&c[1]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 2)?));
+                (c.get(0).map_or(0..0, |m| m.range()), iso)
+            })
+            .collect();
+        let dmy = DAY_MONTH_YEAR
+            .captures_iter(text)
+            .map(|c| {
+                let iso = month_number(&c[2]).and_then(|m| valid(num(&c, 3)?, m, num(&c, 1)?));
+                (c.get(0).map_or(0..0, |m| m.range()), iso)
+            })
+            .collect();
+        (mdy, dmy)
+    }
+
     #[test]
-    fn named_time_zones_keep_wall_clock_and_offset() {
+    fn named_month_groups_read_by_hand_agree_with_the_captures() {
+        const MONTH: &[&str] = &[
+            "Jan",
+            "jan",
+            "JAN",
+            "January",
+            "Sept",
+            "sept",
+            "Mai",
+            "März",
+            "mär",
+            "août",
+            "Auguſt",
+            "oKtober",
+            "stycznia",
+            "mayo",
+            "enero",
+            "décembre",
+            "dec",
+            "Dez",
+            "de",
+            "x",
+        ];
+        const DAY: &[&str] = &["1", "5", "09", "12", "31", "32", "123", "١", "²", "1١", "0", "4²"];
+        const SUFFIX: &[&str] = &["", "", "st", "nd", "rd", "th", "er", "ſt", "º", "°", "ST", "."];
+        const BEFORE_MONTH: &[&str] = &[
+            "",
+            " ",
+            ".",
+            ". ",
+            "  ",
+            "\u{a0}",
+            "-",
+            "/",
+            " de ",
+            " of ",
+            " DE ",
+            ", ",
+            "st",
+            "stycznia ",
+        ];
+        const AFTER: &[&str] = &[
+            "", " ", ", ", ".", "., ", " de ", "-", "/", " - ", " – ", "\u{a0}", " De ", ",de ", "de ", "  ",
+        ];
+        const YEAR: &[&str] = &[
+            "2024", "1999", "20١٢", "2100", "2019", "19", "2024x", "20246:08", "20241",
+        ];
+        const NOISE: &[&str] = &["", "", "x", "5", " ", "Jan ", "é", "2024", "3 "];
+        let mut rng = crate::testgen::Rng::new(7);
+        let mut pick = |list: &[&'static str]| list[rng.below(list.len())];
+        let mut hits = 0;
+        for i in 0..60_000 {
+            let text: String = if i % 2 == 0 {
+                [
+                    pick(NOISE),
+                    pick(MONTH),
+                    pick(SUFFIX),
+                    pick(AFTER),
+                    pick(DAY),
+                    pick(SUFFIX),
+                    pick(AFTER),
+                    pick(YEAR),
+                    pick(NOISE),
+                ]
+                .concat()
+            } else {
+                [
+                    pick(NOISE),
+                    pick(DAY),
+                    pick(SUFFIX),
+                    pick(BEFORE_MONTH),
+                    pick(MONTH),
+                    pick(AFTER),
+                    pick(YEAR),
+                    pick(NOISE),
+                ]
+                .concat()
+            };
+            let (mdy, dmy) = named_month_reference(&text);
+            let fast_mdy: Vec<_> = MONTH_DAY_YEAR
+                .find_iter(&text)
+                .map(|m| (m.range(), month_day_year_iso(m.as_str())))
+                .collect();
+            let fast_dmy: Vec<_> = DAY_MONTH_YEAR
+                .find_iter(&text)
+                .map(|m| (m.range(), day_month_year_iso(m.as_str())))
+                .collect();
+            hits += mdy.iter().chain(&dmy).filter(|(_, iso)| iso.is_some()).count();
+            assert_eq!(fast_mdy, mdy, "{text:?}");
+            assert_eq!(fast_dmy, dmy, "{text:?}");
+        }
+        // The pieces make valid dates often enough to test the reading.
+        assert!(hits > 2_500, "{hits}");
+    }
+
+    #[test]
+    fn zoned_times_keep_the_page_day_and_offset_inside() {
+        // Inside, the page's own day with the wall clock and offset: the
+        // scoring compares the days the page shows.
         assert_eq!(
-            iso("Nov 19, 2019, 10:31 pm CST").as_deref(),
-            Some("2019-11-19T22:31:00-06:00")
+            iso("Mar 3, 2021, 11:45 pm CST").as_deref(),
+            Some("2021-03-03T23:45:00-06:00")
         );
         assert_eq!(
-            iso("Updated 10:01 pm PST, Tuesday, November 19, 2019").as_deref(),
-            Some("2019-11-19T22:01:00-08:00")
+            iso("Updated 9:05 pm PST, Friday, January 8, 2021").as_deref(),
+            Some("2021-01-08T21:05:00-08:00")
         );
         assert_eq!(
-            iso("5 Aug 2024 20:49 BST").as_deref(),
-            Some("2024-08-05T20:49:00+01:00")
+            iso("6 Jun 2023 00:15 BST").as_deref(),
+            Some("2023-06-06T00:15:00+01:00")
         );
         assert_eq!(
-            iso("5 Aug 2024 00:15 BST").as_deref(),
-            Some("2024-08-05T00:15:00+01:00")
+            iso("Jan 9, 2023 12:05 am GMT").as_deref(),
+            Some("2023-01-09T00:05:00+00:00")
         );
         assert_eq!(
-            iso("Jan 2, 2024 12:05 am GMT").as_deref(),
-            Some("2024-01-02T00:05:00+00:00")
+            iso("Feb 10, 2024, 03:15 IST").as_deref(),
+            Some("2024-02-10T03:15:00+05:30")
         );
-        assert_eq!(iso("Nov 19, 2019, 10:31 pm").as_deref(), Some("2019-11-19"));
-        assert_eq!(iso("Nov 19, 2019, 13:31 pm EST").as_deref(), Some("2019-11-19"));
+    }
+
+    /// The record's date of the first date in `text`.
+    fn rec(text: &str) -> Option<String> {
+        find_date(text).map(|d| record_date(&d.iso))
+    }
+
+    #[test]
+    fn a_clock_time_and_zone_give_the_utc_instant() {
+        // 12-hour, after and before the date, "p.m.", "(EST)".
+        assert_eq!(
+            rec("Mar 3, 2021, 11:45 pm CST").as_deref(),
+            Some("2021-03-04T05:45:00Z")
+        );
+        assert_eq!(
+            rec("Updated 9:05 pm PST, Friday, January 8, 2021").as_deref(),
+            Some("2021-01-09T05:05:00Z")
+        );
+        assert_eq!(
+            rec("Published Jan 4, 2022, 10:15 p.m. ET").as_deref(),
+            Some("2022-01-05T03:15:00Z")
+        );
+        assert_eq!(
+            rec("Posted March 8, 2023 6:10AM (EST)").as_deref(),
+            Some("2023-03-08T11:10:00Z")
+        );
+        assert_eq!(rec("Jan 9, 2023 12:05 am GMT").as_deref(), Some("2023-01-09T00:05:00Z"));
+        assert_eq!(rec("Jan 9, 2023 12:05 pm UTC").as_deref(), Some("2023-01-09T12:05:00Z"));
+        // 24-hour, with dots, seconds, four digits, glued Z.
+        assert_eq!(rec("Sat 5 Jun 2021 14.20 BST").as_deref(), Some("2021-06-05T13:20:00Z"));
+        assert_eq!(rec("21:40 GMT 12.03.2021").as_deref(), Some("2021-03-12T21:40:00Z"));
+        assert_eq!(rec("12.03.2021 21:40:15 CET").as_deref(), Some("2021-03-12T20:40:15Z"));
+        assert_eq!(rec("June 1, 2023 22:57Z").as_deref(), Some("2023-06-01T22:57:00Z"));
+        assert_eq!(rec("June 1, 2023 0930 EEST").as_deref(), Some("2023-06-01T06:30:00Z"));
+        // A time in two zones before the date: the one next to it.
+        assert_eq!(
+            rec("Posted 9:05 pm PST, January 8, 2021 10:00 AM").as_deref(),
+            Some("2021-01-09T05:05:00Z")
+        );
+        assert_eq!(
+            rec("Updated 0215 GMT (1015 HKT) June 7, 2021").as_deref(),
+            Some("2021-06-07T02:15:00Z")
+        );
+        // Numeric offsets.
+        assert_eq!(
+            rec("Posted on 14/02/2025 - 09:10 GMT+1").as_deref(),
+            Some("2025-02-14T08:10:00Z")
+        );
+        assert_eq!(
+            rec("3 May 2024 08:00 UTC-05:00").as_deref(),
+            Some("2024-05-03T13:00:00Z")
+        );
+        assert_eq!(
+            rec("4 Apr 2023 06:00 UTC+5:30").as_deref(),
+            Some("2023-04-04T00:30:00Z")
+        );
+        assert_eq!(rec("May 3, 2024 10:20 +0200").as_deref(), Some("2024-05-03T08:20:00Z"));
+        // An ISO date's own time and offset.
+        assert_eq!(
+            rec("2023-06-01T18:05:00-04:00").as_deref(),
+            Some("2023-06-01T22:05:00Z")
+        );
+        assert_eq!(rec("2023-06-01T18:05:00.250Z").as_deref(), Some("2023-06-01T18:05:00Z"));
+        assert_eq!(
+            rec("2023-06-01 18:05:00 +0100").as_deref(),
+            Some("2023-06-01T17:05:00Z")
+        );
+    }
+
+    #[test]
+    fn east_of_utc_an_early_hour_is_the_previous_utc_day() {
+        assert_eq!(rec("Feb 10, 2024, 03:15 IST").as_deref(), Some("2024-02-09T21:45:00Z"));
+        assert_eq!(
+            rec("September 2, 2023, 07:30 JST").as_deref(),
+            Some("2023-09-01T22:30:00Z")
+        );
+        assert_eq!(rec("7 May 2024 08:00 AEST").as_deref(), Some("2024-05-06T22:00:00Z"));
+        assert_eq!(rec("1 January 2024 00:10 SGT").as_deref(), Some("2023-12-31T16:10:00Z"));
+        // West of UTC, a late hour is the next UTC day.
+        assert_eq!(rec("Dec 31, 2023, 9:30 pm MT").as_deref(), Some("2024-01-01T04:30:00Z"));
+    }
+
+    #[test]
+    fn generic_us_zones_follow_daylight_saving_time() {
+        // 2024: from 2:00 on Sunday 10 March to 2:00 on Sunday 3 November.
+        assert_eq!(
+            rec("March 9, 2024, 11:00 pm ET").as_deref(),
+            Some("2024-03-10T04:00:00Z")
+        );
+        assert_eq!(
+            rec("March 10, 2024, 1:30 am ET").as_deref(),
+            Some("2024-03-10T06:30:00Z")
+        );
+        assert_eq!(
+            rec("March 10, 2024, 3:30 am ET").as_deref(),
+            Some("2024-03-10T07:30:00Z")
+        );
+        assert_eq!(
+            rec("July 4, 2022, 10:15 p.m. ET").as_deref(),
+            Some("2022-07-05T02:15:00Z")
+        );
+        // The repeated hour reads as daylight time, the first of the two.
+        assert_eq!(
+            rec("November 3, 2024, 1:30 am ET").as_deref(),
+            Some("2024-11-03T05:30:00Z")
+        );
+        assert_eq!(
+            rec("November 3, 2024, 2:30 am ET").as_deref(),
+            Some("2024-11-03T07:30:00Z")
+        );
+        assert_eq!(rec("Aug 1, 2023 5:00 pm PT").as_deref(), Some("2023-08-02T00:00:00Z"));
+        assert_eq!(rec("Aug 1, 2023 5:00 pm CT").as_deref(), Some("2023-08-01T22:00:00Z"));
+        // The rule before 2007: first Sunday of April.
+        assert_eq!(
+            rec("March 20, 2006, 12:00 pm ET").as_deref(),
+            Some("2006-03-20T17:00:00Z")
+        );
+        assert_eq!(
+            rec("March 20, 2007, 12:00 pm ET").as_deref(),
+            Some("2007-03-20T16:00:00Z")
+        );
+        assert_eq!(
+            rec("October 30, 2006, 12:00 pm ET").as_deref(),
+            Some("2006-10-30T17:00:00Z")
+        );
+        // A named standard-time zone is taken at its word, in summer too.
+        assert_eq!(
+            rec("July 4, 2022, 10:15 pm EST").as_deref(),
+            Some("2022-07-05T03:15:00Z")
+        );
+        assert!(us_daylight(jiff::civil::date(2024, 3, 10), 2));
+        assert!(!us_daylight(jiff::civil::date(2024, 3, 10), 1));
+        assert!(us_daylight(jiff::civil::date(2024, 11, 3), 1));
+        assert!(!us_daylight(jiff::civil::date(2024, 11, 3), 2));
+    }
+
+    #[test]
+    fn no_time_no_zone_or_no_word_end_no_instant() {
+        assert_eq!(rec("Feb 16, 2026 • 72 views").as_deref(), Some("2026-02-16"));
+        assert_eq!(rec("Feb 16, 2026 • 72 views ET").as_deref(), Some("2026-02-16"));
+        // A clock without a zone, a zone without a clock.
+        assert_eq!(rec("Mar 3, 2021, 10:31 pm").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021, 21:31").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 EST").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("GMT Mar 3, 2021").as_deref(), Some("2021-03-03"));
+        // Letters go on after the zone, or it is not a zone we know.
+        assert_eq!(rec("Mar 3, 2021 10:31 ETH Zurich").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:31 Zurich").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:31Zurich").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:31 XYZ").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:31 BY ANN LEE").as_deref(), Some("2021-03-03"));
+        // Impossible clocks and offsets.
+        assert_eq!(rec("Mar 3, 2021 25:10 GMT").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 13:31 pm EST").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 0:31 am EST").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:00 GMT+20").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:00 +0217").as_deref(), Some("2021-03-03"));
+        assert_eq!(rec("Mar 3, 2021 10:00 EST+3").as_deref(), Some("2021-03-03"));
+        // Digits glued before a four-digit clock.
+        assert_eq!(rec("Page 51139 GMT, Mar 3, 2021").as_deref(), Some("2021-03-03"));
+        // An ISO stamp without an offset keeps the day.
+        assert_eq!(rec("2023-06-01T18:05:00").as_deref(), Some("2023-06-01"));
+        // A bare offset before a date is a machine stamp's tail.
+        assert_eq!(rec("x+00:00 10:00 +0200 Mar 3, 2021").as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn record_dates_are_days_or_utc_instants() {
+        assert_eq!(record_date("2021-03-03"), "2021-03-03");
+        assert_eq!(record_date("2021-03-03T23:45:00-06:00"), "2021-03-04T05:45:00Z");
+        assert_eq!(record_date("2021-03-03T23:45:00+00:00"), "2021-03-03T23:45:00Z");
+        assert_eq!(record_date("2021-03-03T23:45:00"), "2021-03-03T23:45:00");
+        // On a text page, the chosen date line's instant.
+        let doc = doc_of(&[
+            ("Storm closes harbour", HL),
+            ("Published 11:20 pm ET, Monday, June 5, 2023", Some("date")),
+            ("The harbour closed after the storm, the council said on Monday.", None),
+        ]);
+        let found = extract(&doc).unwrap();
+        assert_eq!(found.iso, "2023-06-06T03:20:00Z");
+        assert_eq!(found.text, "June 5, 2023");
+        // Metadata gives its own calendar day.
+        let mut doc = doc_of(&[("Storm closes harbour", HL)]);
+        doc.meta.published = Some("2023-06-05T23:20:00-04:00".to_string());
+        assert_eq!(extract(&doc).unwrap().iso, "2023-06-05");
+    }
+
+    /// Dates with a clock time and a zone, as pages write them.
+    fn zoned_text() -> impl proptest::strategy::Strategy<Value = (jiff::civil::Date, String)> {
+        use proptest::prelude::*;
+        let zones: Vec<String> = ZONES
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .chain(["GMT+3", "UTC-09:30", "+0545", "-1100", "Z"].map(String::from))
+            .collect();
+        (
+            1971i16..2100,
+            1i8..=12,
+            1i8..=31,
+            0u8..24,
+            0u8..60,
+            any::<bool>(),
+            proptest::sample::select(zones),
+            0usize..3,
+        )
+            .prop_filter_map("valid day", |(y, m, d, h, mi, twelve, zone, form)| {
+                let date = jiff::civil::Date::new(y, m, d).ok()?;
+                let clock = if twelve {
+                    let ap = if h < 12 { "am" } else { "pm" };
+                    format!("{}:{mi:02} {ap}", if h % 12 == 0 { 12 } else { h % 12 })
+                } else {
+                    format!("{h:02}:{mi:02}")
+                };
+                let space = if zone == "Z" { "" } else { " " };
+                let month = date.strftime("%B");
+                let text = match form {
+                    // A bare offset before a date is not read (a machine
+                    // stamp's tail).
+                    1 if !zone.starts_with(['+', '-']) => format!("Updated {clock}{space}{zone}, {d} {month} {y}"),
+                    0 | 1 => format!("{month} {d}, {y}, {clock}{space}{zone}"),
+                    _ => format!("{d:02}.{m:02}.{y} - {clock}{space}{zone}"),
+                };
+                Some((date, text))
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_utc_day_is_the_local_day_or_next_to_it((date, text) in zoned_text()) {
+            let found = find_date(&text);
+            let found = found.as_ref().map(|d| d.iso.as_str());
+            let local = date.to_string();
+            prop_assert_eq!(found.and_then(|i| i.get(..10)), Some(local.as_str()), "{}", text);
+            let out = record_date(found.unwrap_or_default());
+            prop_assert!(out.ends_with('Z'), "{} gave {}", text, out);
+            let day: jiff::civil::Date = out[..10].parse().map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            let near = [date.yesterday().ok(), Some(date), date.tomorrow().ok()];
+            prop_assert!(near.contains(&Some(day)), "{} gave {}", text, out);
+        }
     }
 
     #[test]
@@ -2478,7 +3198,7 @@ mod tests {
             ("Storm closes harbour", HL),
             ("Ann2024-04-18T13:00:39+00:00|News|", Some("date")),
         ]);
-        assert_eq!(extract(&doc).unwrap().iso, "2024-04-18");
+        assert_eq!(extract(&doc).unwrap().iso, "2024-04-18T13:00:39Z");
         let stamp = find_date("x2024-04-18T13:00:39").unwrap();
         assert!(is_machine_stamp("x2024-04-18T13:00:39", &stamp));
         let plain = find_date("x2024-04-18 13:00").unwrap();

@@ -129,6 +129,9 @@ pub struct Gazetteer {
     surnames: Lines,
     common: Lines,
     demonyms: Lines,
+    /// Bit set of the first words of multi-word place forms (by [`hash`],
+    /// 65,536 bits, built by `build.rs`).
+    first_words: &'static [u8],
 }
 
 impl Gazetteer {
@@ -136,6 +139,14 @@ impl Gazetteer {
     pub fn place(&self, form: &str) -> Option<PlaceInfo> {
         let id: usize = self.forms.value(form)?.split('\t').next()?.parse().ok()?;
         self.place_by_id(id)
+    }
+
+    /// Some multi-word place form may start with the word `first` (a
+    /// filter: `false` means no form starts with `first` and a space).
+    #[inline]
+    pub fn may_start_place(&self, first: &str) -> bool {
+        let h = hash(first.as_bytes()) as usize & 0xffff;
+        self.first_words.get(h >> 3).is_some_and(|b| b & (1 << (h & 7)) != 0)
     }
 
     /// The place written so in `country`, when the form's best place is
@@ -212,6 +223,7 @@ pub static GAZETTEER: Gazetteer = Gazetteer {
     surnames: data_file!("surnames.txt"),
     common: data_file!("common-words.txt"),
     demonyms: data_file!("demonyms.tsv"),
+    first_words: include_bytes!(concat!(env!("OUT_DIR"), "/place-forms.tsv.first")),
 };
 
 #[cfg(test)]
@@ -246,6 +258,27 @@ mod tests {
         let g = &GAZETTEER;
         assert!(g.is_common("POLICE") && g.is_common("police") && g.is_common("PoLiCe"));
         assert!(!g.is_common("Polizei") && !g.is_common("policé") && !g.is_common(&"a".repeat(41)));
+    }
+
+    #[test]
+    fn first_words_of_multi_word_places() {
+        let g = &GAZETTEER;
+        assert!(g.may_start_place("New") && g.may_start_place("St.") && g.may_start_place("Gulf"));
+        // Every multi-word form's first word passes; most other words do not.
+        let mut multi = 0;
+        for i in 0..g.forms.len() {
+            let (s, e, _) = g.forms.entry(i);
+            let key = &g.forms.text[s..e];
+            if let Some((first, _)) = key.split_once(' ') {
+                assert!(g.may_start_place(first), "{key}");
+                multi += 1;
+            }
+        }
+        assert!(multi > 1000, "{multi}");
+        let words = [
+            "Table", "Quickly", "Johnson", "Police", "Frobnitz", "Said", "Minister", "Roe",
+        ];
+        assert!(words.iter().filter(|w| g.may_start_place(w)).count() <= 2);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! of common web page widgets; they name no site and no page.
 
 use crate::prebuilt::Matcher;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, dfa};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -453,11 +455,11 @@ struct PhraseGate {
     literals: Vec<&'static str>,
     /// The literals' automaton for the first blocks: quick to build (a
     /// one-file run needs no more).
-    nfa: AhoCorasick,
+    nfa: contiguous::NFA,
     /// Bytes searched so far, and the faster automaton built once they
     /// pass [`DFA_AFTER`] (as [`Matcher`] does).
     scanned: AtomicUsize,
-    dfa: OnceLock<AhoCorasick>,
+    dfa: OnceLock<dfa::DFA>,
     /// The phrases of each literal.
     phrases: Vec<u64>,
     /// The phrases with neither prefixes nor literals.
@@ -513,7 +515,11 @@ static GATE: LazyLock<PhraseGate> = LazyLock::new(|| {
     PhraseGate {
         short_prefixes,
         prefixes,
-        nfa: literal_automaton(&literals, AhoCorasickKind::ContiguousNFA),
+        nfa: contiguous::NFA::builder()
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(&literals)
+            .expect("static phrase literals"),
         literals,
         scanned: AtomicUsize::new(0),
         dfa: OnceLock::new(),
@@ -526,12 +532,41 @@ static GATE: LazyLock<PhraseGate> = LazyLock::new(|| {
 /// searches twice as fast but takes milliseconds to build.
 const DFA_AFTER: usize = 256 * 1024;
 
-fn literal_automaton(literals: &[&str], kind: AhoCorasickKind) -> AhoCorasick {
-    AhoCorasick::builder()
+fn literal_dfa(literals: &[&str]) -> dfa::DFA {
+    dfa::DFA::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(kind))
+        .prefilter(false)
         .build(literals)
         .expect("static phrase literals")
+}
+
+/// The phrases (`phrases`, by literal) of every literal of `aut` that
+/// occurs in `text`, overlapping or not, as an overlapping search finds
+/// them: one walk of the transitions, taking every pattern of each match
+/// state. The search API's call per match and its state kept in memory
+/// cost over twice as much per byte.
+#[inline]
+fn literal_bits(aut: &impl Automaton, phrases: &[u64], text: &[u8]) -> u64 {
+    // An automaton without an unanchored start: every phrase may match.
+    let Ok(mut sid) = aut.start_state(Anchored::No) else {
+        return u64::MAX;
+    };
+    let mut bits = 0;
+    for &b in text {
+        sid = aut.next_state(Anchored::No, sid, b);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                break;
+            }
+            for k in 0..aut.match_len(sid) {
+                bits |= phrases
+                    .get(aut.match_pattern(sid, k).as_usize())
+                    .copied()
+                    .unwrap_or(u64::MAX);
+            }
+        }
+    }
+    bits
 }
 
 impl PhraseGate {
@@ -555,16 +590,12 @@ impl PhraseGate {
             }
         }
         let warm = self.dfa.get().is_some() || self.scanned.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER;
-        let literals = if warm {
-            self.dfa
-                .get_or_init(|| literal_automaton(&self.literals, AhoCorasickKind::DFA))
+        if warm {
+            let dfa = self.dfa.get_or_init(|| literal_dfa(&self.literals));
+            bits | literal_bits(dfa, &self.phrases, bytes)
         } else {
-            &self.nfa
-        };
-        for m in literals.find_overlapping_iter(text) {
-            bits |= self.phrases[m.pattern().as_usize()];
+            bits | literal_bits(&self.nfa, &self.phrases, bytes)
         }
-        bits
     }
 }
 
@@ -704,6 +735,9 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
 /// `LABELLED.is_match(tail) || TRAILING.is_match(tail)`, the regexes
 /// searched only when the cheap tests of what they need pass.
 fn credit_at_end(tail: &str) -> bool {
+    if !may_end_with_credit(tail) {
+        return false;
+    }
     // Both patterns end with their label or picture word among the last
     // few words: only those are looked at.
     let mut spans = [(0, 0); TRAILING_WORDS];
@@ -717,6 +751,28 @@ fn credit_at_end(tail: &str) -> bool {
         && names_a_label(last)
         && LABELLED.is_match(tail))
         || (may_be_unlabelled_credit(&words[..n]) && TRAILING.is_match(tail))
+}
+
+/// What either credit pattern needs somewhere in `tail`, told in one
+/// pass over its bytes before any word is split: [`LABELLED`] a ':' or a
+/// '©' (its byte A9, which other chars hold too: then it just passes),
+/// [`TRAILING`] a picture word, whose first three letters are "pic",
+/// "pho", "fot" or "ima" in any ASCII case (the non-ASCII letters that
+/// `(?i)` folds to ASCII, 'ſ' and the Kelvin sign, are not among them).
+/// Most blocks have neither.
+fn may_end_with_credit(tail: &str) -> bool {
+    let b = tail.as_bytes();
+    if memchr::memchr2(b':', 0xA9, b).is_some() {
+        return true;
+    }
+    // `| 0x20` lower-cases ASCII letters and maps no other byte to one.
+    b.windows(3).any(|w| {
+        matches!(w[0] | 0x20, b'p' | b'f' | b'i')
+            && matches!(
+                [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+                [b'p', b'i', b'c'] | [b'p', b'h', b'o'] | [b'f', b'o', b't'] | [b'i', b'm', b'a']
+            )
+    })
 }
 
 /// A labelled credit at the end: "... Photograph: Jane Roe/Agency". (The
@@ -1073,7 +1129,7 @@ mod tests {
             r"(?i)\s[—–]{1,2}\s*((?-i:\p{Lu})\S*\s+){0,2}(pics?|photos?|pictures?|fotos?)(\s+(by|from|courtesy of|via)\s+(\S+\s*){1,5})?$|[.!?]\s+(photos?|pictures?|images?|fotos?)\s+(by|from|courtesy of|via)\s+(\S+\s*){1,6}$",
         ))
         .unwrap();
-        let (mut hits, mut trailing_hits, mut total) = (0, 0, 0);
+        let (mut hits, mut trailing_hits, mut total, mut gated) = (0, 0, 0, 0);
         for _ in 0..40_000 {
             let mut text = String::new();
             for _ in 0..1 + next(16) {
@@ -1090,12 +1146,14 @@ mod tests {
                 "{text:?}"
             );
             hits += usize::from(expected);
+            gated += usize::from(!may_end_with_credit(&text));
             trailing_hits += usize::from(TRAILING.is_match(&text));
             total += 1;
         }
         // The samples test both answers, of both patterns.
         assert!(hits > 100 && hits < total - 100, "{hits} of {total}");
         assert!(trailing_hits > 50, "{trailing_hits} of {total}");
+        assert!(gated > 1000, "{gated} of {total} stopped at the first gate");
     }
 
     #[test]
@@ -1603,5 +1661,62 @@ mod phrase_literals {
         assert_eq!(GATE.candidates("ſubſcribe"), u64::MAX);
         assert_eq!(chrome_reason("Newsletter abonnieren", 2), Some("newsletter"));
         assert_eq!(chrome_reason("\u{212A}ontakt", 1), Some("menu"));
+    }
+
+    /// The gate's walk of the literal automata finds the phrases an
+    /// overlapping search of the same literals finds, on texts pieced
+    /// together from literals (overlapping, in any case), words and
+    /// non-ASCII letters.
+    #[test]
+    fn the_literal_walk_equals_an_overlapping_search() {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind};
+        let gate = &*GATE;
+        let search = |kind| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(kind))
+                .build(&gate.literals)
+                .unwrap()
+        };
+        let (nfa, dfa) = (search(AhoCorasickKind::ContiguousNFA), search(AhoCorasickKind::DFA));
+        let walk_dfa = literal_dfa(&gate.literals);
+        let pieces: Vec<String> = gate
+            .literals
+            .iter()
+            .flat_map(|l| {
+                [
+                    l.to_string(),
+                    l.to_uppercase(),
+                    l.chars().take(l.chars().count() / 2).collect(),
+                ]
+            })
+            .chain(["the ", " ", "harbour", "É", "ſ", "x", "\u{212A}", "/", "»"].map(String::from))
+            .collect();
+        let mut rng = crate::testgen::Rng::new(5);
+        let mut found = 0;
+        for _ in 0..3000 {
+            let text: String = (0..rng.below(8))
+                .map(|_| pieces[rng.below(pieces.len())].as_str())
+                .collect();
+            let expected = nfa
+                .find_overlapping_iter(&text)
+                .fold(0, |bits, m| bits | gate.phrases[m.pattern().as_usize()]);
+            let also = dfa
+                .find_overlapping_iter(&text)
+                .fold(0, |bits, m| bits | gate.phrases[m.pattern().as_usize()]);
+            assert_eq!(also, expected, "{text:?}");
+            assert_eq!(
+                literal_bits(&gate.nfa, &gate.phrases, text.as_bytes()),
+                expected,
+                "{text:?}"
+            );
+            assert_eq!(
+                literal_bits(&walk_dfa, &gate.phrases, text.as_bytes()),
+                expected,
+                "{text:?}"
+            );
+            found += usize::from(expected.count_ones() > 1);
+        }
+        assert!(found > 1000, "{found}");
     }
 }

@@ -22,6 +22,7 @@ pub mod region;
 
 use super::{Block, BlockKind, CleanDoc, Rules};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Reason code of the block that holds the headline.
@@ -101,9 +102,50 @@ fn may_be_byline(text: &str) -> bool {
 /// and date-line shapes), without choosing an article region. Blocks
 /// already labelled keep their label.
 pub fn label_chrome(blocks: &mut [Block], rules: &Rules) {
-    for block in blocks.iter_mut().filter(|b| b.chrome.is_none()) {
-        let words = words_up_to(&block.text, REASON_WORDS);
-        block.chrome = block_reason(&block.text, rules, words, None);
+    // Each unlabelled text once (an HTML page's pre-labelled menus are not
+    // even hashed).
+    let mut seen: FxHashMap<&str, Option<&'static str>> = FxHashMap::default();
+    let reasons: Vec<Option<Option<&'static str>>> = blocks
+        .iter()
+        .map(|block| {
+            block.chrome.is_none().then(|| {
+                *seen.entry(block.text.as_str()).or_insert_with(|| {
+                    let words = words_up_to(&block.text, REASON_WORDS);
+                    block_reason(&block.text, rules, words, None)
+                })
+            })
+        })
+        .collect();
+    for (block, reason) in blocks.iter_mut().zip(reasons) {
+        if let Some(reason) = reason {
+            block.chrome = reason;
+        }
+    }
+}
+
+/// Sets the chrome label of each unlabelled block to `reason(block, i)`,
+/// computed once per text: a block whose text an earlier unlabelled block
+/// had (`first_same`, from [`features::first_same`]) gets that block's
+/// reason, which depends on the text alone.
+fn label_repeats_once(
+    blocks: &mut [Block],
+    first_same: &[usize],
+    mut reason: impl FnMut(&Block, usize) -> Option<&'static str>,
+) {
+    // The reason found for each block, if one was computed.
+    let mut found: Vec<Option<Option<&'static str>>> = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if block.chrome.is_some() {
+            found.push(None);
+            continue;
+        }
+        let same = first_same.get(i).copied().unwrap_or(i);
+        let r = match found.get(same) {
+            Some(&Some(r)) if same < i => r,
+            _ => reason(block, i),
+        };
+        block.chrome = r;
+        found.push(Some(r));
     }
 }
 
@@ -143,9 +185,30 @@ fn words_up_to(text: &str, cap: usize) -> usize {
 /// [`label_chrome`] with the page's features, computed once for this
 /// and for the region: no second word count, code test or date search.
 fn label_chrome_with(blocks: &mut [Block], page: &features::Page, rules: &Rules) {
-    for (block, f) in blocks.iter_mut().zip(&page.feats) {
-        if block.chrome.is_none() {
-            block.chrome = block_reason(&block.text, rules, f.words, Some(f));
+    label_repeats_once(blocks, &page.first_same, |block, i| {
+        let f = page.feats.get(i)?;
+        block_reason(&block.text, rules, f.words, Some(f))
+    });
+}
+
+/// Labels of boxes whose own text (a sign-up box's pitch between its
+/// header and its e-mail field) reads like a short paragraph.
+const BOXED: [&str; 1] = ["newsletter"];
+
+/// A sentence sitting between two blocks of the same sign-up box is the
+/// box's blurb, not a paragraph of the article: the jusText idea of
+/// judging a short block by its neighbours.
+const BLURB_MAX_WORDS: usize = 30;
+
+fn label_boxed_blurbs(blocks: &mut [Block], page: &features::Page) {
+    for i in 1..blocks.len().saturating_sub(1) {
+        let (above, below) = (blocks[i - 1].chrome, blocks[i + 1].chrome);
+        if blocks[i].chrome.is_none()
+            && page.feats[i].words <= BLURB_MAX_WORDS
+            && above.is_some_and(|a| BOXED.contains(&a))
+            && above == below
+        {
+            blocks[i].chrome = above;
         }
     }
 }
@@ -207,6 +270,7 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> CleanDoc {
     // Features depend on the texts only, not on the labels.
     let page = features::Page::new(&blocks);
     label_chrome_with(&mut blocks, &page, rules);
+    label_boxed_blurbs(&mut blocks, &page);
     region::select_with(&mut blocks, &page);
     CleanDoc {
         blocks,
@@ -315,6 +379,33 @@ You may also like\n\nA second story about the weather that we wrote for this tes
     }
 
     #[test]
+    fn a_sign_up_box_pitch_is_part_of_the_box() {
+        let para = "The new bridge over the river opened to traffic on Monday morning after two years of work.";
+        let boxed = format!(
+            "{para}\n\nNewsletter\n\nThe week's best walks, sent every Friday.\n\nEnter your email address\n\n{para}"
+        );
+        let doc = clean(split_blocks(&boxed), &Rules::default());
+        assert!(!doc.body().contains("best walks"), "{}", doc.body());
+        assert!(
+            doc.removed()
+                .iter()
+                .any(|r| r.text.contains("best walks") && r.reason == "newsletter")
+        );
+        // Only a block with the same box on both sides: a sentence after the
+        // box's last block, or a long paragraph inside one, stays.
+        for text in [
+            format!("Newsletter\n\nEnter your email address\n\nThe week's best walks, sent every Friday.\n\n{para}"),
+            format!("Newsletter\n\n{para} {para} {para}\n\nEnter your email address"),
+        ] {
+            let mut blocks = split_blocks(&text);
+            let page = features::Page::new(&blocks);
+            label_chrome_with(&mut blocks, &page, &Rules::default());
+            label_boxed_blurbs(&mut blocks, &page);
+            assert!(blocks.iter().any(|b| b.chrome.is_none()), "{blocks:?}");
+        }
+    }
+
+    #[test]
     fn a_lone_paragraph_is_body_not_headline() {
         let doc = clean(
             split_blocks("Menu\nThe ferry resumed service on Friday after the repairs were finished?"),
@@ -376,6 +467,72 @@ You may also like\n\nA second story about the weather that we wrote for this tes
         let doc = clean(blocks, &Rules::default());
         assert_eq!(doc.blocks[1].chrome, Some("aside"));
         assert_eq!(doc.blocks[0].chrome, None);
+    }
+
+    /// Pages drawn from a few lines (chrome, dates, prose, code, some
+    /// pre-labelled), so that many repeat.
+    fn generated_pages() -> Vec<Vec<Block>> {
+        const LINES: &[&str] = &[
+            "Home",
+            "home",
+            "Share on Facebook",
+            "By Jane Doe",
+            "Mar 3, 2025",
+            "Subscribe to our newsletter",
+            "The harbour in the old town was closed on Monday after a storm damaged two of its piers.",
+            "Engineers expect the work to take about three months, the council said.",
+            "let span = bridge.length();",
+            "Photo: Jane Roe/Agency",
+            "Leave a Comment",
+            "  Home ",
+            "Storm closes harbour",
+        ];
+        let mut rng = crate::testgen::Rng::new(11);
+        (0..300)
+            .map(|_| {
+                let n = rng.below(12);
+                (0..n)
+                    .map(|_| Block {
+                        text: LINES[rng.below(LINES.len())].to_string(),
+                        kind: BlockKind::Paragraph,
+                        chrome: (rng.below(5) == 0).then_some("aside"),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn repeated_texts_are_labelled_as_each_alone() {
+        let rules = Rules::parse("harbour in the old").unwrap();
+        let (mut repeats, mut labelled) = (0, 0);
+        for blocks in generated_pages() {
+            // The reference: every block on its own.
+            let mut alone = blocks.clone();
+            for b in alone.iter_mut().filter(|b| b.chrome.is_none()) {
+                b.chrome = block_reason(&b.text, &rules, word_count(&b.text), None);
+            }
+            let mut plain = blocks.clone();
+            label_chrome(&mut plain, &rules);
+            let page = features::Page::new(&blocks);
+            let mut with = blocks.clone();
+            label_chrome_with(&mut with, &page, &rules);
+            let chrome = |b: &[Block]| b.iter().map(|b| b.chrome).collect::<Vec<_>>();
+            assert_eq!(chrome(&plain), chrome(&alone), "{blocks:?}");
+            assert_eq!(chrome(&with), chrome(&alone), "{blocks:?}");
+            for (i, b) in blocks.iter().enumerate() {
+                let f = features::of_text(&b.text);
+                let g = &page.feats[i];
+                assert_eq!(
+                    (f.words, f.chars, f.stop_density, f.capitalised, f.dated, f.code),
+                    (g.words, g.chars, g.stop_density, g.capitalised, g.dated, g.code)
+                );
+                assert_eq!(page.keys[i], features::normalise(&b.text));
+                repeats += usize::from(page.first_same[i] < i);
+            }
+            labelled += alone.iter().filter(|b| b.chrome.is_some_and(|c| c != "aside")).count();
+        }
+        assert!(repeats > 200 && labelled > 200, "{repeats} {labelled}");
     }
 
     /// `block_reason` both ways: without the page's features (the HTML
