@@ -193,9 +193,9 @@ struct Context<'w> {
     /// The blocks' content words, split once for all the cues.
     words: &'w BlockWords<'w>,
     /// Content words of the article's opening prose.
-    opening: FxHashSet<&'w Word>,
+    opening: WordSet<'w>,
     /// Content words of the article's prose with their counts.
-    topic: FxHashMap<&'w Word, usize>,
+    topic: Topic<'w>,
     /// Blocks that are title-shaped and sum up the article.
     summing: Vec<bool>,
     /// Next prose block of the article (not chrome) at or after each index.
@@ -226,12 +226,10 @@ impl<'w> Context<'w> {
         chrome_free: bool,
     ) -> Context<'w> {
         let opening = opening_words(page, words, start);
-        let mut topic: FxHashMap<&Word, usize> = FxHashMap::default();
+        let mut topic = Topic::default();
         for (i, (b, f)) in blocks.iter().zip(&page.feats).enumerate().take(end + 1).skip(start) {
             if b.chrome.is_none() && f.is_prose(page.min_stop) {
-                for w in words.of(i) {
-                    *topic.entry(w).or_default() += 1;
-                }
+                topic.add(words.of(i));
             }
         }
         let summing = (0..blocks.len())
@@ -315,6 +313,37 @@ impl<'w> Context<'w> {
     }
 }
 
+/// How often each content word occurs in the article's prose: packed
+/// ASCII words (nearly all) keyed by their number, hashed in one multiply,
+/// without the enum's tag and the indirection of a `&Word` key.
+#[derive(Default)]
+struct Topic<'w> {
+    ascii: FxHashMap<u64, usize>,
+    other: FxHashMap<&'w str, usize>,
+}
+
+impl<'w> Topic<'w> {
+    fn add(&mut self, words: &'w [Word]) {
+        // Room for a block's words up front: the map grows in fewer steps.
+        self.ascii.reserve(words.len());
+        for w in words {
+            match w {
+                Word::Ascii(n) => *self.ascii.entry(*n).or_default() += 1,
+                Word::Other(t) => *self.other.entry(t).or_default() += 1,
+            }
+        }
+    }
+
+    fn count(&self, w: &Word) -> usize {
+        match w {
+            Word::Ascii(n) => self.ascii.get(n),
+            Word::Other(t) => self.other.get(&**t),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+}
+
 /// The title-like block that opens the article, anywhere on the page:
 /// scored on its shape, on being repeated elsewhere on the page, on being
 /// followed by a byline or date and by prose it sums up, and on closeness
@@ -327,11 +356,24 @@ pub(super) fn find_headline(
     end: usize,
     chrome_free: bool,
 ) -> Option<(usize, bool)> {
+    choose_headline(blocks, page, start, end, chrome_free, true)
+}
+
+/// [`find_headline`]; with `bound` false every candidate's costly cues are
+/// found (the reference the tests check the bound against).
+fn choose_headline(
+    blocks: &[Block],
+    page: &Page,
+    start: usize,
+    end: usize,
+    chrome_free: bool,
+    bound: bool,
+) -> Option<(usize, bool)> {
     let words = BlockWords::new(blocks);
     let ctx = Context::new(blocks, page, &words, start, end, chrome_free);
     // The opening words of the prose after a block, shared by the blocks
     // that have the same next prose block.
-    let mut after: FxHashMap<usize, FxHashSet<&Word>> = FxHashMap::default();
+    let mut after: FxHashMap<usize, WordSet> = FxHashMap::default();
     // The article's only block is its body, never its headline.
     let mut cands: Vec<(usize, [f32; CUES])> = (0..blocks.len())
         .filter(|&i| !(i >= start && end <= i))
@@ -340,12 +382,22 @@ pub(super) fn find_headline(
     mark_most_overlap(&mut cands, page);
     mark_siblings(&mut cands, blocks, page);
     let mut best: Option<(f32, usize)> = None;
-    for (i, cues) in cands {
-        let mut s = dot(&cues);
+    for (i, mut cues) in cands {
         // The overlap with the prose that follows and repetition are costly
         // to find on long pages: only looked up when they could make this
-        // block the best.
+        // block the best; and so are the costly cues, which cannot raise
+        // the score by more than their bound. A block that cannot beat the
+        // best so far, or reach the score a block inside the region needs,
+        // is passed over (its score would have been below them).
         let (ovl, rep) = (WEIGHTS[Cue::OverlapNext as usize], WEIGHTS[Cue::Repeated as usize]);
+        if bound {
+            let most = dot(&cues) + costly_cues_bound(page, i, &ctx) + ovl.max(0.0) + rep.max(0.0);
+            if best.is_some_and(|(b, _)| most <= b) || i > start && most < INSIDE_MIN {
+                continue;
+            }
+        }
+        costly_cues(blocks, page, i, &ctx, &mut cues);
+        let mut s = dot(&cues);
         if best.is_some_and(|(b, _)| s + ovl.max(0.0) + rep.max(0.0) <= b) {
             continue;
         }
@@ -408,35 +460,80 @@ fn mark_most_overlap(cands: &mut [(usize, [f32; CUES])], page: &Page) {
 /// blocks away: both numbered ("#1. ...", "2) ..."), or the same first
 /// word (not a function word) with a colon in both or in neither.
 fn mark_siblings(cands: &mut [(usize, [f32; CUES])], blocks: &[Block], page: &Page) {
-    let key = |i: usize| -> Option<(Box<str>, bool)> {
-        let f = &page.feats[i];
-        if !(2..=20).contains(&f.words) || page.is_prose(i) {
-            return None;
-        }
-        let text = blocks[i].text.trim();
-        if is_numbered_item(text) {
-            return Some(("#".into(), false));
-        }
-        let first = text
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .find(|w| !w.is_empty())?
-            .to_lowercase();
-        (!super::lexicon::is_stop_word(&first)).then(|| (first.into_boxed_str(), text.contains(':')))
-    };
-    let keys: Vec<Option<(Box<str>, bool)>> = cands.iter().map(|&(i, _)| key(i)).collect();
-    let mut groups: FxHashMap<&(Box<str>, bool), Vec<usize>> = FxHashMap::default();
+    let keys: Vec<Option<(SiblingKey, bool)>> = cands.iter().map(|&(i, _)| sibling_key(blocks, page, i)).collect();
+    // A candidate has a sibling two blocks away or more when the first or
+    // the last of its group is: each group's first and last block suffice.
+    let mut groups: FxHashMap<&(SiblingKey, bool), (usize, usize)> = FxHashMap::default();
     for (k, &(i, _)) in keys.iter().zip(cands.iter()) {
         if let Some(k) = k {
-            groups.entry(k).or_default().push(i);
+            let span = groups.entry(k).or_insert((i, i));
+            span.0 = span.0.min(i);
+            span.1 = span.1.max(i);
         }
     }
     for (k, (i, c)) in keys.iter().zip(cands.iter_mut()) {
-        if let Some(group) = k.as_ref().and_then(|k| groups.get(k))
-            && group.iter().any(|&j| j.abs_diff(*i) > 1)
+        if let Some(&(first, last)) = k.as_ref().and_then(|k| groups.get(k))
+            && (i.abs_diff(first) > 1 || i.abs_diff(last) > 1)
         {
             c[Cue::Sibling as usize] = 1.0;
         }
     }
+}
+
+/// What parallel headings share ([`mark_siblings`]): a number, or their
+/// first word in lower case.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum SiblingKey {
+    Numbered,
+    /// An ASCII word of up to eight bytes, packed ([`super::lexicon::pack_word`]):
+    /// no allocation for most first words.
+    Ascii(u64),
+    Other(Box<str>),
+}
+
+/// The [`SiblingKey`] of block `i` and whether it holds a colon; None when
+/// it is no heading (prose, under 2 or over 20 words) or opens with a
+/// function word.
+fn sibling_key(blocks: &[Block], page: &Page, i: usize) -> Option<(SiblingKey, bool)> {
+    let f = &page.feats[i];
+    if !(2..=20).contains(&f.words) || page.is_prose(i) {
+        return None;
+    }
+    let text = blocks[i].text.trim();
+    if is_numbered_item(text) {
+        return Some((SiblingKey::Numbered, false));
+    }
+    let first = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .find(|w| !w.is_empty())?;
+    let key = match first.as_bytes() {
+        b if b.is_ascii() && b.len() <= 8 => {
+            let mut lower = [0u8; 8];
+            for (l, c) in lower.iter_mut().zip(b) {
+                *l = c.to_ascii_lowercase();
+            }
+            let packed = u64::from_le_bytes(lower);
+            // A word of letters, digits and '_' has no zero byte: packed as
+            // `pack_word` packs it.
+            if super::lexicon::is_packed_stop_word(packed) {
+                return None;
+            }
+            SiblingKey::Ascii(packed)
+        }
+        _ => {
+            let lower = first.to_lowercase();
+            if super::lexicon::is_stop_word(&lower) {
+                return None;
+            }
+            // Keyed by the lower-cased word: one that lower-cases to ASCII
+            // (the Kelvin sign) meets its ASCII spelling.
+            match super::lexicon::pack_word(lower.as_bytes()) {
+                Some(packed) if lower.is_ascii() => SiblingKey::Ascii(packed),
+                _ => SiblingKey::Other(lower.into_boxed_str()),
+            }
+        }
+    };
+    Some((key, text.contains(':')))
 }
 
 /// A numbered item's opening: "#1 ", "#2. ", "3. ", "4) ", "5: ", "No. 6 ".
@@ -490,15 +587,13 @@ fn is_two_sentence_title(text: &str) -> bool {
 /// Characters that separate the steps of a breadcrumb or path.
 const TRAIL_SEPARATORS: &[char] = &['›', '»', '>', '/', '|'];
 
-/// The text holds one of [`TRAIL_SEPARATORS`]: looked for by byte (the
-/// ASCII ones, and the last byte of '›' and '»', which other characters
-/// share), chars decoded only when such a byte is found.
+/// The text holds one of [`TRAIL_SEPARATORS`]: looked for by byte with
+/// `memchr` (the ASCII ones, and the last byte of '›' and '»', which other
+/// characters share), chars decoded only when such a byte is found.
 fn has_trail_separator(text: &str) -> bool {
-    // In chunks without an early exit inside, which the compiler vectorises.
-    text.as_bytes().chunks(32).any(|c| {
-        c.iter()
-            .fold(false, |found, &b| found | matches!(b, b'>' | b'/' | b'|' | 0xBA | 0xBB))
-    }) && text.contains(TRAIL_SEPARATORS)
+    let b = text.as_bytes();
+    (memchr::memchr3(b'>', b'/', b'|', b).is_some() || memchr::memchr2(0xBA, 0xBB, b).is_some())
+        && text.contains(TRAIL_SEPARATORS)
 }
 
 /// Blocks with path separators: the lines [`ends_trail`] looks in.
@@ -646,25 +741,11 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if f.words <= 6 && f.stop_density == 0.0 && f.capitalised >= 0.9 {
         set(Cue::NameLike, 1.0);
     }
-    if separators(text) >= 2 {
-        set(Cue::Separated, 1.0);
-    }
     if i + 1 == start {
         set(Cue::Adjacent, 1.0);
     }
     let words = ctx.words.of(i);
     set(Cue::Overlap, overlap(words, &ctx.opening));
-    // The title may have its byline or date between it and the candidate.
-    let prev = match i.checked_sub(1) {
-        Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
-        p => p,
-    };
-    if let Some(p) = prev
-        && f.words >= 5
-        && follows_title(ctx.words, &page.feats[p], p, text, &ctx.opening)
-    {
-        set(Cue::AfterTitle, 1.0);
-    }
     let gap = ctx.next_prose[i + 1].map_or(usize::MAX, |n| n - i);
     match gap {
         1 => set(Cue::Gap1, 1.0),
@@ -676,14 +757,8 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i > 0 && is_by_word(blocks[i - 1].text.trim()) {
         set(Cue::AfterByWord, 1.0);
     }
-    if names_image(text) {
-        set(Cue::Image, 1.0);
-    }
     if has_inner_colon(text) {
         set(Cue::Colon, 1.0);
-    }
-    if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
-        set(Cue::Glued, 1.0);
     }
     if blocks.iter().skip(i + 1).take(3).any(|b| b.chrome == Some("byline")) {
         set(Cue::BylineNear, 1.0);
@@ -693,7 +768,7 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     }
     let (mut counted, mut twice) = (0usize, 0usize);
     for w in words {
-        let k = ctx.topic.get(w).copied().unwrap_or(0);
+        let k = ctx.topic.count(w);
         counted += k.min(5);
         twice += usize::from(k >= 2);
     }
@@ -708,10 +783,58 @@ fn title_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context) -> Option<
     if i > 0 && page.is_prose(i - 1) {
         set(Cue::AfterProse, 1.0);
     }
+    Some(c)
+}
+
+/// The cues [`title_cues`] leaves out, the costly ones to find: all but
+/// [`Cue::EndsTrail`] lower the score, so [`costly_cues_bound`] bounds what
+/// they can add and candidates that cannot win are never asked.
+fn costly_cues(blocks: &[Block], page: &Page, i: usize, ctx: &Context, c: &mut [f32; CUES]) {
+    let text = blocks[i].text.trim();
+    let f = &page.feats[i];
+    let mut set = |cue: Cue, value: f32| c[cue as usize] = value;
+    if separators(text) >= 2 {
+        set(Cue::Separated, 1.0);
+    }
+    // The title may have its byline or date between it and the candidate.
+    let prev = match i.checked_sub(1) {
+        Some(p) if p > 0 && ctx.meta[p] => Some(p - 1),
+        p => p,
+    };
+    if let Some(p) = prev
+        && f.words >= 5
+        && follows_title(ctx.words, &page.feats[p], p, text, &ctx.opening)
+    {
+        set(Cue::AfterTitle, 1.0);
+    }
+    if names_image(text) {
+        set(Cue::Image, 1.0);
+    }
+    if is_glued(text) && !ctx.names_glued_words(blocks, page, text) {
+        set(Cue::Glued, 1.0);
+    }
     if ends_trail(page, i, &ctx.trails) {
         set(Cue::EndsTrail, 1.0);
     }
-    Some(c)
+}
+
+/// The most [`costly_cues`] can add to a candidate's score: the weight of
+/// [`Cue::EndsTrail`] where it can be set (the others are penalties),
+/// with a margin for the rounding of a sum taken in another order.
+fn costly_cues_bound(page: &Page, i: usize, ctx: &Context) -> f32 {
+    const _: () = assert!(
+        WEIGHTS[Cue::Separated as usize] <= 0.0
+            && WEIGHTS[Cue::AfterTitle as usize] <= 0.0
+            && WEIGHTS[Cue::Image as usize] <= 0.0
+            && WEIGHTS[Cue::Glued as usize] <= 0.0
+    );
+    let trail = !ctx.trails.is_empty() && page.keys[i].len() >= 6;
+    let trail = if trail {
+        WEIGHTS[Cue::EndsTrail as usize].max(0.0)
+    } else {
+        0.0
+    };
+    trail + 1e-3
 }
 
 /// A bare byline word on its own line ("By", "Written by:"): the next line
@@ -787,14 +910,26 @@ static IMAGE_WORD: LazyLock<Regex> =
 /// [`IMAGE_WORD`] without the regex on ASCII text: there a word boundary
 /// is the edge of a run of `[A-Za-z0-9_]` and no other character folds to
 /// an ASCII letter, so the regex matches exactly when such a run is one of
-/// its words in any case. Other text goes to the regex.
+/// its words in any case. Other text without 'ſ' and 'K' (the only
+/// characters that fold to ASCII letters, to 's' and 'k') can only match
+/// where such a run, cut at every non-ASCII byte too, is one of the words
+/// (a match is ASCII letters between characters that are no word
+/// characters, which cut the run there): the regex then decides, on the
+/// few lines that have one.
 fn names_image(text: &str) -> bool {
-    if !text.is_ascii() {
+    let ascii = text.is_ascii();
+    if !ascii && (text.contains('ſ') || text.contains('\u{212A}')) {
         return IMAGE_WORD.is_match(text);
     }
-    text.as_bytes()
+    let found = text
+        .as_bytes()
         .split(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-        .any(is_image_word)
+        .any(is_image_word);
+    if ascii {
+        found
+    } else {
+        found && IMAGE_WORD.is_match(text)
+    }
 }
 
 /// One of [`IMAGE_WORDS`], in any ASCII case.
@@ -837,16 +972,27 @@ fn separators(text: &str) -> usize {
 /// one ("HomeNews", "SubscribeSign in"): link texts run together. One
 /// lower-case letter before is a brand's spelling ("eCommerce", "iPhone").
 fn is_glued(text: &str) -> bool {
-    // On bytes: four ASCII letters in a row are four chars in a row.
-    text.as_bytes().windows(4).any(|w| {
-        w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && w[2].is_ascii_uppercase() && w[3].is_ascii_lowercase()
+    // On bytes: four ASCII letters in a row are four chars in a row. Each
+    // upper-case letter is looked at with its neighbours; chunks without
+    // one (most of prose) are passed over by a fold the compiler
+    // vectorises.
+    let b = text.as_bytes();
+    let glued_at = |u: usize| {
+        u >= 2
+            && b[u].is_ascii_uppercase()
+            && b[u - 2].is_ascii_lowercase()
+            && b[u - 1].is_ascii_lowercase()
+            && b.get(u + 1).is_some_and(u8::is_ascii_lowercase)
+    };
+    b.chunks(32).enumerate().any(|(k, c)| {
+        c.iter().fold(false, |found, x| found | x.is_ascii_uppercase()) && (k * 32..k * 32 + c.len()).any(glued_at)
     })
 }
 
 /// A title-shaped block (not chrome, 4 to 30 words, capitalised start, no
 /// closing full stop, no date) with most of its content words in the
 /// article's opening prose.
-fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &FxHashSet<&Word>) -> bool {
+fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &WordSet) -> bool {
     let b = &words.blocks[i];
     let t = b.text.trim();
     matches!(b.chrome, None | Some("header"))
@@ -864,7 +1010,7 @@ fn is_summing_title(words: &BlockWords, f: &Features, i: usize, opening: &FxHash
 /// are in the article's opening prose, without being a breadcrumb or title
 /// that repeats the candidate. The candidate is then its standfirst or a
 /// caption.
-fn follows_title(words: &BlockWords, f: &Features, p: usize, text: &str, opening: &FxHashSet<&Word>) -> bool {
+fn follows_title(words: &BlockWords, f: &Features, p: usize, text: &str, opening: &WordSet) -> bool {
     let prev = &words.blocks[p];
     let i = p;
     let p = prev.text.trim();
@@ -894,10 +1040,18 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
         let mut from = 0;
         for (i, b) in bytes.iter().enumerate() {
             if !b.is_ascii_alphanumeric() {
-                if i >= from + 3
-                    && let Some(w) = bytes.get(from..i).and_then(ascii_content_word)
-                {
-                    f(w);
+                if i >= from + 3 {
+                    // Eight bytes read at once where the text has them.
+                    let w = match bytes.get(from..from + 8) {
+                        Some(eight) => eight.try_into().ok().map(u64::from_le_bytes),
+                        None => None,
+                    };
+                    if let Some(w) = w.map_or_else(
+                        || ascii_content_word(&bytes[from..i]),
+                        |w| packed_content_word(w, i - from),
+                    ) {
+                        f(w);
+                    }
                 }
                 from = i + 1;
             }
@@ -907,18 +1061,44 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
         }
         return;
     }
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_ascii() {
-            if let Some(w) = ascii_content_word(w.as_bytes()) {
+    // The same split by bytes, chars decoded only at non-ASCII bytes; a
+    // word of ASCII bytes alone is packed as above.
+    let bytes = text.as_bytes();
+    let mut emit = |from: usize, to: usize, ascii: bool| {
+        if ascii {
+            if let Some(w) = bytes.get(from..to).and_then(ascii_content_word) {
                 f(w);
             }
-        } else if w.chars().count() >= 3 {
+        } else if let Some(w) = text.get(from..to)
+            && w.chars().count() >= 3
+        {
             let lower = w.to_lowercase();
             if !super::lexicon::is_stop_word(&lower) {
                 f(Word::Other(lower.chars().take(6).collect()));
             }
         }
+    };
+    let (mut from, mut ascii, mut i) = (0, true, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (alphanumeric, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            // `i` is always at a char's start: it moves by whole chars.
+            let c = text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !alphanumeric {
+            emit(from, i, ascii);
+            (from, ascii) = (i + len, true);
+        } else if !b.is_ascii() {
+            ascii = false;
+        }
+        i += len;
     }
+    emit(from, bytes.len(), ascii);
 }
 
 /// An ASCII word as a content word; None for short words and function
@@ -926,18 +1106,27 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(Word)) {
 /// are the stop-word key ([`super::lexicon::pack_word`]; a longer word is
 /// no stop word), the first six the word.
 fn ascii_content_word(w: &[u8]) -> Option<Word> {
-    if w.len() < 3 {
-        return None;
-    }
     let mut packed = [0u8; 8];
     for (p, b) in packed.iter_mut().zip(w) {
-        *p = b.to_ascii_lowercase();
+        *p = *b;
     }
-    if w.len() <= super::lexicon::MAX_STOP_WORD_LEN && super::lexicon::is_packed_stop_word(u64::from_le_bytes(packed)) {
+    packed_content_word(u64::from_le_bytes(packed), w.len())
+}
+
+/// [`ascii_content_word`] of a word of `len` ASCII letters and digits whose
+/// first bytes (up to eight) are those of `raw`, little-endian (bytes past
+/// the word's end ignored). Lower-cased in one step: setting bit 0x20
+/// lower-cases a letter and leaves a digit as it is.
+fn packed_content_word(raw: u64, len: usize) -> Option<Word> {
+    if len < 3 {
         return None;
     }
-    packed[6..].fill(0);
-    Some(Word::Ascii(u64::from_le_bytes(packed)))
+    let keep = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+    let packed = (raw | 0x2020_2020_2020_2020) & keep;
+    if len <= super::lexicon::MAX_STOP_WORD_LEN && super::lexicon::is_packed_stop_word(packed) {
+        return None;
+    }
+    Some(Word::Ascii(packed & 0xFFFF_FFFF_FFFF))
 }
 
 /// A content word (lower-cased, at most 6 letters) as a set key: ASCII
@@ -1004,8 +1193,8 @@ impl<'b> BlockWords<'b> {
 }
 
 /// The content words of the first prose blocks of the article (about 300 words).
-fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> FxHashSet<&'w Word> {
-    let mut set = FxHashSet::default();
+fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> WordSet<'w> {
+    let mut set = WordSet::default();
     let mut taken = 0;
     for (i, (block, f)) in words.blocks.iter().zip(&page.feats).enumerate().skip(start) {
         if taken >= 300 {
@@ -1019,8 +1208,49 @@ fn opening_words<'w>(page: &Page, words: &'w BlockWords, start: usize) -> FxHash
     set
 }
 
+/// A set of content words: packed ASCII words (nearly all) by their
+/// number, hashed in one multiply, without the enum's tag and the
+/// indirection of a `&Word` key.
+#[derive(Default)]
+struct WordSet<'w> {
+    ascii: FxHashSet<u64>,
+    other: FxHashSet<&'w str>,
+}
+
+impl<'w> WordSet<'w> {
+    fn contains(&self, w: &Word) -> bool {
+        match w {
+            Word::Ascii(n) => self.ascii.contains(n),
+            Word::Other(t) => self.other.contains(&**t),
+        }
+    }
+}
+
+impl<'w> Extend<&'w Word> for WordSet<'w> {
+    fn extend<I: IntoIterator<Item = &'w Word>>(&mut self, words: I) {
+        for w in words {
+            match w {
+                Word::Ascii(n) => {
+                    self.ascii.insert(*n);
+                }
+                Word::Other(t) => {
+                    self.other.insert(t);
+                }
+            }
+        }
+    }
+}
+
+impl<'w> FromIterator<&'w Word> for WordSet<'w> {
+    fn from_iter<I: IntoIterator<Item = &'w Word>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        set.extend(words);
+        set
+    }
+}
+
 /// Share of `words` found in `opening`.
-fn overlap(words: &[Word], opening: &FxHashSet<&Word>) -> f32 {
+fn overlap(words: &[Word], opening: &WordSet) -> f32 {
     let hit = words.iter().filter(|w| opening.contains(w)).count();
     if words.is_empty() {
         0.0
@@ -1062,6 +1292,138 @@ mod tests {
         assert_eq!(word("Throughout").as_deref(), Some("throug"));
     }
 
+    /// The content words as they were split before the byte shortcuts
+    /// (lower-cased char by char, cut to six chars).
+    /// With whether each is packed (an ASCII word).
+    fn content_words_reference(text: &str) -> Vec<(String, bool)> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| (w.to_lowercase(), w.is_ascii()))
+            .filter(|(w, _)| !super::super::lexicon::is_stop_word(w))
+            .map(|(w, ascii)| (w.chars().take(6).collect(), ascii))
+            .collect()
+    }
+
+    /// [`is_glued`] as a window over every four bytes.
+    fn is_glued_reference(text: &str) -> bool {
+        text.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_lowercase()
+                && w[1].is_ascii_lowercase()
+                && w[2].is_ascii_uppercase()
+                && w[3].is_ascii_lowercase()
+        })
+    }
+
+    #[test]
+    fn content_words_and_glued_words_match_their_references_on_generated_text() {
+        let pieces = [
+            "the",
+            "The",
+            "HARBOUR",
+            "harbours",
+            "Throughout",
+            "which",
+            "WHICH",
+            "go",
+            "ab",
+            "x",
+            "a1b2c3d4e5",
+            "2025",
+            " ",
+            " ",
+            ",",
+            "-",
+            "’",
+            "é",
+            "Zürich",
+            "Straße",
+            "eTicket",
+            "SubscribeSign",
+            "homeNews",
+            "Q",
+            "pier",
+            "Ferry",
+            "\n",
+            "ĳssel",
+            "日本語",
+            "e\u{301}",
+            "x²",
+            "Ⅻ",
+            "ÉCOLES",
+            "İstanbul",
+        ];
+        let mut rng = crate::testgen::Rng::new(29);
+        let mut next = |n: usize| rng.below(n);
+        let (mut words, mut glued) = (0, 0);
+        for _ in 0..5000 {
+            let text: String = (0..1 + next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let got: Vec<(String, bool)> = content_words(&text)
+                .map(|w| (w.text(), matches!(w, Word::Ascii(_))))
+                .collect();
+            assert_eq!(got, content_words_reference(&text), "{text:?}");
+            words += got.len();
+            let want = is_glued_reference(&text);
+            assert_eq!(is_glued(&text), want, "{text:?}");
+            glued += usize::from(want);
+        }
+        assert!(words > 5000 && glued > 500, "{words} {glued}");
+        // Long texts: glued letters on both sides of a 32-byte chunk's edge.
+        for at in 25..40 {
+            let mut text = "x".repeat(at);
+            text.push_str("abCd ");
+            assert!(is_glued(&text) && is_glued_reference(&text), "{at}");
+            let lone = format!("{}Cd", "x".repeat(at));
+            assert_eq!(is_glued(&lone), is_glued_reference(&lone));
+        }
+    }
+
+    #[test]
+    fn topic_counts_every_word_as_a_map_of_words_does() {
+        let texts = [
+            "The harbour bridge reopened; the HARBOUR bridge, Zürich's bridge.",
+            "Zürich harbours écoles écoles",
+            "",
+        ];
+        let split: Vec<Vec<Word>> = texts.iter().map(|t| content_words(t).collect()).collect();
+        let mut topic = Topic::default();
+        let mut want: FxHashMap<&Word, usize> = FxHashMap::default();
+        for words in &split {
+            topic.add(words);
+            for w in words {
+                *want.entry(w).or_default() += 1;
+            }
+        }
+        for w in split
+            .iter()
+            .flatten()
+            .chain(content_words("ferry pier Zürcher").collect::<Vec<_>>().iter())
+        {
+            assert_eq!(topic.count(w), want.get(w).copied().unwrap_or(0), "{w:?}");
+        }
+        assert_eq!(
+            topic.count(&content_words("bridge").next().unwrap_or(Word::Ascii(0))),
+            3
+        );
+        assert_eq!(
+            topic.count(&content_words("Zürich").next().unwrap_or(Word::Ascii(0))),
+            2
+        );
+    }
+
+    #[test]
+    fn a_word_set_holds_what_a_set_of_words_holds() {
+        let opening: Vec<Word> =
+            content_words("The harbour bridge reopened in Zürich; écoles closed, HARBOUR").collect();
+        let set: WordSet = opening.iter().collect();
+        let want: FxHashSet<&Word> = opening.iter().collect();
+        let asked: Vec<Word> = content_words("harbours bridges Zürich Zurich écoles ecoles ferry reopens").collect();
+        for w in opening.iter().chain(&asked) {
+            assert_eq!(set.contains(w), want.contains(w), "{w:?}");
+        }
+        assert!(set.contains(&asked[0]) && set.contains(&asked[2]) && !set.contains(&asked[3]));
+        assert!(!set.contains(&asked[6]));
+    }
+
     #[test]
     fn block_words_are_split_once_and_match_the_text() {
         let b = blocks(&["Harbour bridge reopens", "The ferry is late, the pier closed"]);
@@ -1072,7 +1434,7 @@ mod tests {
         // The second call reads the cache (same slice).
         assert!(std::ptr::eq(words.of(1), words.of(1)));
         assert!(words.of(2).is_empty());
-        let opening: FxHashSet<&Word> = words.of(1).iter().collect();
+        let opening: WordSet = words.of(1).iter().collect();
         assert_eq!(overlap(words.of(1), &opening), 1.0);
         assert_eq!(overlap(words.of(0), &opening), 0.0);
         assert_eq!(overlap(&[], &opening), 0.0);
@@ -1136,22 +1498,40 @@ mod tests {
             ".",
             "illustration",
             "s",
+            "\u{212A}",
+            "’",
+            "İmage",
+            "ımage",
+            "ü",
+            "\u{301}",
+            "日本",
         ];
         let mut rng = crate::testgen::Rng::new(11);
         let mut next = |n: usize| rng.below(n);
-        let (mut hits, mut misses) = (0, 0);
-        for _ in 0..3000 {
+        let (mut hits, mut misses, mut other_hits) = (0, 0, 0);
+        for _ in 0..6000 {
             let k = 1 + next(5);
             let text: String = (0..k).map(|_| pieces[next(pieces.len())]).collect();
             let want = IMAGE_WORD.is_match(&text);
             assert_eq!(names_image(&text), want, "{text:?}");
             if want {
                 hits += 1;
+                other_hits += usize::from(!text.is_ascii());
             } else {
                 misses += 1;
             }
         }
-        assert!(hits > 100 && misses > 100, "{hits} {misses}");
+        assert!(
+            hits > 100 && misses > 100 && other_hits > 100,
+            "{hits} {misses} {other_hits}"
+        );
+        // Only 'ſ' and the Kelvin sign fold to ASCII letters.
+        let letter = Regex::new("(?i)^[a-z]$").expect("static regex");
+        let folding: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['ſ', '\u{212A}']);
+        assert!(names_image("Kelvin \u{212A}ogo? no: LOGO é") && !names_image("logoé ¡photo2!"));
         assert!(names_image("Featured IMAGE: the pier") && !names_image("Imagine the pier"));
         // Long s folds to s: left to the regex, which finds it.
         assert!(names_image("ſcreenshot"));
@@ -1196,7 +1576,7 @@ mod tests {
         let opening: Vec<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
-        let opening: FxHashSet<&Word> = opening.iter().collect();
+        let opening: WordSet = opening.iter().collect();
         let check = |t: &str| {
             let b = blocks(&[t]);
             let words = BlockWords::new(&b);
@@ -1213,7 +1593,7 @@ mod tests {
         let opening: Vec<Word> =
             content_words("The harbour bridge reopened on Monday after two years of repairs, the council said.")
                 .collect();
-        let opening: FxHashSet<&Word> = opening.iter().collect();
+        let opening: WordSet = opening.iter().collect();
         let check = |prev: &str, text: &str| {
             let b = blocks(&[prev]);
             let words = BlockWords::new(&b);
@@ -1240,7 +1620,10 @@ mod tests {
         let page = Page::new(b);
         let words = BlockWords::new(b);
         let ctx = Context::new(b, &page, &words, start, b.len() - 1, false);
-        title_cues(b, &page, i, &ctx)
+        title_cues(b, &page, i, &ctx).map(|mut c| {
+            costly_cues(b, &page, i, &ctx, &mut c);
+            c
+        })
     }
 
     const PROSE: &str =
@@ -1329,6 +1712,84 @@ mod tests {
         let mut cands: Vec<(usize, [f32; CUES])> = vec![(0, [0.0; CUES]), (1, [0.0; CUES])];
         mark_siblings(&mut cands, &near, &Page::new(&near));
         assert!(cands.iter().all(|(_, c)| c[Cue::Sibling as usize] == 0.0));
+    }
+
+    /// [`mark_siblings`] as it was (lower-cased strings, every group's
+    /// blocks listed).
+    fn mark_siblings_reference(cands: &mut [(usize, [f32; CUES])], blocks: &[Block], page: &Page) {
+        let key = |i: usize| -> Option<(Box<str>, bool)> {
+            let f = &page.feats[i];
+            if !(2..=20).contains(&f.words) || page.is_prose(i) {
+                return None;
+            }
+            let text = blocks[i].text.trim();
+            if is_numbered_item(text) {
+                return Some(("#".into(), false));
+            }
+            let first = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .find(|w| !w.is_empty())?
+                .to_lowercase();
+            (!super::super::lexicon::is_stop_word(&first)).then(|| (first.into_boxed_str(), text.contains(':')))
+        };
+        let keys: Vec<Option<(Box<str>, bool)>> = cands.iter().map(|&(i, _)| key(i)).collect();
+        let mut groups: FxHashMap<&(Box<str>, bool), Vec<usize>> = FxHashMap::default();
+        for (k, &(i, _)) in keys.iter().zip(cands.iter()) {
+            if let Some(k) = k {
+                groups.entry(k).or_default().push(i);
+            }
+        }
+        for (k, (i, c)) in keys.iter().zip(cands.iter_mut()) {
+            if let Some(group) = k.as_ref().and_then(|k| groups.get(k))
+                && group.iter().any(|&j| j.abs_diff(*i) > 1)
+            {
+                c[Cue::Sibling as usize] = 1.0;
+            }
+        }
+    }
+
+    #[test]
+    fn siblings_are_marked_as_the_reference_marks_them_on_generated_pages() {
+        let pieces = [
+            "Best for families: the blue ferry",
+            "Best for speed",
+            "BEST for hills",
+            "best_value picks",
+            "The harbour guide",
+            "#1. Blue ferry",
+            "2) Red ferry",
+            "Ärzte warnen vor Hitze",
+            "ÄRZTE im Hafen",
+            "Übersicht der Fähren",
+            "Overwhelmingly good ferries",
+            "overwhelmingly GOOD",
+            "Harbour",
+            "Which ferry is best?",
+            "WHICH bridge",
+            "12345678 tickets sold",
+            "123456789 tickets",
+            "\u{212A}elvin bridges",
+            "kelvin bridges",
+            "\u{212A}ELVINBRIDGES of the coast",
+            "kelvinbridges of the coast",
+            PROSE,
+        ];
+        let mut rng = crate::testgen::Rng::new(41);
+        let mut next = |n: usize| rng.below(n);
+        let mut marked = 0;
+        for _ in 0..1500 {
+            let texts: Vec<&str> = (0..2 + next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let b = blocks(&texts);
+            let page = Page::new(&b);
+            let mut cands: Vec<(usize, [f32; CUES])> =
+                (0..b.len()).filter(|_| next(4) > 0).map(|i| (i, [0.0; CUES])).collect();
+            let mut want = cands.clone();
+            mark_siblings(&mut cands, &b, &page);
+            mark_siblings_reference(&mut want, &b, &page);
+            assert_eq!(cands, want, "{texts:?}");
+            marked += cands.iter().filter(|(_, c)| c[Cue::Sibling as usize] == 1.0).count();
+        }
+        assert!(marked > 1000, "{marked}");
     }
 
     #[test]
@@ -1525,6 +1986,58 @@ mod tests {
         let mut none = vec![(0, with(0.0)), (1, with(0.0))];
         mark_most_overlap(&mut none, &page);
         assert!(none.iter().all(|(_, c)| c[Cue::MostOverlap as usize] == 0.0));
+    }
+
+    #[test]
+    fn the_bound_chooses_the_headline_the_full_scorer_chooses_on_generated_pages() {
+        let pieces = [
+            "Harbour bridge reopens after two years of repairs",
+            "Bridge reopens: what drivers need to know",
+            "Home › News › Harbour bridge reopens after two years of repairs",
+            "News / Local / Harbour",
+            "By Jane Roe",
+            "March 3, 2025",
+            "5 hours ago",
+            "Menu",
+            "Subscribe",
+            "HomeNewsSport",
+            "Harbour bridge photo",
+            "Best for families: the blue ferry",
+            "Best for speed: the red ferry",
+            "Why did the bridge close?",
+            "Bridge repairs | Harbour news | Ferries",
+            "The harbour bridge reopened on Monday after two years of repairs, the council said in a statement.",
+            "Drivers will save twenty minutes a day on the way to the harbour and the town centre, it said.",
+            "Engineers replaced the cables and the deck of the bridge, which had been closed since the storm.",
+            "Ferry timetable changes",
+            "Related stories",
+            "Tidal power",
+            "Lighthouse",
+        ];
+        let mut rng = crate::testgen::Rng::new(37);
+        let mut next = |n: usize| rng.below(n);
+        let (mut found, mut inside, mut none) = (0, 0, 0);
+        for _ in 0..1500 {
+            let texts: Vec<&str> = (0..3 + next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut b = blocks(&texts);
+            crate::cleaner::text::label_chrome(&mut b, &crate::cleaner::Rules::default());
+            if next(3) == 0 {
+                b[next(texts.len())].kind = BlockKind::ListItem;
+            }
+            let page = Page::new(&b);
+            let start = next(b.len());
+            let end = start + next(b.len() - start);
+            let chrome_free = next(4) == 0;
+            let got = choose_headline(&b, &page, start, end, chrome_free, true);
+            let want = choose_headline(&b, &page, start, end, chrome_free, false);
+            assert_eq!(got, want, "{texts:?} {start} {end} {chrome_free}");
+            match want {
+                Some((h, _)) if h > start => inside += 1,
+                Some(_) => found += 1,
+                None => none += 1,
+            }
+        }
+        assert!(found > 300 && inside > 30 && none > 30, "{found} {inside} {none}");
     }
 
     #[test]
